@@ -1,0 +1,18 @@
+/// How to analyse: period length, as-of date, churn window and gross margin.
+public struct AnalysisOptions: Sendable, Codable, Equatable {
+    /// Month (default), ISO week or quarter.
+    public var period: PeriodKind
+    /// The last date the report covers; nil = the latest order date in the data.
+    public var asOf: CivilDate?
+    /// W: a customer is live at the end of period t when active in t-W+1 ... t.
+    public var churnWindow: Int
+    /// Multiplies CLV when set (0.35 = 35 % gross margin); nil = revenue-based CLV.
+    public var grossMargin: Double?
+
+    public init(period: PeriodKind = .month, asOf: CivilDate? = nil, churnWindow: Int = 1, grossMargin: Double? = nil) {
+        self.period = period
+        self.asOf = asOf
+        self.churnWindow = churnWindow
+        self.grossMargin = grossMargin
+    }
+}

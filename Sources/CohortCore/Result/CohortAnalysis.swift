@@ -1,0 +1,65 @@
+/// The complete result of a cohort analysis: the contract between computing and rendering.
+///
+/// Every chart, report and export reads this value and formats what it holds;
+/// none recomputes a metric. It is `Codable`, so a report can be rendered later
+/// from its JSON without the order data.
+///
+///     let analysis = try CohortAnalysis(table: table, options: AnalysisOptions(period: .month))
+///     analysis.cohorts.first?.cells[1].retention.value   // month-1 retention of the first cohort
+///     analysis.kpis.last?.churnRate.value                 // churn rate of the as-of period
+///
+/// Complexity: O(rows + customers × (lifetime + 2 years) + periods²).
+public struct CohortAnalysis: Sendable, Codable, Equatable {
+    /// The options used, with `asOf` resolved to the effective as-of date.
+    public var options: AnalysisOptions
+    /// The last date the report covers.
+    public var asOf: CivilDate
+    /// Every period from the earliest cohort to the as-of period.
+    public var periods: [PeriodInfo]
+    /// One row per acquisition period that acquired at least one customer.
+    public var cohorts: [CohortRow]
+    /// Weighted averages across cohorts, one per age.
+    public var averages: [AgeAverage]
+    /// One entry per period, first period first.
+    public var kpis: [PeriodKPIs]
+    public var dataQuality: DataQuality
+    /// Where the orders came from; set by the caller.
+    public var input: InputSummary
+
+    /// Analyses an order table. Throws `AnalysisError` when nothing can be reported.
+    public init(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary()) throws {
+        guard options.churnWindow >= 1 else { throw AnalysisError.invalidChurnWindow(options.churnWindow) }
+        if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
+        guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
+
+        let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
+        let calendar = PeriodCalendar(options.period)
+        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay)
+        let periods = (0 ..< history.periodCount).map { index in
+            let period = history.firstPeriod + index
+            let lastDay = calendar.lastDay(of: period)
+            return PeriodInfo(index: index, label: calendar.label(of: period),
+                              firstDay: CivilDate(dayNumber: calendar.firstDay(of: period)),
+                              lastDay: CivilDate(dayNumber: lastDay),
+                              partial: index == history.periodCount - 1 && lastDay != asOfDay)
+        }
+        let matrix = CohortMatrixBuilder(history: history, periods: periods).build()
+        var resolved = options
+        resolved.asOf = CivilDate(dayNumber: asOfDay)
+
+        self.options = resolved
+        self.asOf = CivilDate(dayNumber: asOfDay)
+        self.periods = periods
+        self.cohorts = matrix.cohorts
+        self.averages = matrix.averages
+        self.kpis = PeriodKPIBuilder(history: history, periods: periods, options: resolved).build()
+        self.dataQuality = history.dataQuality
+        self.input = input
+    }
+
+    /// True when the as-of period is partial.
+    public var endsWithPartialPeriod: Bool { periods.last?.partial ?? false }
+
+    /// The KPIs of the last complete period (the one a monthly report headlines).
+    public var lastCompleteKPIs: PeriodKPIs? { kpis.last(where: { !$0.partial }) }
+}

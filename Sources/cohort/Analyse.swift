@@ -1,0 +1,61 @@
+import ArgumentParser
+import CohortCore
+import CohortIngest
+import Foundation
+
+/// Reads the input and analyses it, turning every user-facing failure into one line on
+/// standard error and exit status 2 (bad input), or 1 (the tool or the environment failed).
+func analyse(_ input: InputOptions, _ flags: AnalysisFlags) throws -> (CohortAnalysis, OrderReadResult) {
+    try failingCleanly {
+        let result = try input.read()
+        if !result.rejected.isEmpty {
+            Terminal.warn("\(result.rejected.count) of \(result.rowsRead) rows could not be read and were skipped; first: \(result.rejected[0])")
+        }
+        let analysis = try CohortAnalysis(table: result.table, options: flags.options, input: result.inputSummary)
+        return (analysis, result)
+    }
+}
+
+/// Runs `body`; prints a known error as one line and exits with its status instead of a stack trace.
+func failingCleanly<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as IngestError {
+        Terminal.error(error.description)
+        throw ExitCode(2)
+    } catch let error as AnalysisError {
+        Terminal.error(error.description)
+        throw ExitCode(2)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CocoaError {
+        Terminal.error(error.localizedDescription)
+        throw ExitCode(1)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// Standard output and error, written directly (no buffering surprises when piped).
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("cohort: warning: \(message)\n".utf8))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("cohort: error: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+}

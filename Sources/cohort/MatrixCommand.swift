@@ -1,0 +1,42 @@
+import ArgumentParser
+import CohortCore
+import CohortReports
+
+struct MatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Print the cohort matrix (retention, revenue, GRR, LTV per cohort and age).",
+        discussion: """
+        Examples:
+          cohort matrix orders.csv
+          cohort matrix orders.csv --format csv > cohorts.csv
+          cohort matrix orders.csv --period quarter --as-of 2026-09-30 --format json
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisFlags
+    @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let (result, _) = try analyse(input, analysis)
+        switch format {
+        case .table: Terminal.write(MatrixTable.render(result))
+        case .csv: Terminal.write(MatrixCSV.render(result))
+        case .json:
+            try failingCleanly {
+                Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
+                                                                    periods: result.periods, cohorts: result.cohorts,
+                                                                    averages: result.averages)))
+            }
+        }
+    }
+
+    private struct MatrixExport: Encodable {
+        var asOf: CivilDate
+        var period: PeriodKind
+        var periods: [PeriodInfo]
+        var cohorts: [CohortRow]
+        var averages: [AgeAverage]
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CohortCore
+import CohortReports
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the full report into OUT/<as-of>/: report.md, cohorts.csv, kpis.csv, analysis.json.",
+        discussion: """
+        The folder is built aside and renamed into place in one step, so nobody sees a
+        half-written report; a failed run leaves an earlier report of the same date as it was.
+        Rows that cannot be read are listed in rejected.csv beside the report.
+
+        Examples:
+          cohort report examples/orders.csv
+          cohort report exports/2026-*.csv --out /srv/intranet/cohorts
+          cohort report orders.csv --as-of 2026-09-30 --churn-window 3
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisFlags
+    @Option(help: ArgumentHelp("Folder that receives the report folder.", valueName: "dir"))
+    var out: String = "output"
+
+    func run() throws {
+        let (result, read) = try analyse(input, analysis)
+        let folder = try failingCleanly {
+            var files: [String: Data] = [
+                "report.md": Data(MarkdownReport(analysis: result, rejected: read.rejected).render().utf8),
+                "cohorts.csv": Data(MatrixCSV.render(result).utf8),
+                "kpis.csv": Data(KPICSV.render(result).utf8),
+                "analysis.json": try AnalysisJSON.encode(result),
+            ]
+            if !read.rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(read.rejected).utf8) }
+            return try ReportFolder(parent: URL(fileURLWithPath: out), name: result.asOf.description).publish(files)
+        }
+        let headline = result.lastCompleteKPIs ?? result.kpis[result.kpis.count - 1]
+        Terminal.note("Report for \(headline.label) written to \(folder.relativePath)/ (\(result.cohorts.count) cohorts, "
+            + "\(result.dataQuality.customersAnalyzed) customers, as of \(result.asOf))")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CohortSample
+import Foundation
+
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write deterministic synthetic order data (CSV) for trying cohort out and for benchmarks.",
+        discussion: """
+        Customers are acquired with growth and seasonality, buy repeatedly, churn (mostly early),
+        sometimes come back; about 1 % of orders are refunded. The same options always give the same file.
+
+        Examples:
+          cohort sample --out orders.csv
+          cohort sample --rows 1000000 --seed 7 --out big.csv
+          cohort sample --customers 500 --months 24 | cohort matrix -
+        """)
+
+    @Option(help: "Number of customers (default 2000 unless --rows is given).")
+    var customers: Int?
+
+    @Option(help: "Exact number of data rows to write instead of a customer count.")
+    var rows: Int?
+
+    @Option(help: "Months of history.")
+    var months: Int = 36
+
+    @Option(help: "Random seed; the same seed gives the same file.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Output file (default: standard output).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        if customers != nil && rows != nil { throw ValidationError("Give --customers or --rows, not both.") }
+        if let customers, customers < 1 { throw ValidationError("--customers must be 1 or more.") }
+        if let rows, rows < 1 { throw ValidationError("--rows must be 1 or more.") }
+        guard (1 ... 600).contains(months) else { throw ValidationError("--months must be between 1 and 600.") }
+    }
+
+    func run() throws {
+        let generator = SampleGenerator(options: SampleOptions(customers: customers, rows: rows, months: months, seed: seed))
+        try failingCleanly {
+            guard let out else {
+                let summary = try generator.generate { FileHandle.standardOutput.write(Data($0)) }
+                Terminal.note("\(summary.rows) rows, \(summary.customers) customers")
+                return
+            }
+            // Write aside, then rename: no half-written file under the final name.
+            let temporary = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: out])
+            }
+            let summary = try generator.generate { handle.write(Data($0)) }
+            try handle.close()
+            if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: out)
+            Terminal.note("Wrote \(summary.rows) rows (\(summary.customers) customers, \(summary.orders) orders, \(summary.refunds) refunds) to \(out)")
+        }
+    }
+}
