@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+struct ReportCommandTests {
+    @Test func writesEveryFileIntoTheAsOfFolder() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let result = try CLIRunner.run(["report", CLIRunner.fixture("small-orders.csv"), "--out", directory.path])
+        #expect(result.status == 0)
+        let folder = directory.appendingPathComponent("2026-03-31")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["analysis.json", "cohorts.csv", "kpis.csv", "report.md"])
+        // Nothing left behind from building the folder aside.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["2026-03-31"])
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        // March bridge, worked in KPIsCommandTests: 2 at the start, no movement, 2 at the end.
+        #expect(markdown.contains("2026-03: 2 customers at the start, 0 new, 0 won back, 0 churned → 2 at the end."))
+        #expect(markdown.contains("## Glossary"))
+        #expect(markdown.contains("Kundenbindungsrate"))
+    }
+
+    @Test func rerunReplacesTheReportAndKeepsRejectedRows() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let arguments = ["report", CLIRunner.fixture("german-orders.csv"), "--out", directory.path, "--max-rejected", "80"]
+        #expect(try CLIRunner.run(arguments).status == 0)
+        #expect(try CLIRunner.run(arguments).status == 0)
+        let folder = directory.appendingPathComponent("2026-02-01")
+        let rejected = try String(contentsOf: folder.appendingPathComponent("rejected.csv"), encoding: .utf8)
+        let lines = rejected.split(separator: "\n")
+        #expect(lines.first == "source,line,column,reason,raw_text")
+        // Lines 5 (12,5O), 6 (empty customer), 7 (30 February), 8 (3 fields) of the file.
+        #expect(lines.count == 5)
+        #expect(lines[1].contains(",5,Betrag,'12,5O' is not a number,") || lines[1].contains(",5,Betrag,\"'12,5O' is not a number\","))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["2026-02-01"])
+    }
+}
