@@ -26,9 +26,4 @@ struct AttributeSuffixTable {
         self.bytes = bytes
         self.starts = starts
     }
-
-    /// Length of the longest suffix in bytes.
-    var maximumLength: Int {
-        zip(starts.dropFirst(), starts).map { $0 - $1 }.max() ?? 0
-    }
 }

@@ -30,6 +30,9 @@ public struct SampleGenerator: Sendable {
     /// Approximate size of the chunks passed to the `write` closure.
     static let chunkSize = 1 << 20
 
+    /// Most rows reserved up front; larger runs grow their arrays on demand.
+    static let reservationLimit = 64_000_000
+
     /// How much data to generate, after normalizing the options.
     private enum Volume: Equatable {
         /// Exactly this many customers, each with its full history.
@@ -149,12 +152,12 @@ public struct SampleGenerator: Sendable {
         var log = EventLog()
         switch volume {
         case .customers(let count):
-            log.reserveCapacity(rows: count * 8)
+            log.reserveCapacity(rows: min(count, SampleGenerator.reservationLimit / 8) * 8)
             for customer in 0..<count {
                 simulator.simulate(customer: customer, into: &log)
             }
         case .rows(let rows):
-            log.reserveCapacity(rows: rows)
+            log.reserveCapacity(rows: min(rows, SampleGenerator.reservationLimit))
             var customer = 0
             while log.rowCount < rows {
                 simulator.simulate(customer: customer, into: &log)

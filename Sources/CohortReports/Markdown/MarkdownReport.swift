@@ -33,7 +33,7 @@ public struct MarkdownReport {
 
     private func title() -> String {
         let input = analysis.input
-        let sources = input.sources.isEmpty ? "" : "Source: " + input.sources.map { "`\(Self.code($0))`" }.joined(separator: ", ") + " · "
+        let sources = input.sources.isEmpty ? "" : "Source: " + input.sources.map(Self.text).joined(separator: ", ") + " · "
         return """
         # Cohort report \(analysis.kpis[headlineIndex].label)
 
@@ -178,10 +178,5 @@ public struct MarkdownReport {
             result.append(character == "\n" || character == "\r" ? " " : character)
         }
         return result
-    }
-
-    /// Text for inside a code span: backticks and line breaks removed.
-    static func code(_ value: String) -> String {
-        String(value.map { $0 == "`" || $0 == "\n" || $0 == "\r" ? "'" : $0 })
     }
 }
