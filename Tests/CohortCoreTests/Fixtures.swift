@@ -24,6 +24,11 @@ func money(_ text: String) -> Money {
 ///
 ///     orders(("A", "2026-01-05", "100.00"), ("A", "2026-02-01", "-20.00"))
 func orders(_ rows: (customer: String, date: String, amount: String)...) -> OrderTable {
+    orders(rows)
+}
+
+/// The same for rows built in a loop.
+func orders(_ rows: [(customer: String, date: String, amount: String)]) -> OrderTable {
     var table = OrderTable()
     for row in rows {
         let customer = table.internCustomer(row.customer)

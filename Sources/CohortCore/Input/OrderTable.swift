@@ -56,8 +56,10 @@ public struct OrderTable: Sendable {
         return index
     }
 
-    /// Appends one row. `order` must be given exactly when the table has an order column.
+    /// Appends one row. `order` must be given exactly when the table has an order column,
+    /// as a dense id (0, 1, 2, ...: the analysis sizes an array by the largest one).
     public mutating func append(customer: Int32, day: Int, amount: Int64, order: Int32?) {
+        precondition(order.map { $0 >= 0 } ?? true, "order ids are dense non-negative integers")
         self.customer.append(customer)
         self.day.append(Int32(day))
         self.amount.append(amount)
