@@ -168,3 +168,20 @@ import Testing
         #expect(newYear.periods.map(\.label) == ["2026-Q4", "2027-Q1"])
     }
 }
+
+struct RatioFormattingTests {
+    @Test func integerRatiosRoundHalfAwayFromZeroExactly() {
+        // 118808.40 / 80 customers = 1485.105 exactly: half a cent rounds up, whatever the binary value.
+        #expect(Ratio(Money(minorUnits: 11_880_840), over: 80).formatted(places: 2) == "1485.11")
+        // 7,325,935.00 / 1,000 = 7325.935 and 8,686,965.00 / 1,000 = 8686.965: exact ties, which binary
+        // doubles rounded one down and one up.
+        #expect(Ratio(Money(minorUnits: 732_593_500), over: 1_000).formatted(places: 2) == "7325.94")
+        #expect(Ratio(Money(minorUnits: 868_696_500), over: 1_000).formatted(places: 2) == "8686.97")
+        // −1/8 = −0.125 → "-0.13" (away from zero); 1/3 → "0.3333"; 2/3 → "0.6667".
+        #expect(Ratio(-1, over: 8).formatted(places: 2) == "-0.13")
+        #expect(Ratio(1, over: 3).formatted() == "0.3333")
+        #expect(Ratio(2, over: 3).formatted() == "0.6667")
+        #expect(Ratio(0, over: 5).formatted() == "0.0000")
+        #expect(Ratio(5, over: 0).formatted() == "")
+    }
+}
