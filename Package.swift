@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Data flows one way: CohortIngest -> CohortCore -> CohortReports -> cohort (CLI).
+// Data flows one way: CohortIngest -> CohortCore -> CohortCharts / CohortReports -> cohort (CLI).
+// Cairo (C) stays behind CCairo and is used by CohortCharts only.
 // CohortCore is Foundation-only and does no I/O; see ARCHITECTURE in README.md.
 let package = Package(
     name: "cohort",
@@ -16,12 +17,14 @@ let package = Package(
     targets: [
         .target(name: "CohortCore"),
         .target(name: "CohortIngest", dependencies: ["CohortCore"]),
-        .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest"]),
+        .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest", "CohortCharts"]),
         .target(name: "CohortSample"),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo"]),
         .executableTarget(
             name: "cohort",
             dependencies: [
-                "CohortCore", "CohortIngest", "CohortReports", "CohortSample",
+                "CohortCore", "CohortIngest", "CohortCharts", "CohortReports", "CohortSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +32,8 @@ let package = Package(
         .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore"]),
         .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore"]),
         .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
+        .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortIngest", "CohortSample"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages cohort needs to build and test, if any are missing.
+# Installs the Debian/Ubuntu packages cohort needs to build and test, if any are missing
+# (Cairo and its headers, the DejaVu fonts, poppler-utils for the PDF checks in the tests).
 # As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
-packages=(libcairo2-dev pkg-config fonts-dejavu-core)
+packages=(libcairo2-dev pkg-config fonts-dejavu-core poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortCharts
 import CohortCore
 import CohortIngest
 import Foundation
@@ -26,6 +27,9 @@ func failingCleanly<T>(_ body: () throws -> T) throws -> T {
     } catch let error as AnalysisError {
         Terminal.error(error.description)
         throw ExitCode(2)
+    } catch let error as ChartError {
+        Terminal.error(error.description)
+        throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
     } catch let error as CocoaError {

@@ -17,7 +17,7 @@ struct CohortCommand: ParsableCommand {
           cohort kpis orders.csv --churn-window 3        # KPIs for quarterly B2B buyers
           cohort sample --rows 1000000 --out big.csv     # synthetic test data
         """,
-        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, ChartCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortCharts
 import CohortCore
 import CohortReports
 import Foundation
@@ -6,11 +7,12 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the full report into OUT/<as-of>/: report.md, cohorts.csv, kpis.csv, analysis.json.",
+        abstract: "Write the full report into OUT/<as-of>/: report.md with charts, cohorts.csv, kpis.csv, analysis.json.",
         discussion: """
         The folder is built aside and renamed into place in one step, so nobody sees a
         half-written report; a failed run leaves an earlier report of the same date as it was.
-        Rows that cannot be read are listed in rejected.csv beside the report.
+        Rows that cannot be read are listed in rejected.csv beside the report. Every chart is
+        drawn into charts/ as PNG, and all of them into charts/charts.pdf.
 
         Examples:
           cohort report examples/orders.csv
@@ -20,19 +22,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var look: ChartOptions
     @Option(help: ArgumentHelp("Folder that receives the report folder.", valueName: "dir"))
     var out: String = "output"
 
     func run() throws {
         let (result, read) = try analyse(input, analysis)
         let folder = try failingCleanly {
-            var files: [String: Data] = [
-                "report.md": Data(MarkdownReport(analysis: result, rejected: read.rejected).render().utf8),
-                "cohorts.csv": Data(MatrixCSV.render(result).utf8),
-                "kpis.csv": Data(KPICSV.render(result).utf8),
-                "analysis.json": try AnalysisJSON.encode(result),
-            ]
-            if !read.rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(read.rejected).utf8) }
+            let files = try ReportBundle(analysis: result, rejected: read.rejected, chartStyle: look.style(source: input.files)).files()
             return try ReportFolder(parent: URL(fileURLWithPath: out), name: result.asOf.description).publish(files)
         }
         let headline = result.lastCompleteKPIs ?? result.kpis[result.kpis.count - 1]

@@ -1,3 +1,4 @@
+import CohortCharts
 import CohortCore
 import CohortIngest
 
@@ -9,19 +10,34 @@ import CohortIngest
 public struct MarkdownReport {
     public let analysis: CohortAnalysis
     public let rejected: [RejectedRow]
+    /// Relative paths of the chart images to show (e.g. `charts/retention.png`); charts not in it are left out.
+    public let charts: [ChartKind: String]
     /// Periods shown in the bridge tables (the last ones).
     public var bridgePeriods = 12
 
-    public init(analysis: CohortAnalysis, rejected: [RejectedRow] = []) {
+    public init(analysis: CohortAnalysis, rejected: [RejectedRow] = [], charts: [ChartKind: String] = [:]) {
         self.analysis = analysis
         self.rejected = rejected
+        self.charts = charts
     }
 
     public func render() -> String {
-        [title(), headline(), customerBridge(), revenueBridge(),
-         matrix("Customer retention by cohort", \.retention, average: \.retention),
-         matrix("Revenue retention by cohort (NRR per cohort)", \.revenueRetention, average: \.revenueRetention),
-         dataQuality(), glossary()].joined(separator: "\n")
+        [title(), headline(), image(.trends, "KPI trends"), customerBridge(), revenueBridge(),
+         matrix("Customer retention by cohort", \.retention, average: \.retention, chart: .retention),
+         matrix("Revenue retention by cohort (NRR per cohort)", \.revenueRetention, average: \.revenueRetention, chart: .revenueRetention),
+         curves(), dataQuality(), glossary()].filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// A Markdown image line for a chart, or "" when the report has no such chart.
+    private func image(_ kind: ChartKind, _ alternative: String) -> String {
+        charts[kind].map { "![\(alternative)](\($0))\n" } ?? ""
+    }
+
+    private func curves() -> String {
+        let images = [image(.grr, "Gross revenue retention by cohort"), image(.curves, "Retention curves by cohort"),
+                      image(.ltv, "Cumulative revenue per customer by cohort")].filter { !$0.isEmpty }
+        guard !images.isEmpty else { return "" }
+        return "## Gross revenue retention and lifetime value\n\n" + images.joined(separator: "\n")
     }
 
     private var periodNoun: String { analysis.options.period.rawValue }
@@ -83,6 +99,7 @@ public struct MarkdownReport {
         let c = analysis.kpis[headlineIndex].customers
         var lines = [
             "## Customer bridge", "",
+            image(.customerBridge, "Customer bridge by \(periodNoun)"),
             "\(analysis.kpis[headlineIndex].label): \(NumberText.count(c.start)) customers at the start, \(NumberText.signed(c.new)) new, "
                 + "\(NumberText.signed(c.reactivated)) won back, \(NumberText.signed(-c.churned)) churned → \(NumberText.count(c.end)) at the end.",
             "",
@@ -101,6 +118,7 @@ public struct MarkdownReport {
     private func revenueBridge() -> String {
         var lines = [
             "## Revenue bridge", "",
+            image(.revenueBridge, "Revenue bridge by \(periodNoun)"),
             "Per customer, positive net revenue against the previous \(periodNoun).", "",
             "| \(periodNoun.capitalized) | Start | New | Expansion | Reactivation | Contraction | Churned | End | NRR | GRR |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -115,11 +133,12 @@ public struct MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func matrix(_ title: String, _ value: KeyPath<CohortCell, Ratio>, average: KeyPath<AgeAverage, Ratio>) -> String {
+    private func matrix(_ title: String, _ value: KeyPath<CohortCell, Ratio>, average: KeyPath<AgeAverage, Ratio>, chart: ChartKind) -> String {
         let ages = analysis.periods.count
         let letter = MatrixTable.ageLetter(analysis.options.period)
         var lines = [
             "## \(title)", "",
+            image(chart, title),
             "Rows are acquisition cohorts, columns the age in \(periodNoun)s (\(letter)0 = acquisition)."
                 + (analysis.endsWithPartialPeriod ? " \\* marks the partial \(periodNoun)." : ""),
             "",

@@ -1,0 +1,29 @@
+import CohortCore
+
+/// The charts `cohort` draws, by their command-line names.
+public enum ChartKind: String, Sendable, CaseIterable {
+    case retention
+    case revenueRetention = "revenue-retention"
+    case grr
+    case curves
+    case customerBridge = "customer-bridge"
+    case revenueBridge = "revenue-bridge"
+    case trends
+    case ltv
+
+    /// The file name of this chart in a report's `charts/` folder, without extension.
+    public var fileName: String { rawValue }
+
+    func chart(for analysis: CohortAnalysis, style: ChartStyle) -> any Chart {
+        switch self {
+        case .retention: return CohortHeatMap(analysis: analysis, style: style, metric: .retention)
+        case .revenueRetention: return CohortHeatMap(analysis: analysis, style: style, metric: .revenueRetention)
+        case .grr: return CohortHeatMap(analysis: analysis, style: style, metric: .grossRevenueRetention)
+        case .curves: return CohortCurves(analysis: analysis, style: style, metric: .retention)
+        case .ltv: return CohortCurves(analysis: analysis, style: style, metric: .cumulativeRevenue)
+        case .customerBridge: return BridgeChart(analysis: analysis, style: style, kind: .customers)
+        case .revenueBridge: return BridgeChart(analysis: analysis, style: style, kind: .revenue)
+        case .trends: return TrendChart(analysis: analysis, style: style)
+        }
+    }
+}

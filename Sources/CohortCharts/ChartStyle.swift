@@ -1,0 +1,25 @@
+/// How charts look and speak: font, language, currency, scale and KPI targets.
+public struct ChartStyle: Sendable, Equatable {
+    /// Font family for every text (DejaVu Sans by default: umlauts and € included).
+    public var fontFamily: String
+    /// Language of labels and number formats.
+    public var locale: ChartLocale
+    /// ISO currency code of the amounts, e.g. "EUR".
+    public var currency: String
+    /// PNG pixels per point (2 = sharp on high-density screens).
+    public var scale: Double
+    /// Target customer retention rate, drawn as a target line (METRICS.md: 85 % by default).
+    public var retentionTarget: Double
+    /// Where the data came from, shown in each chart's subtitle (e.g. the file name).
+    public var source: String?
+
+    public init(fontFamily: String = "DejaVu Sans", locale: ChartLocale = .english, currency: String = "EUR",
+                scale: Double = 2, retentionTarget: Double = 0.85, source: String? = nil) {
+        self.fontFamily = fontFamily
+        self.locale = locale
+        self.currency = currency
+        self.scale = scale
+        self.retentionTarget = retentionTarget
+        self.source = source
+    }
+}

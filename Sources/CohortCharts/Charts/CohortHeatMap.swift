@@ -1,0 +1,245 @@
+import CohortCore
+
+/// A cohort × age heat map of customer retention, revenue retention (NRR) or GRR.
+///
+/// Each cell is colored on a perceptually uniform scale (viridis; NRR on a diverging
+/// scale centred on 100 %) whose range spans ages 1 and later: age 0 is 100 % by
+/// definition and drawn neutral, so it does not wash out the differences that
+/// matter. Values are printed in black or white by the cell's luminance, partial
+/// cells are hatched, a weighted-average row closes the table, a color bar explains
+/// the scale. Cells and fonts shrink from 3 to 60 cohorts; values are dropped from
+/// cells only when they could not be read.
+struct CohortHeatMap: Chart {
+    enum Metric {
+        case retention, revenueRetention, grossRevenueRetention
+
+        var cellValue: KeyPath<CohortCell, Ratio> {
+            switch self {
+            case .retention: return \.retention
+            case .revenueRetention: return \.revenueRetention
+            case .grossRevenueRetention: return \.grossRevenueRetention
+            }
+        }
+
+        var averageValue: KeyPath<AgeAverage, Ratio> {
+            switch self {
+            case .retention: return \.retention
+            case .revenueRetention: return \.revenueRetention
+            case .grossRevenueRetention: return \.grossRevenueRetention
+            }
+        }
+    }
+
+    let analysis: CohortAnalysis
+    let style: ChartStyle
+    let metric: Metric
+    private let layout: Layout
+    private let scale: ColorScale
+
+    /// Sizes of the grid, chosen once from the number of cohorts and ages.
+    private struct Layout {
+        let cellWidth: Double
+        let cellHeight: Double
+        let labelWidth: Double
+        let sizeWidth: Double
+        let colorBarWidth = 92.0
+        let ageHeaderHeight = 22.0
+        let averageGap = 8.0
+        let headerHeight = 24.0 + 48 + 30 // margin + title/subtitle + one legend line
+        let footerHeight = 26.0
+        let labelFontSize: Double
+
+        /// `longestLabel`: characters of the longest row label (cohorts and the bold average row).
+        init(cohorts: Int, ages: Int, longestLabel: Int) {
+            cellWidth = min(64, max(16, 880 / Double(max(ages, 1))))
+            cellHeight = min(28, max(12, cellWidth * 0.6, 620 / Double(max(cohorts, 1) + 1)).rounded(.down))
+            labelFontSize = min(11, max(7.5, cellHeight * 0.55))
+            // DejaVu Sans Bold averages about 0.66 em per character.
+            labelWidth = Double(max(longestLabel, 7)) * labelFontSize * 0.66 + 10
+            sizeWidth = labelFontSize * 4.6 + 10
+        }
+    }
+
+    init(analysis: CohortAnalysis, style: ChartStyle, metric: Metric) {
+        self.analysis = analysis
+        self.style = style
+        self.metric = metric
+        let longestLabel = (analysis.cohorts.map(\.label.count) + [ChartStrings(locale: style.locale).average.count]).max() ?? 7
+        layout = Layout(cohorts: analysis.cohorts.count, ages: analysis.periods.count, longestLabel: longestLabel)
+        let laterValues = analysis.cohorts.flatMap { row in
+            row.cells.dropFirst().filter { !$0.partial }.compactMap { $0[keyPath: metric.cellValue].value }
+        }
+        switch metric {
+        case .retention, .grossRevenueRetention:
+            // The 98th percentile sets the top, so one tiny cohort's outlier does not pale the rest.
+            let sorted = laterValues.sorted()
+            let high = sorted.isEmpty ? 1 : sorted[Int(Double(sorted.count - 1) * 0.98)]
+            let top = AxisTicks.nice(from: 0, to: max(high, 0.05), count: 5).last ?? 1
+            scale = .viridis(from: 0, to: min(top, metric == .retention ? 1 : top))
+        case .revenueRetention:
+            // The 5th and 95th percentiles set the range, so a few outliers do not flatten the rest;
+            // values beyond it take the end colors.
+            let sorted = laterValues.sorted()
+            let low = sorted.isEmpty ? 0.5 : sorted[Int(Double(sorted.count - 1) * 0.05)]
+            let high = sorted.isEmpty ? 1.5 : sorted[Int(Double(sorted.count - 1) * 0.95)]
+            let reach = max(1 - low, high - 1, 0.1)
+            let ticks = AxisTicks.nice(from: 0, to: reach, count: 4)
+            let extent = ticks.last ?? reach
+            scale = .diverging(from: max(0, 1 - extent), center: 1, to: 1 + extent)
+        }
+    }
+
+    private var ages: Int { analysis.periods.count }
+    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
+
+    var title: String {
+        switch metric {
+        case .retention: return strings.retentionTitle
+        case .revenueRetention: return strings.revenueRetentionTitle
+        case .grossRevenueRetention: return strings.grossRevenueRetentionTitle
+        }
+    }
+
+    var width: Double {
+        max(640, 2 * ChartFrame.margin + layout.labelWidth + layout.sizeWidth + Double(ages) * layout.cellWidth + layout.colorBarWidth)
+    }
+
+    var height: Double {
+        layout.headerHeight + layout.ageHeaderHeight + Double(analysis.cohorts.count + 1) * layout.cellHeight
+            + layout.averageGap + layout.footerHeight + ChartFrame.margin
+    }
+
+    func draw(on canvas: ChartCanvas) {
+        let letter = strings.ageLetter(analysis.options.period)
+        var legendItems = [Legend.Item(swatch: .box(Palette.neutralCell), label: "\(letter)0 = " + (style.locale == .german ? "Erstkaufperiode (100 %)" : "acquisition period (100%)"))]
+        if analysis.endsWithPartialPeriod { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
+        let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style), legend: Legend(items: legendItems))
+        let plot = frame.draw(on: canvas, width: width, height: height)
+
+        let gridLeft = plot.minX + layout.labelWidth + layout.sizeWidth
+        let gridTop = plot.minY + layout.ageHeaderHeight
+        let text = CellText(canvas: canvas, locale: style.locale, cellWidth: layout.cellWidth, cellHeight: layout.cellHeight)
+
+        // Column headers: cohort, customers, ages (thinned when narrow).
+        let headerY = plot.minY + layout.ageHeaderHeight / 2
+        canvas.text(strings.cohort, x: plot.minX, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText, vertical: .middle)
+        canvas.text(strings.customers, x: gridLeft - 8, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
+                    align: .right, vertical: .middle)
+        let ageLabelWidth = canvas.textWidth("\(letter)\(ages)", size: layout.labelFontSize) + 6
+        let room = Int(Double(ages) * layout.cellWidth / ageLabelWidth)
+        for age in AxisTicks.thinned(count: ages, room: room) {
+            canvas.text("\(letter)\(age)", x: gridLeft + (Double(age) + 0.5) * layout.cellWidth, y: headerY, size: layout.labelFontSize,
+                        color: Palette.mutedText, align: .center, vertical: .middle)
+        }
+
+        // Cohort rows.
+        for (index, row) in analysis.cohorts.enumerated() {
+            let y = gridTop + Double(index) * layout.cellHeight
+            drawRowLabels(row.label, size: row.size, y: y, plot: plot, gridLeft: gridLeft, canvas: canvas, bold: false)
+            for cell in row.cells {
+                let rect = Rect(x: gridLeft + Double(cell.age) * layout.cellWidth, y: y, width: layout.cellWidth, height: layout.cellHeight)
+                drawCell(rect, value: cell[keyPath: metric.cellValue].value, neutral: cell.age == 0, partial: cell.partial, text: text, canvas: canvas)
+            }
+        }
+
+        // Weighted average row.
+        let averageY = gridTop + Double(analysis.cohorts.count) * layout.cellHeight + layout.averageGap
+        let totalCustomers = analysis.cohorts.reduce(0) { $0 + $1.size }
+        drawRowLabels(strings.average, size: totalCustomers, y: averageY, plot: plot, gridLeft: gridLeft, canvas: canvas, bold: true)
+        for average in analysis.averages where average.cohorts > 0 {
+            let rect = Rect(x: gridLeft + Double(average.age) * layout.cellWidth, y: averageY, width: layout.cellWidth, height: layout.cellHeight)
+            drawCell(rect, value: average[keyPath: metric.averageValue].value, neutral: average.age == 0, partial: false, text: text, canvas: canvas, bold: true)
+        }
+
+        // Axis title under the grid, and the color bar.
+        let gridBottom = averageY + layout.cellHeight
+        canvas.text(strings.ageAxis(analysis.options.period), x: gridLeft + Double(ages) * layout.cellWidth / 2, y: gridBottom + 16,
+                    size: 10, color: Palette.mutedText, align: .center, vertical: .middle)
+        let barLeft = gridLeft + Double(ages) * layout.cellWidth + 22
+        let barTop = gridTop + 16
+        canvas.text(colorBarCaption, x: barLeft, y: gridTop + 4, size: 9, bold: true, color: Palette.mutedText, vertical: .middle)
+        drawColorBar(Rect(x: barLeft, y: barTop, width: 12, height: min(260, max(60, gridBottom - barTop))), canvas: canvas)
+    }
+
+    /// What the numbers in the cells are: "in %" (the cells may be too narrow for the % sign).
+    private var colorBarCaption: String {
+        style.locale == .german ? "Werte in %" : "Values in %"
+    }
+
+    private func drawRowLabels(_ label: String, size: Int, y: Double, plot: Rect, gridLeft: Double, canvas: ChartCanvas, bold: Bool) {
+        let middle = y + layout.cellHeight / 2
+        canvas.text(canvas.fitting(label, maxWidth: layout.labelWidth - 4, size: layout.labelFontSize, bold: bold), x: plot.minX, y: middle,
+                    size: layout.labelFontSize, bold: bold, vertical: .middle)
+        canvas.text(style.locale.count(size), x: gridLeft - 8, y: middle, size: layout.labelFontSize, bold: bold,
+                    color: bold ? Palette.text : Palette.mutedText, align: .right, vertical: .middle)
+    }
+
+    private func drawCell(_ rect: Rect, value: Double?, neutral: Bool, partial: Bool, text: CellText, canvas: ChartCanvas, bold: Bool = false) {
+        let inner = rect.inset(top: 0.5, left: 0.5, bottom: 0.5, right: 0.5)
+        let background: Color = neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0)
+        canvas.fill(inner, background)
+        if partial {
+            canvas.hatch(inner, ColorScale.textColor(on: background).withAlpha(0.35), spacing: 4)
+            canvas.stroke(inner.inset(top: 0.5, left: 0.5, bottom: 0.5, right: 0.5), Palette.text.withAlpha(0.55), width: 1)
+        }
+        text.draw(value, in: rect, on: background, bold: bold)
+    }
+
+    private func drawColorBar(_ bar: Rect, canvas: ChartCanvas) {
+        let steps = 64
+        for step in 0 ..< steps {
+            let fraction = Double(step) / Double(steps - 1)
+            let value = valueAt(fraction: fraction)
+            let y = bar.maxY - Double(step + 1) * bar.height / Double(steps)
+            canvas.fill(Rect(x: bar.minX, y: y, width: bar.width, height: bar.height / Double(steps) + 0.6), scale.color(for: value))
+        }
+        canvas.stroke(bar, Palette.axis, width: 0.5)
+        let ticks = AxisTicks.nice(from: scale.lower, to: scale.upper, count: 5).filter { $0 >= scale.lower - 1e-9 && $0 <= scale.upper + 1e-9 }
+        for tick in ticks {
+            let y = bar.maxY - scale.fraction(of: tick) * bar.height
+            canvas.line(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + 4, y: y), Palette.axis)
+            canvas.text(style.locale.wholePercent(tick), x: bar.maxX + 7, y: y, size: 9, color: Palette.mutedText, vertical: .middle)
+        }
+    }
+
+    /// Inverse of `scale.fraction(of:)`.
+    private func valueAt(fraction: Double) -> Double {
+        guard let center = scale.center else { return scale.lower + fraction * (scale.upper - scale.lower) }
+        return fraction < 0.5 ? scale.lower + fraction * 2 * (center - scale.lower) : center + (fraction - 0.5) * 2 * (scale.upper - center)
+    }
+}
+
+/// Chooses once how values are printed in cells of a given size: "85%", "85", or not at all.
+private struct CellText {
+    let canvas: ChartCanvas
+    let locale: ChartLocale
+    let fontSize: Double
+    let withPercentSign: Bool
+    let visible: Bool
+
+    init(canvas: ChartCanvas, locale: ChartLocale, cellWidth: Double, cellHeight: Double) {
+        self.canvas = canvas
+        self.locale = locale
+        let size = min(11, cellHeight * 0.5)
+        let room = cellWidth - 3
+        if canvas.textWidth(locale.wholePercent(1.0), size: size, bold: true) <= room {
+            (fontSize, withPercentSign, visible) = (size, true, size >= 6)
+        } else {
+            // Largest size at which "100" fits; below 6 pt nobody reads it.
+            let bare = min(size, size * room / canvas.textWidth("100", size: size, bold: true))
+            (fontSize, withPercentSign, visible) = (bare, false, bare >= 6)
+        }
+    }
+
+    func draw(_ value: Double?, in rect: Rect, on background: Color, bold: Bool) {
+        guard visible else { return }
+        let label: String
+        if let value {
+            label = withPercentSign ? locale.wholePercent(value) : locale.decimal((value * 100).rounded(), places: 0)
+        } else {
+            label = "–"
+        }
+        canvas.text(label, x: rect.midX, y: rect.midY, size: fontSize, bold: bold, color: ColorScale.textColor(on: background),
+                    align: .center, vertical: .middle)
+    }
+}

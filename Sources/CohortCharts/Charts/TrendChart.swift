@@ -1,0 +1,394 @@
+import CohortCore
+
+/// Three KPI panels over the last 24 periods at most, sharing one period axis:
+/// churn and customer retention (with the retention target), revenue retention over
+/// the trailing 12 months (NRR, GRR, with a 100 % line), and the average order value.
+///
+/// Empty values (a zero denominator, or too little history for the year-long KPIs)
+/// are gaps, never zeros; a panel with nothing to draw says why instead. A partial
+/// last period is joined by a dotted segment and drawn as a hollow dot: shown, but
+/// visibly not final. The latest complete value of each line is printed at its right
+/// end, so the chart answers "where are we now" without a table.
+struct TrendChart: Chart {
+    let analysis: CohortAnalysis
+    let style: ChartStyle
+
+    /// The most periods drawn; older ones are left out (the subtitle says so).
+    static let maxPeriods = 24
+
+    var width: Double { min(1000, max(760, 640 + 15 * Double(shown.count))) }
+    var height: Double { 820 }
+    var title: String { strings.trendsTitle }
+
+    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
+    private var shown: ArraySlice<PeriodKPIs> { analysis.kpis.suffix(Self.maxPeriods) }
+
+    func draw(on canvas: ChartCanvas) {
+        let kpis = Array(shown)
+        let periodKind = analysis.options.period
+        let extra = analysis.kpis.count > kpis.count ? strings.trendLastPeriods(kpis.count, of: analysis.kpis.count, kind: periodKind) : nil
+        let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: extra), legend: nil)
+        var content = frame.draw(on: canvas, width: width, height: height)
+
+        guard !kpis.isEmpty else {
+            canvas.text(strings.trendNoPeriods, x: content.midX, y: content.midY, size: 12, color: Palette.mutedText, align: .center,
+                        vertical: .middle)
+            return
+        }
+        let labels = kpis.map { style.locale.shortPeriod(analysis.periods[$0.period], kind: periodKind) }
+
+        // One line under the subtitle explaining the hollow dot, when the last period is partial.
+        if let partialIndex = kpis.lastIndex(where: { $0.partial }) {
+            let y = content.minY + 6
+            canvas.line(from: Point(x: content.minX, y: y), to: Point(x: content.minX + 18, y: y), Palette.mutedText, width: 1.4, dash: [2, 2.5])
+            trendHollowDot(Point(x: content.minX + 18, y: y), radius: 3.2, color: Palette.mutedText, canvas: canvas)
+            canvas.text(canvas.fitting("\(labels[partialIndex]): \(strings.partialPeriod)", maxWidth: content.width - 30, size: 10.5),
+                        x: content.minX + 28, y: y, size: 10.5, color: Palette.mutedText, vertical: .middle)
+            content = content.inset(top: 22)
+        }
+
+        let panels = makePanels(kpis)
+
+        // Shared columns: tick labels on the left, latest values on the right.
+        let tickFont = 9.5, endFont = 9.5
+        let tickColumn = (panels.flatMap { $0.tickLabels }.map { canvas.textWidth($0, size: tickFont) }.max() ?? 30) + 8
+        let endColumn = max(36, (panels.flatMap { $0.gutterLabels(kpis: kpis).map(\.text) }
+            .map { canvas.textWidth($0, size: endFont, bold: true) }.max() ?? 0) + 12)
+        let plotLeft = content.minX + tickColumn
+        let plotRight = content.maxX - endColumn
+        let slot = (plotRight - plotLeft) / Double(kpis.count)
+        func x(_ index: Int) -> Double { plotLeft + (Double(index) + 0.5) * slot }
+
+        // Period labels: thinned so they never touch, the latest always labelled.
+        let labelFont = 9.5
+        let widest = (labels.map { canvas.textWidth($0, size: labelFont) }.max() ?? 30) + 10
+        let labelled = trendLabelIndices(count: kpis.count, room: max(1, Int((plotRight - plotLeft) / widest)))
+
+        // Vertical split: three panels, equal plot heights.
+        let panelGap = 18.0, periodLabelHeight = 20.0, titleHeight = 19.0
+        let legendHeights = panels.map { $0.legend.map { $0.height(on: canvas, width: content.width) } ?? 0 }
+        let fixed = panels.indices.reduce(0.0) { $0 + titleHeight + legendHeights[$1] + 6 } + panelGap * Double(panels.count - 1) + periodLabelHeight
+        let plotHeight = (content.height - fixed) / Double(panels.count)
+
+        var top = content.minY
+        for (index, panel) in panels.enumerated() {
+            canvas.text(canvas.fitting(panel.title, maxWidth: content.width, size: 12, bold: true), x: content.minX, y: top,
+                        size: 12, bold: true, vertical: .top)
+            top += titleHeight
+            if let legend = panel.legend {
+                legend.draw(on: canvas, in: Rect(x: content.minX, y: top, width: content.width, height: 0))
+                top += legendHeights[index]
+            }
+            top += 6
+            let area = Rect(x: plotLeft, y: top, width: plotRight - plotLeft, height: plotHeight)
+            drawPanel(panel, in: area, kpis: kpis, labelled: labelled, x: x, tickFont: tickFont, endFont: endFont, canvas: canvas)
+            top += plotHeight + panelGap
+        }
+
+        // Shared period axis under the last panel.
+        let axisY = top - panelGap
+        for index in labelled {
+            canvas.line(from: Point(x: x(index), y: axisY), to: Point(x: x(index), y: axisY + 4), Palette.axis)
+            canvas.text(labels[index], x: x(index), y: axisY + 7, size: labelFont, color: Palette.mutedText, align: .center, vertical: .top)
+        }
+    }
+
+    // MARK: Panels
+
+    private func makePanels(_ kpis: [PeriodKPIs]) -> [TrendPanel] {
+        let locale = style.locale
+        let kind = analysis.options.period
+        let percentTick: (Double) -> String = { locale.wholePercent($0) }
+        let percentValue: (Double) -> String = { locale.percent($0) }
+        let moneyTick: (Double) -> String = { [currency = style.currency] in locale.compactMoney($0, currency: currency) }
+        let moneyValue: (Double) -> String = { [currency = style.currency] in locale.money($0, currency: currency) }
+        let targetLabel = "\(strings.target) \(locale.percent(style.retentionTarget, places: style.retentionTarget * 100 == (style.retentionTarget * 100).rounded() ? 0 : 1))"
+
+        let churnAndRetention = TrendPanel(
+            title: strings.trendChurnTitle,
+            series: [
+                TrendSeries(label: strings.trendChurnRate(kind), color: Palette.secondary, width: 2, values: kpis.map(\.churnRate.value)),
+                TrendSeries(label: strings.trendMonthlyCRR(kind), color: Palette.primary.mixed(with: .white, 0.45), width: 1.6,
+                            values: kpis.map(\.customerRetentionRate.value)),
+                TrendSeries(label: strings.trendYearCRR, color: Palette.primary, width: 2.4, values: kpis.map(\.customerRetentionRate12.value)),
+            ],
+            references: [TrendReference(value: style.retentionTarget, color: Palette.target, dash: [6, 4], width: 1.3,
+                                        gutterLabel: targetLabel, legendLabel: strings.trendTargetLegend(targetLabel))],
+            tickLabel: percentTick, valueLabel: percentValue, emptyNote: nil, lateNote: nil)
+
+        let history = 2 * kind.periodsPerYear
+        let revenueRetention = TrendPanel(
+            title: strings.trendRevenueRetentionTitle,
+            series: [
+                TrendSeries(label: strings.trendNRR, color: Palette.primary, width: 2, values: kpis.map(\.netRevenueRetention12.value)),
+                TrendSeries(label: strings.trendGRR, color: Palette.secondary, width: 2, values: kpis.map(\.grossRevenueRetention12.value)),
+            ],
+            references: [TrendReference(value: 1, color: Palette.mutedText, dash: [], width: 1, gutterLabel: nil,
+                                        legendLabel: strings.trendHundredPercent(locale.wholePercent(1)))],
+            tickLabel: percentTick, valueLabel: percentValue,
+            emptyNote: strings.trendNeedsHistory(history, kind: kind, covered: analysis.kpis.count),
+            lateNote: strings.trendStartsAfter(history, kind: kind))
+
+        let orderValue = TrendPanel(
+            title: strings.trendAOVTitle,
+            series: [TrendSeries(label: strings.trendAOV(kind), color: Palette.primary, width: 2, values: kpis.map(\.averageOrderValue.value))],
+            references: [], tickLabel: moneyTick, valueLabel: moneyValue, emptyNote: nil, lateNote: nil)
+
+        return [churnAndRetention, revenueRetention, orderValue]
+    }
+
+    private func drawPanel(_ panel: TrendPanel, in area: Rect, kpis: [PeriodKPIs], labelled: [Int], x: (Int) -> Double,
+                           tickFont: Double, endFont: Double, canvas: ChartCanvas) {
+        let ticks = panel.ticks
+        let lower = ticks.first ?? 0, upper = ticks.last ?? 1
+        func y(_ value: Double) -> Double { upper > lower ? area.maxY - (value - lower) / (upper - lower) * area.height : area.midY }
+
+        guard panel.hasValues else {
+            canvas.fill(area, Palette.emptyCell)
+            canvas.text(canvas.fitting(panel.emptyNote ?? "–", maxWidth: area.width - 20, size: 11), x: area.midX, y: area.midY, size: 11,
+                        color: Palette.mutedText, align: .center, vertical: .middle)
+            return
+        }
+
+        // Grid: values horizontally, labelled periods vertically (faint, to carry the shared axis up).
+        for index in labelled {
+            canvas.line(from: Point(x: x(index), y: area.minY), to: Point(x: x(index), y: area.maxY), Palette.grid.withAlpha(0.6), width: 0.6)
+        }
+        for (tick, label) in zip(ticks, panel.tickLabels) {
+            if tick != lower { canvas.line(from: Point(x: area.minX, y: y(tick)), to: Point(x: area.maxX, y: y(tick)), Palette.grid) }
+            canvas.text(label, x: area.minX - 8, y: y(tick), size: tickFont, color: Palette.mutedText, align: .right, vertical: .middle)
+        }
+        canvas.line(from: Point(x: area.minX, y: area.maxY), to: Point(x: area.maxX, y: area.maxY), Palette.axis)
+        for reference in panel.references {
+            canvas.line(from: Point(x: area.minX, y: y(reference.value)), to: Point(x: area.maxX, y: y(reference.value)), reference.color,
+                        width: reference.width, dash: reference.dash)
+        }
+
+        // Where the values start late (year-long KPIs), say why the left part is empty.
+        if let note = panel.lateNote, let first = panel.firstDefinedIndex, first > 0 {
+            let left = area.minX + 8, right = x(first) - 14
+            let size = 10.0
+            if canvas.textWidth(note, size: size) <= right - left {
+                canvas.text(note, x: (left + right) / 2, y: area.midY, size: size, color: Palette.mutedText, align: .center, vertical: .middle)
+            }
+        }
+
+        // Lines: complete periods solid, gaps left open; a partial period dotted to a hollow dot.
+        for series in panel.series {
+            let points: [Point?] = series.values.indices.map { index in series.values[index].map { Point(x: x(index), y: y($0)) } }
+            let complete = points.indices.filter { points[$0] != nil && !kpis[$0].partial }
+            for run in trendRuns(complete) where run.count > 1 {
+                canvas.polyline(run.compactMap { points[$0] }, series.color, width: series.width)
+            }
+            for index in points.indices where kpis[index].partial {
+                guard let point = points[index] else { continue }
+                if index > 0, !kpis[index - 1].partial, let previous = points[index - 1] {
+                    canvas.line(from: previous, to: point, series.color, width: 1.4, dash: [2, 2.5])
+                }
+                trendHollowDot(point, radius: 3, color: series.color, canvas: canvas)
+            }
+            let radius = kpis.count > 36 ? 1.8 : 2.6
+            for index in complete {
+                if let point = points[index] { canvas.dot(point, radius: radius, series.color, outline: .white) }
+            }
+        }
+
+        // Latest values and reference labels in the right-hand column, pushed apart so they never overlap.
+        var gutter = panel.gutterLabels(kpis: kpis).map { label in
+            (label: label, y: y(label.value))
+        }
+        gutter.sort { $0.y < $1.y }
+        let spacing = endFont + 3
+        for index in gutter.indices.dropFirst() where gutter[index].y - gutter[index - 1].y < spacing {
+            gutter[index].y = gutter[index - 1].y + spacing
+        }
+        if let last = gutter.last, last.y > area.maxY + 4 {
+            let shift = last.y - (area.maxY + 4)
+            for index in gutter.indices { gutter[index].y -= shift }
+            for index in gutter.indices.reversed().dropFirst() where gutter[index + 1].y - gutter[index].y < spacing {
+                gutter[index].y = gutter[index + 1].y - spacing
+            }
+        }
+        for entry in gutter {
+            canvas.text(entry.label.text, x: area.maxX + 6, y: entry.y, size: endFont, bold: entry.label.bold, color: entry.label.color,
+                        vertical: .middle)
+        }
+    }
+}
+
+// MARK: - Panel model
+
+private struct TrendSeries {
+    let label: String
+    let color: Color
+    let width: Double
+    /// One per shown period; nil = empty (a gap).
+    let values: [Double?]
+}
+
+private struct TrendReference {
+    let value: Double
+    let color: Color
+    let dash: [Double]
+    let width: Double
+    /// Printed in the right-hand column at the line's height ("target 85%").
+    let gutterLabel: String?
+    let legendLabel: String
+}
+
+private struct TrendPanel {
+    struct GutterLabel {
+        let text: String
+        let value: Double
+        let color: Color
+        let bold: Bool
+    }
+
+    let title: String
+    let series: [TrendSeries]
+    let references: [TrendReference]
+    let tickLabel: (Double) -> String
+    let valueLabel: (Double) -> String
+    /// Shown instead of the plot when no value is defined.
+    let emptyNote: String?
+    /// Shown in the empty left part when the values start late.
+    let lateNote: String?
+
+    var hasValues: Bool { series.contains { $0.values.contains { $0 != nil } } }
+
+    var firstDefinedIndex: Int? {
+        series.compactMap { $0.values.firstIndex { $0 != nil } }.min()
+    }
+
+    /// From zero to the highest value or reference line, in nice steps.
+    var ticks: [Double] {
+        let values = series.flatMap { $0.values.compactMap { $0 } } + references.map(\.value)
+        let upper = max(values.max() ?? 1, 0)
+        let lower = min(values.min() ?? 0, 0)
+        let ticks = trendTicks(from: lower, to: upper > lower ? upper : lower + 1)
+        return ticks.count >= 2 ? ticks : [0, 1]
+    }
+
+    var tickLabels: [String] { ticks.map(tickLabel) }
+
+    var legend: Legend? {
+        guard hasValues else { return nil }
+        var items = series.map { Legend.Item(swatch: .line($0.color, width: max($0.width, 2), dash: []), label: $0.label) }
+        items += references.map { Legend.Item(swatch: .line($0.color, width: $0.width + 0.3, dash: $0.dash), label: $0.legendLabel) }
+        return Legend(items: items)
+    }
+
+    /// The latest complete value of every line, and the labels of reference lines.
+    func gutterLabels(kpis: [PeriodKPIs]) -> [GutterLabel] {
+        guard hasValues else { return [] }
+        var labels: [GutterLabel] = series.compactMap { series in
+            guard let index = series.values.indices.last(where: { series.values[$0] != nil && !kpis[$0].partial }),
+                  let value = series.values[index] else { return nil }
+            return GutterLabel(text: valueLabel(value), value: value, color: series.color, bold: true)
+        }
+        labels += references.compactMap { reference in
+            reference.gutterLabel.map { GutterLabel(text: $0, value: reference.value, color: reference.color, bold: false) }
+        }
+        return labels
+    }
+}
+
+// MARK: - Helpers
+
+/// Nice ticks over [lower, upper] that waste the least room (4 to 6 ticks in a small panel).
+private func trendTicks(from lower: Double, to upper: Double) -> [Double] {
+    var best = AxisTicks.nice(from: lower, to: upper, count: 3)
+    for count in 3 ... 5 {
+        let ticks = AxisTicks.nice(from: lower, to: upper, count: count)
+        guard ticks.count <= 6, let first = ticks.first, let last = ticks.last, let bestFirst = best.first, let bestLast = best.last else { continue }
+        let span = last - first, bestSpan = bestLast - bestFirst
+        let epsilon = 1e-9 * abs(bestSpan)
+        if span < bestSpan - epsilon || (abs(span - bestSpan) <= epsilon && ticks.count > best.count) { best = ticks }
+    }
+    return best
+}
+
+/// Which period labels to print when only `room` fit: every n-th counted back from the latest, which is always labelled.
+private func trendLabelIndices(count: Int, room: Int) -> [Int] {
+    guard count > 0 else { return [] }
+    let step = max(1, Int((Double(count) / Double(max(room, 1))).rounded(.up)))
+    return Array(stride(from: count - 1, through: 0, by: -step).reversed())
+}
+
+/// Splits sorted indices into runs of consecutive numbers: [0, 1, 2, 5, 6] → [[0, 1, 2], [5, 6]].
+private func trendRuns(_ indices: [Int]) -> [[Int]] {
+    var runs: [[Int]] = []
+    for index in indices {
+        if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+    }
+    return runs
+}
+
+/// A white dot with a colored ring: a value that is not final yet.
+private func trendHollowDot(_ center: Point, radius: Double, color: Color, canvas: ChartCanvas) {
+    let context = canvas.context
+    context.setColor(.white)
+    context.circle(centerX: center.x, centerY: center.y, radius: radius)
+    context.fillPreserve()
+    context.setColor(color)
+    context.setLineWidth(1.6)
+    context.setDash([])
+    context.stroke()
+}
+
+extension ChartStrings {
+    private var trendGerman: Bool { locale == .german }
+
+    private func trendPerPeriod(_ kind: PeriodKind) -> String {
+        switch (kind, trendGerman) {
+        case (.month, false): return "monthly"
+        case (.week, false): return "weekly"
+        case (.quarter, false): return "quarterly"
+        case (.month, true): return "monatlich"
+        case (.week, true): return "wöchentlich"
+        case (.quarter, true): return "quartalsweise"
+        }
+    }
+
+    fileprivate var trendChurnTitle: String { trendGerman ? "Kundenabwanderung und Kundenbindung" : "Customer churn and retention" }
+    fileprivate func trendChurnRate(_ kind: PeriodKind) -> String { trendGerman ? "Abwanderungsrate, \(trendPerPeriod(kind))" : "Churn rate, \(trendPerPeriod(kind))" }
+    fileprivate func trendMonthlyCRR(_ kind: PeriodKind) -> String {
+        trendGerman ? "Kundenbindungsrate (CRR), \(trendPerPeriod(kind))" : "Customer retention rate (CRR), \(trendPerPeriod(kind))"
+    }
+    fileprivate var trendYearCRR: String { trendGerman ? "CRR, rollierend 12 Monate" : "CRR, trailing 12 months" }
+    /// The retention target is defined on the 12-month CRR (METRICS.md), so the legend says so.
+    fileprivate func trendTargetLegend(_ target: String) -> String {
+        trendGerman ? "\(target) (für CRR, 12 Monate)" : "\(target) (for CRR, 12 months)"
+    }
+
+    fileprivate var trendRevenueRetentionTitle: String {
+        trendGerman ? "Umsatzbindung, rollierend 12 Monate gegenüber den 12 Monaten davor" : "Revenue retention, trailing 12 months against the 12 months before"
+    }
+    fileprivate var trendNRR: String { trendGerman ? "NRR (netto, mit Ausweitung)" : "NRR (net, with expansion)" }
+    fileprivate var trendGRR: String { trendGerman ? "GRR (brutto, ohne Ausweitung)" : "GRR (gross, without expansion)" }
+    fileprivate func trendHundredPercent(_ hundred: String) -> String {
+        trendGerman ? "\(hundred) = Umsatz des Vorjahres gehalten" : "\(hundred) = last year's revenue kept"
+    }
+    fileprivate func trendNeedsHistory(_ periods: Int, kind: PeriodKind, covered: Int) -> String {
+        let noun = periodNoun(kind, plural: true)
+        return trendGerman
+            ? "NRR und GRR brauchen \(periods) \(noun) Historie; die Daten umfassen \(covered) \(noun)"
+            : "NRR and GRR need \(periods) \(noun) of history; the data covers \(covered) \(noun)"
+    }
+    fileprivate func trendStartsAfter(_ periods: Int, kind: PeriodKind) -> String {
+        trendGerman
+            ? "NRR und GRR erst ab \(periods) \(periodNoun(kind, plural: true)) Historie"
+            : "NRR and GRR start after \(periods) \(periodNoun(kind, plural: true)) of history"
+    }
+
+    fileprivate var trendAOVTitle: String { trendGerman ? "Durchschnittlicher Bestellwert" : "Average order value" }
+    fileprivate func trendAOV(_ kind: PeriodKind) -> String {
+        trendGerman ? "Umsatz je positiver Bestellung, \(trendPerPeriod(kind))" : "Revenue per positive order, \(trendPerPeriod(kind))"
+    }
+
+    fileprivate func trendLastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
+        trendGerman ? "letzte \(shown) von \(total) \(periodNoun(kind, plural: true))" : "last \(shown) of \(total) \(periodNoun(kind, plural: true))"
+    }
+
+    fileprivate var trendNoPeriods: String { trendGerman ? "Keine Perioden zum Anzeigen" : "No periods to show" }
+}
