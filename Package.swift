@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest", "CohortCharts"]),
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CZlib"]),
         .executableTarget(
             name: "cohort",
             dependencies: [

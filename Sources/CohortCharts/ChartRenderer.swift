@@ -27,6 +27,17 @@ public struct ChartRenderer: Sendable {
         return try surface.finish()
     }
 
+    /// Several charts, each as one file, drawn in parallel on all cores (Cairo surfaces are independent).
+    public func render(_ kinds: [ChartKind], as format: ChartFormat) throws(ChartError) -> [ChartKind: Data] {
+        let results = ParallelResults<Data>(count: kinds.count)
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
+            results.set(index, Result { () throws(ChartError) in try render(kinds[index], as: format) })
+        }
+        var files: [ChartKind: Data] = [:]
+        for (index, kind) in kinds.enumerated() { files[kind] = try results.get(index) }
+        return files
+    }
+
     /// Several charts as one PDF, one page each (each page sized to its chart).
     public func renderPDF(_ kinds: [ChartKind], title: String? = nil) throws(ChartError) -> Data {
         let charts = kinds.map { $0.chart(for: analysis, style: style) }
@@ -43,5 +54,26 @@ public struct ChartRenderer: Sendable {
         }
         try context.checkStatus()
         return try surface.finish()
+    }
+}
+
+/// Results written by parallel workers, one slot each, read after they all finished.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, ChartError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Value, ChartError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws(ChartError) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let result = slots[index] else { throw .nothingToDraw("chart \(index) was not drawn") }
+        return try result.get()
     }
 }

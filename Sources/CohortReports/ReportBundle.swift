@@ -24,17 +24,24 @@ public struct ReportBundle: Sendable {
 
     /// File path inside the report folder → contents.
     public func files() throws -> [String: Data] {
+        try chartFiles().merging(documentFiles(), uniquingKeysWith: { chart, _ in chart })
+    }
+
+    /// `charts/<chart>.png` for each chart, and `charts/charts.pdf` with all of them.
+    public func chartFiles() throws -> [String: Data] {
         let renderer = ChartRenderer(analysis: analysis, style: chartStyle)
         var files: [String: Data] = [:]
-        var links: [ChartKind: String] = [:]
-        for kind in charts {
-            let path = "charts/\(kind.fileName).png"
-            files[path] = try renderer.render(kind, as: .png)
-            links[kind] = path
-        }
+        for (kind, png) in try renderer.render(charts, as: .png) { files[chartPath(kind)] = png }
         if !charts.isEmpty {
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "Cohort report \(analysis.asOf)")
         }
+        return files
+    }
+
+    /// report.md (linking the charts), cohorts.csv, kpis.csv, analysis.json and rejected.csv.
+    public func documentFiles() throws -> [String: Data] {
+        let links = Dictionary(uniqueKeysWithValues: charts.map { ($0, chartPath($0)) })
+        var files: [String: Data] = [:]
         files["report.md"] = Data(MarkdownReport(analysis: analysis, rejected: rejected, charts: links).render().utf8)
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
@@ -42,4 +49,6 @@ public struct ReportBundle: Sendable {
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
         return files
     }
+
+    private func chartPath(_ kind: ChartKind) -> String { "charts/\(kind.fileName).png" }
 }

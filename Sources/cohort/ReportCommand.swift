@@ -26,12 +26,24 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder that receives the report folder.", valueName: "dir"))
     var out: String = "output"
 
+    @Flag(help: "Print how long reading, analysing, drawing charts and writing took.")
+    var timings = false
+
     func run() throws {
-        let (result, read) = try analyse(input, analysis)
+        let stopwatch = Stopwatch()
+        let (result, read) = try analyse(input, analysis, stopwatch: stopwatch)
         let folder = try failingCleanly {
-            let files = try ReportBundle(analysis: result, rejected: read.rejected, chartStyle: look.style(source: input.files)).files()
-            return try ReportFolder(parent: URL(fileURLWithPath: out), name: result.asOf.description).publish(files)
+            let bundle = ReportBundle(analysis: result, rejected: read.rejected, chartStyle: look.style(source: input.files))
+            let charts = try bundle.chartFiles()
+            stopwatch.lap("\(bundle.charts.count) charts (PNG + PDF)")
+            let documents = try bundle.documentFiles()
+            stopwatch.lap("report.md, CSV, JSON")
+            let folder = try ReportFolder(parent: URL(fileURLWithPath: out), name: result.asOf.description)
+                .publish(charts.merging(documents, uniquingKeysWith: { chart, _ in chart }))
+            stopwatch.lap("write")
+            return folder
         }
+        if timings { Terminal.note(stopwatch.summary) }
         let headline = result.lastCompleteKPIs ?? result.kpis[result.kpis.count - 1]
         Terminal.note("Report for \(headline.label) written to \(folder.relativePath)/ (\(result.cohorts.count) cohorts, "
             + "\(result.dataQuality.customersAnalyzed) customers, as of \(result.asOf))")

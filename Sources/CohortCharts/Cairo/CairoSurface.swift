@@ -54,8 +54,8 @@ final class CairoSurface {
     func finish() throws(ChartError) -> Data {
         switch format {
         case .png:
-            cairo_surface_flush(pointer)
-            try Self.check(cairo_surface_write_to_png_stream(pointer, writeToSink, Unmanaged.passUnretained(sink).toOpaque()))
+            try Self.check(cairo_surface_status(pointer))
+            return try PNGEncoder.encode(pointer, scale: scale)
         case .svg, .pdf:
             cairo_surface_finish(pointer)
             try Self.check(cairo_surface_status(pointer))

@@ -11,9 +11,12 @@ import Foundation
 /// not ended would make a curve drop falsely.
 ///
 /// Retention starts at 100 % at age 0 by definition. When every later value is well
-/// below that, the y axis is broken: the lower part spans 0 to a nice maximum above the
-/// largest value from age 1 on, a narrow compressed band above it carries the 100 %
-/// start, and a caption line says so.
+/// below that (the nice maximum is 70 % or less), the y axis is broken: the lower part
+/// spans 0 to a nice maximum at or above the largest value from age 1 on, a narrow
+/// compressed band above it carries the 100 % start (break marks on the axis), and the
+/// caption says so. Every chart stands alone: the legend names the recent cohorts, the
+/// caption says what the numbers are and what is left out (partial period, cohorts
+/// without a complete period after acquisition).
 struct CohortCurves: Chart {
     enum Metric { case retention, cumulativeRevenue }
     let analysis: CohortAnalysis
@@ -95,7 +98,7 @@ struct CohortCurves: Chart {
         if !older.isEmpty { legendItems.append(.init(swatch: .line(Palette.olderCohort, width: 1.5, dash: []), label: strings.olderCohortsLegend)) }
         if !recent.isEmpty {
             legendItems.append(.init(swatch: .line(Palette.recentCohort, width: 2, dash: []),
-                                     label: strings.recentCohortsLegend(recent.count, all: older.isEmpty)))
+                                     label: strings.recentCohortsLegend(recent.map(\.label), all: older.isEmpty)))
         }
         if hasSolidAverage { legendItems.append(.init(swatch: .line(Palette.average, width: 3, dash: []), label: strings.weightedAverage)) }
         if hasThinAverage {
@@ -108,10 +111,15 @@ struct CohortCurves: Chart {
                                legend: Legend(items: legendItems))
         let plot = frame.draw(on: canvas, width: width, height: height)
 
-        // Value range of the y axis.
+        // Value range of the y axis. With very many (small, noisy) cohorts, retention scales to the 99th percentile
+        // of their later values: the few spikes above it run into the compressed band instead of squashing the rest.
         let allValues = curves.flatMap { $0.points.map(\.value) } + averages.map(\.value)
-        let axis = YAxis(metric: metric, values: allValues, laterValues: curves.flatMap { $0.points.filter { $0.age >= 1 }.map(\.value) }
-                                                                          + averages.filter { $0.age >= 1 }.map(\.value))
+        var laterValues = older.flatMap { $0.points.filter { $0.age >= 1 }.map(\.value) }.sorted()
+        if older.count > 80 && laterValues.count > 1 {
+            laterValues = Array(laterValues.prefix(Int(Double(laterValues.count - 1) * 0.99) + 1))
+        }
+        laterValues += (recent.flatMap(\.points) + averages.map { (age: $0.age, value: $0.value) }).filter { $0.age >= 1 }.map(\.value)
+        let axis = YAxis(metric: metric, values: allValues, laterValues: laterValues)
 
         // Caption at the bottom (wrapped), x axis title above it.
         let captionSize = 9.5
@@ -143,8 +151,10 @@ struct CohortCurves: Chart {
 
         // Lines: older cohorts at the back, recent ones over them, the average on top.
         canvas.clipped(to: area.inset(top: -3, left: -3, bottom: -3, right: -3)) {
-            let olderAlpha = min(0.9, max(0.4, 3.2 / Double(max(older.count, 1)).squareRoot()))
-            let olderWidth = older.count > 30 ? 0.8 : 1.0
+            // Fainter and thinner the more there are, so that 60 (or 260 weekly) lines still read as one calm band.
+            let count = Double(max(older.count, 1))
+            let olderAlpha = min(0.9, max(0.08, 3.2 / count.squareRoot() * min(1, 60 / count).squareRoot()))
+            let olderWidth = older.count > 100 ? 0.6 : older.count > 30 ? 0.8 : 1.0
             for curve in older {
                 canvas.polyline(curve.points.map { Point(x: xScale.x($0.age), y: yScale.y($0.value)) },
                                 Palette.olderCohort.withAlpha(olderAlpha), width: olderWidth)
@@ -154,11 +164,16 @@ struct CohortCurves: Chart {
                 let points = curve.points.map { Point(x: xScale.x($0.age), y: yScale.y($0.value)) }
                 canvas.polyline(points, Palette.background.withAlpha(0.8), width: 4)
                 canvas.polyline(points, Palette.recentCohort, width: 2)
-                for point in dotted ? points : Array(points.suffix(1)) {
-                    canvas.dot(point, radius: 2.6, Palette.recentCohort, outline: Palette.background)
+                if dotted {
+                    for point in points { canvas.dot(point, radius: 2.6, Palette.recentCohort, outline: Palette.background) }
                 }
             }
             drawAverage(averages, xScale: xScale, yScale: yScale, dotted: dotted, canvas: canvas)
+            // End points of recent lines stay visible where they meet the average (they anchor the labels).
+            for curve in recent {
+                guard let last = curve.points.last else { continue }
+                canvas.dot(Point(x: xScale.x(last.age), y: yScale.y(last.value)), radius: 2.6, Palette.recentCohort, outline: Palette.background)
+            }
         }
 
         // Labels: the average in the right margin, recent cohorts at their lines' ends where they fit.
@@ -199,10 +214,9 @@ struct CohortCurves: Chart {
         case .cumulativeRevenue:
             sentences.append(strings.ltvNote)
         }
-        if analysis.endsWithPartialPeriod { sentences.append(strings.partialNotDrawn) }
         let drawn = Set(curves.map(\.cohortIndex))
         let missing = analysis.cohorts.indices.filter { !drawn.contains($0) }.map { shortLabel(of: analysis.cohorts[$0]) }
-        if !missing.isEmpty { sentences.append(strings.notDrawn(missing)) }
+        if let note = strings.notDrawn(partialPeriod: analysis.endsWithPartialPeriod, cohorts: missing) { sentences.append(note) }
         return sentences.joined(separator: " ")
     }
 
@@ -304,7 +318,7 @@ struct CohortCurves: Chart {
             taken.append(rect)
             if end.y < rect.minY + 2 || end.y > rect.maxY - 2 {
                 let anchor = Point(x: rect.midX < end.x ? rect.maxX - 1 : rect.minX + 1, y: min(max(end.y, rect.minY + 3), rect.maxY - 3))
-                canvas.line(from: end, to: anchor, color.withAlpha(0.7), width: 0.8)
+                canvas.line(from: end, to: anchor, color.withAlpha(0.85), width: 1)
             }
             canvas.fill(rect, Palette.background.withAlpha(0.85))
             canvas.text(label, x: rect.minX + 3, y: rect.midY, size: size, bold: true, color: color, vertical: .middle)
@@ -376,9 +390,9 @@ private struct YAxis {
         }
     }
 
-    /// Nice ticks covering `lower ... upper` with the least room wasted at the top; 5 to 7 ticks preferred.
+    /// Nice ticks covering `lower ... upper` with the least room wasted at the top (4 to 7 steps); about 6 ticks preferred.
     private static func ticks(from lower: Double, to upper: Double) -> [Double] {
-        let options = (4 ... 6).map { AxisTicks.nice(from: lower, to: upper, count: $0) }
+        let options = (4 ... 7).map { AxisTicks.nice(from: lower, to: upper, count: $0) }
         return options.min { a, b in
             let (topA, topB) = (a.last ?? 0, b.last ?? 0)
             if abs(topA - topB) > 1e-9 { return topA < topB }
@@ -450,9 +464,14 @@ private extension ChartStrings {
     var customersWord: String { choose("customers", "Kunden") }
     var olderCohortsLegend: String { choose("Older cohorts", "Ältere Kohorten") }
 
-    func recentCohortsLegend(_ count: Int, all: Bool) -> String {
+    /// "4 most recent cohorts (Jun 25 – Sep 25)": the range names them even where a line end has no room for a label.
+    func recentCohortsLegend(_ labels: [String], all: Bool) -> String {
+        let count = labels.count
         if all { return choose(count == 1 ? "Cohort" : "Cohorts", count == 1 ? "Kohorte" : "Kohorten") }
-        return count == 1 ? choose("Most recent cohort", "Jüngste Kohorte") : choose("\(count) most recent cohorts", "\(count) jüngste Kohorten")
+        guard let first = labels.first, let last = labels.last, count > 1 else {
+            return choose("Most recent cohort", "Jüngste Kohorte") + (labels.first.map { " (\($0))" } ?? "")
+        }
+        return choose("\(count) most recent cohorts", "\(count) jüngste Kohorten") + " (\(first) – \(last))"
     }
 
     func thinAverage(_ cohorts: Int) -> String {
@@ -482,15 +501,17 @@ private extension ChartStrings {
                "Gesamter Umsatz einer Kohorte bis zum jeweiligen Alter (abzüglich Gutschriften), geteilt durch ihre Kundenzahl; Alter 0 = Erstkaufperiode.")
     }
 
-    var partialNotDrawn: String {
-        choose("The partial period (as-of date inside it) is not drawn.", "Die unvollständige Periode (Stichtag darin) ist nicht eingezeichnet.")
-    }
-
-    /// Cohorts without a line: the newest ones, which have fewer than two complete periods.
-    func notDrawn(_ labels: [String]) -> String {
+    /// What the chart leaves out: the partial as-of period, and the newest cohorts (fewer than two complete periods).
+    func notDrawn(partialPeriod: Bool, cohorts labels: [String]) -> String? {
         let list = labels.count <= 3 ? labels.joined(separator: ", ") : choose("\(labels.count) cohorts", "\(labels.count) Kohorten")
-        return choose("Not drawn: \(list) (no complete period after acquisition yet).",
-                      "Nicht eingezeichnet: \(list) (noch ohne vollständige Folgeperiode).")
+        let partial = choose("the partial period (as-of date inside it)", "die unvollständige Periode (Stichtag darin)")
+        let young = choose("\(list) (no complete period after acquisition yet)", "\(list) (noch ohne vollständige Folgeperiode)")
+        switch (partialPeriod, labels.isEmpty) {
+        case (false, true): return nil
+        case (true, true): return choose("Not drawn: \(partial).", "Nicht eingezeichnet: \(partial).")
+        case (false, false): return choose("Not drawn: \(young).", "Nicht eingezeichnet: \(young).")
+        case (true, false): return choose("Not drawn: \(partial) and \(young).", "Nicht eingezeichnet: \(partial) sowie \(young).")
+        }
     }
 
     func nothingToDraw(_ kind: PeriodKind) -> String {
