@@ -13,10 +13,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .target(name: "CohortCore"),
-        .target(name: "CohortIngest", dependencies: ["CohortCore"]),
+        .target(name: "CohortIngest", dependencies: ["CohortCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest", "CohortCharts"]),
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
