@@ -21,8 +21,8 @@ let package = Package(
         .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest", "CohortCharts"]),
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CZlib"]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CDeflate"]),
         .executableTarget(
             name: "cohort",
             dependencies: [

@@ -1,5 +1,5 @@
 import CCairo
-import CZlib
+import CDeflate
 import Foundation
 
 /// Writes a Cairo image surface as an RGB PNG, several times faster than
@@ -78,7 +78,7 @@ enum PNGEncoder {
                 stream.avail_in = UInt32(inputBuffer.count)
                 stream.next_out = outputBuffer.baseAddress
                 stream.avail_out = UInt32(outputBuffer.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+                return CDeflate.deflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw .cairo("zlib could not compress the image (status \(status))") }
