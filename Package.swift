@@ -14,11 +14,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(name: "CohortCore"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "CohortReports", dependencies: ["CohortCore", "CohortIngest", "CohortCharts"]),
+        .target(
+            name: "CohortReports",
+            dependencies: ["CohortCore", "CohortIngest", "CohortCharts", .product(name: "Mustache", package: "swift-mustache")],
+            // Templates/ links to the top-level templates/ folder; the templates are compiled in,
+            // so the binary works wherever it is copied. `--templates DIR` overrides them.
+            resources: [
+                .embedInCode("Templates/report.html.mustache"),
+                .embedInCode("Templates/report.md.mustache"),
+                .embedInCode("Templates/index.html.mustache"),
+            ]
+        ),
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

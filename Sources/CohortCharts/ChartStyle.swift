@@ -8,7 +8,7 @@ public struct ChartStyle: Sendable, Equatable {
     public var currency: String
     /// PNG pixels per point (2 = sharp on high-density screens).
     public var scale: Double
-    /// Target customer retention rate, drawn as a target line (METRICS.md: 85 % by default).
+    /// Target of the customer retention rate over 12 months, drawn as a target line (METRICS.md: 85 % by default).
     public var retentionTarget: Double
     /// Where the data came from, shown in each chart's subtitle (e.g. the file name).
     public var source: String?

@@ -4,45 +4,66 @@ import CohortIngest
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.md, cohorts.csv, kpis.csv, analysis.json, rejected.csv (when rows were
-/// rejected), and `charts/` with one PNG per chart plus all charts in one PDF.
+/// report.html (self-contained), report.md, cohorts.csv, kpis.csv, analysis.json,
+/// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
+/// with one PNG per chart plus all charts in one PDF.
 ///
-///     let files = try ReportBundle(analysis: analysis, rejected: [], chartStyle: ChartStyle()).files()
+///     let files = try ReportBundle(analysis: analysis, rejected: [], settings: ReportSettings(),
+///                                  chartStyle: ChartStyle(), templates: ReportTemplates()).files()
 ///     try ReportFolder(parent: outputURL, name: analysis.asOf.description).publish(files)
 public struct ReportBundle: Sendable {
     public let analysis: CohortAnalysis
     public let rejected: [RejectedRow]
+    public let settings: ReportSettings
     public let chartStyle: ChartStyle
+    public let templates: ReportTemplates
     /// The charts to draw (all by default).
     public var charts: [ChartKind] = ChartKind.allCases
 
-    public init(analysis: CohortAnalysis, rejected: [RejectedRow], chartStyle: ChartStyle) {
+    public init(analysis: CohortAnalysis, rejected: [RejectedRow], settings: ReportSettings, chartStyle: ChartStyle,
+                templates: ReportTemplates) {
         self.analysis = analysis
         self.rejected = rejected
+        self.settings = settings
         self.chartStyle = chartStyle
+        self.templates = templates
     }
 
     /// File path inside the report folder → contents.
     public func files() throws -> [String: Data] {
-        try chartFiles().merging(documentFiles(), uniquingKeysWith: { chart, _ in chart })
+        let drawn = try drawCharts()
+        return drawn.files.merging(try documentFiles(svgs: drawn.svgs), uniquingKeysWith: { chart, _ in chart })
     }
 
-    /// `charts/<chart>.png` for each chart, and `charts/charts.pdf` with all of them.
-    public func chartFiles() throws -> [String: Data] {
+    /// The chart files (`charts/<chart>.png`, `charts/charts.pdf`) and each chart's inline SVG for the HTML report.
+    public func drawCharts() throws -> (files: [String: Data], svgs: [ChartKind: String]) {
         let renderer = ChartRenderer(analysis: analysis, style: chartStyle)
         var files: [String: Data] = [:]
-        for (kind, png) in try renderer.render(charts, as: .png) { files[chartPath(kind)] = png }
+        for (kind, png) in try renderer.render(charts, as: .png) { files[Self.pngPath(kind)] = png }
         if !charts.isEmpty {
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "Cohort report \(analysis.asOf)")
         }
-        return files
+        let svgs = try renderer.render(charts, as: .svg).mapValues { ($0) }
+        return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
+            (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-"))
+        }))
     }
 
-    /// report.md (linking the charts), cohorts.csv, kpis.csv, analysis.json and rejected.csv.
-    public func documentFiles() throws -> [String: Data] {
-        let links = Dictionary(uniqueKeysWithValues: charts.map { ($0, chartPath($0)) })
+    /// report.html, report.md, the logo, cohorts.csv, kpis.csv, analysis.json and rejected.csv.
+    public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
+        let text = ReportText(locale: settings.locale, currency: settings.currency, kind: analysis.options.period)
+        func references(withSVG: Bool) -> [ChartKind: ChartReference] {
+            Dictionary(uniqueKeysWithValues: charts.map { kind in
+                (kind, ChartReference(title: text.chartTitle(kind), description: text.chartDescription(kind, analysis),
+                                      png: Self.pngPath(kind), svg: withSVG ? svgs[kind] ?? "" : ""))
+            })
+        }
+        let html = ReportModel(analysis: analysis, rejected: rejected, settings: settings, charts: references(withSVG: true), format: .html)
+        let markdown = ReportModel(analysis: analysis, rejected: rejected, settings: settings, charts: references(withSVG: false), format: .markdown)
         var files: [String: Data] = [:]
-        files["report.md"] = Data(MarkdownReport(analysis: analysis, rejected: rejected, charts: links).render().utf8)
+        files["report.html"] = Data(try templates.render(html, as: .html).utf8)
+        files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
+        if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
@@ -50,5 +71,5 @@ public struct ReportBundle: Sendable {
         return files
     }
 
-    private func chartPath(_ kind: ChartKind) -> String { "charts/\(kind.fileName).png" }
+    static func pngPath(_ kind: ChartKind) -> String { "charts/\(kind.fileName).png" }
 }

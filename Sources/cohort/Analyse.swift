@@ -2,6 +2,7 @@ import ArgumentParser
 import CohortCharts
 import CohortCore
 import CohortIngest
+import CohortReports
 import Foundation
 
 /// Reads the input and analyses it, turning every user-facing failure into one line on
@@ -48,6 +49,9 @@ func failingCleanly<T>(_ body: () throws -> T) throws -> T {
     } catch let error as AnalysisError {
         Terminal.error(error.description)
         throw ExitCode(2)
+    } catch let error as ReportError {
+        Terminal.error(error.description)
+        throw ExitCode(1)
     } catch let error as ChartError {
         Terminal.error(error.description)
         throw ExitCode(1)

@@ -52,7 +52,7 @@ struct ChartOptions: ParsableArguments {
     @Option(help: "PNG pixels per point (2 = sharp on high-density screens).")
     var scale: Double = 2
 
-    @Option(help: "Target customer retention rate for the target line, e.g. 0.85.")
+    @Option(help: "Target for the customer retention rate over 12 months (target line and traffic light), e.g. 0.85.")
     var retentionTarget: Double = 0.85
 
     @Option(help: "Font family.")

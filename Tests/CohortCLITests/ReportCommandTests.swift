@@ -8,7 +8,7 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         let folder = directory.appendingPathComponent("2026-03-31")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.md"])
+        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md"])
         let charts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("charts").path).sorted()
         #expect(charts == ["charts.pdf", "curves.png", "customer-bridge.png", "grr.png", "ltv.png", "retention.png",
                            "revenue-bridge.png", "revenue-retention.png", "trends.png"])
@@ -16,7 +16,7 @@ struct ReportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["2026-03-31"])
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         // March bridge, worked in KPIsCommandTests: 2 at the start, no movement, 2 at the end.
-        #expect(markdown.contains("2026-03: 2 customers at the start, 0 new, 0 won back, 0 churned → 2 at the end."))
+        #expect(markdown.contains("March 2026: 2 customers at the start, 0 new, 0 won back, 0 churned → 2 at the end."))
         #expect(markdown.contains("## Glossary"))
         #expect(markdown.contains("![Customer retention by cohort](charts/retention.png)"))
         for chart in charts where chart.hasSuffix(".png") {

@@ -55,7 +55,7 @@ struct BridgeChart: Chart {
         // Value axis: nice ticks over the tallest gain stack, the deepest loss stack and the net line.
         let upper = max(0, series.gainTotals.max() ?? 0, series.net.max() ?? 0)
         let lower = min(0, series.lossTotals.min() ?? 0, series.net.min() ?? 0)
-        var ticks = tightTicks(from: lower, to: upper, counts: 5 ... 8, maxTicks: 9)
+        var ticks = tightTicks(from: lower, to: upper, counts: 5 ... 8, maxTicks: 9, minStep: kind == .customers ? 1 : 0)
         if ticks.count < 2 { ticks = [0, kind == .revenue ? 1000 : 10] }
         let tickLabels = ticks.map(axisLabel)
         let tickFont = 9.5
@@ -95,8 +95,11 @@ struct BridgeChart: Chart {
 
         // Bars.
         let slot = area.width / Double(kpis.count)
-        let barWidth = min(slot * 0.64, 56)
-        let labelled = kpis.count <= 12
+        // With few periods, bars are wide enough to carry their values: all of them or none, never a random few.
+        let barWidth = min(slot * 0.64, kpis.count <= 12 ? 76 : 56)
+        let widestValue = (series.gains + series.losses).flatMap { $0.values }.filter { $0 != 0 }
+            .map { canvas.textWidth(axisLabel($0), size: 9) }.max() ?? 0
+        let labelled = kpis.count <= 12 && widestValue <= barWidth - 6
         for (index, kpi) in kpis.enumerated() {
             let center = area.minX + (Double(index) + 0.5) * slot
             for segments in [series.gains, series.losses] {
@@ -160,9 +163,10 @@ struct BridgeChart: Chart {
         case .revenue:
             let bridge = kpi.revenueBridge
             let change = (bridge.end - bridge.start).units
-            let signed = (change > 0 ? "+" : "") + locale.compactMoney(change, currency: style.currency)
-            let start = locale.compactMoney(bridge.start.units, currency: style.currency)
-            let end = locale.compactMoney(bridge.end.units, currency: style.currency)
+            // Exact amounts: rounded ones would not add up (1.2M → 1.3M, net +69k).
+            let signed = (change > 0 ? "+" : "") + locale.money(change, currency: style.currency)
+            let start = locale.money(bridge.start.units, currency: style.currency)
+            let end = locale.money(bridge.end.units, currency: style.currency)
             return german ? "\(period): \(start) → \(end) Umsatz (netto \(signed))" : "\(period): \(start) → \(end) revenue (net \(signed))"
         }
     }
@@ -197,8 +201,15 @@ struct BridgeChart: Chart {
             if labelled {
                 let text = axisLabel(value)
                 let size = 9.0
-                if rect.height >= size + 6, canvas.textWidth(text, size: size) <= barWidth - 4 {
-                    let background = partial ? segment.color.mixed(with: .white, 0.6) : segment.color
+                let textWidth = canvas.textWidth(text, size: size)
+                if rect.height >= size + 6 {
+                    var background = segment.color
+                    if partial {
+                        // A quiet plate over the hatching keeps the number legible.
+                        background = segment.color.mixed(with: .white, 0.85)
+                        canvas.fill(Rect(x: rect.midX - textWidth / 2 - 2, y: rect.midY - size * 0.65, width: textWidth + 4, height: size * 1.3),
+                                    background)
+                    }
                     canvas.text(text, x: rect.midX, y: rect.midY, size: size, color: ColorScale.textColor(on: background),
                                 align: .center, vertical: .middle)
                 }
@@ -265,11 +276,17 @@ private struct ValueAxis {
 }
 
 /// Nice ticks that waste the least room: tries several tick counts, keeps the tightest span (then the finer grid).
-private func tightTicks(from lower: Double, to upper: Double, counts: ClosedRange<Int>, maxTicks: Int) -> [Double] {
-    var best: [Double] = AxisTicks.nice(from: lower, to: upper, count: counts.lowerBound)
+/// `minStep` keeps whole-number axes (customer counts) from getting fractional ticks.
+private func tightTicks(from lower: Double, to upper: Double, counts: ClosedRange<Int>, maxTicks: Int, minStep: Double) -> [Double] {
+    func step(_ ticks: [Double]) -> Double { ticks.count > 1 ? ticks[1] - ticks[0] : .infinity }
+    var best: [Double] = []
+    for count in (1 ... counts.upperBound).reversed() where best.isEmpty {
+        let ticks = AxisTicks.nice(from: lower, to: upper, count: count)
+        if step(ticks) >= minStep - 1e-9 { best = ticks }
+    }
     for count in counts {
         let ticks = AxisTicks.nice(from: lower, to: upper, count: count)
-        guard ticks.count <= maxTicks, let first = ticks.first, let last = ticks.last,
+        guard ticks.count <= maxTicks, step(ticks) >= minStep - 1e-9, let first = ticks.first, let last = ticks.last,
               let bestFirst = best.first, let bestLast = best.last else { continue }
         let span = last - first, bestSpan = bestLast - bestFirst
         if span < bestSpan - 1e-9 * abs(bestSpan) || (abs(span - bestSpan) <= 1e-9 * abs(bestSpan) && ticks.count > best.count) {
@@ -332,9 +349,14 @@ extension ChartStrings {
 
     /// "last 24 of 60 months" for a subtitle when older periods are left out.
     fileprivate func lastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
-        locale == .german
-            ? "letzte \(shown) von \(total) \(periodNoun(kind, plural: true))"
-            : "last \(shown) of \(total) \(periodNoun(kind, plural: true))"
+        guard locale == .german else { return "last \(shown) of \(total) \(periodNoun(kind, plural: true))" }
+        let dative: String
+        switch kind {
+        case .month: dative = "Monaten"
+        case .week: dative = "Wochen"
+        case .quarter: dative = "Quartalen"
+        }
+        return "letzte \(shown) von \(total) \(dative)"
     }
 
     fileprivate var noPeriods: String { locale == .german ? "Keine Perioden zum Anzeigen" : "No periods to show" }

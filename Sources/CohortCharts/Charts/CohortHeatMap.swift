@@ -10,25 +10,7 @@ import CohortCore
 /// the scale. Cells and fonts shrink from 3 to 60 cohorts; values are dropped from
 /// cells only when they could not be read.
 struct CohortHeatMap: Chart {
-    enum Metric {
-        case retention, revenueRetention, grossRevenueRetention
-
-        var cellValue: KeyPath<CohortCell, Ratio> {
-            switch self {
-            case .retention: return \.retention
-            case .revenueRetention: return \.revenueRetention
-            case .grossRevenueRetention: return \.grossRevenueRetention
-            }
-        }
-
-        var averageValue: KeyPath<AgeAverage, Ratio> {
-            switch self {
-            case .retention: return \.retention
-            case .revenueRetention: return \.revenueRetention
-            case .grossRevenueRetention: return \.grossRevenueRetention
-            }
-        }
-    }
+    typealias Metric = HeatMapMetric
 
     let analysis: CohortAnalysis
     let style: ChartStyle
@@ -66,27 +48,7 @@ struct CohortHeatMap: Chart {
         self.metric = metric
         let longestLabel = (analysis.cohorts.map(\.label.count) + [ChartStrings(locale: style.locale).average.count]).max() ?? 7
         layout = Layout(cohorts: analysis.cohorts.count, ages: analysis.periods.count, longestLabel: longestLabel)
-        let laterValues = analysis.cohorts.flatMap { row in
-            row.cells.dropFirst().filter { !$0.partial }.compactMap { $0[keyPath: metric.cellValue].value }
-        }
-        switch metric {
-        case .retention, .grossRevenueRetention:
-            // The 98th percentile sets the top, so one tiny cohort's outlier does not pale the rest.
-            let sorted = laterValues.sorted()
-            let high = sorted.isEmpty ? 1 : sorted[Int(Double(sorted.count - 1) * 0.98)]
-            let top = AxisTicks.nice(from: 0, to: max(high, 0.05), count: 5).last ?? 1
-            scale = .viridis(from: 0, to: min(top, metric == .retention ? 1 : top))
-        case .revenueRetention:
-            // The 5th and 95th percentiles set the range, so a few outliers do not flatten the rest;
-            // values beyond it take the end colors.
-            let sorted = laterValues.sorted()
-            let low = sorted.isEmpty ? 0.5 : sorted[Int(Double(sorted.count - 1) * 0.05)]
-            let high = sorted.isEmpty ? 1.5 : sorted[Int(Double(sorted.count - 1) * 0.95)]
-            let reach = max(1 - low, high - 1, 0.1)
-            let ticks = AxisTicks.nice(from: 0, to: reach, count: 4)
-            let extent = ticks.last ?? reach
-            scale = .diverging(from: max(0, 1 - extent), center: 1, to: 1 + extent)
-        }
+        scale = metric.colorScale(for: analysis)
     }
 
     private var ages: Int { analysis.periods.count }

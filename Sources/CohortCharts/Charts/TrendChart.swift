@@ -1,8 +1,10 @@
 import CohortCore
 
 /// Three KPI panels over the last 24 periods at most, sharing one period axis:
-/// churn and customer retention (with the retention target), revenue retention over
-/// the trailing 12 months (NRR, GRR, with a 100 % line), and the average order value.
+/// churn and customer retention per period; retention over 12 months (CRR 12, NRR
+/// and GRR, the last 12 months against the 12 before, with the retention target and
+/// a 100 % line); and the average order value. The target sits in the 12-month panel
+/// because METRICS.md defines it on the 12-month CRR, not on the per-period one.
 ///
 /// Empty values (a zero denominator, or too little history for the year-long KPIs)
 /// are gaps, never zeros; a panel with nothing to draw says why instead. A partial
@@ -28,7 +30,7 @@ struct TrendChart: Chart {
         let periodKind = analysis.options.period
         let extra = analysis.kpis.count > kpis.count ? strings.trendLastPeriods(kpis.count, of: analysis.kpis.count, kind: periodKind) : nil
         let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: extra), legend: nil)
-        var content = frame.draw(on: canvas, width: width, height: height)
+        var content = frame.draw(on: canvas, width: width, height: height).inset(top: 4)
 
         guard !kpis.isEmpty else {
             canvas.text(strings.trendNoPeriods, x: content.midX, y: content.midY, size: 12, color: Palette.mutedText, align: .center,
@@ -52,8 +54,11 @@ struct TrendChart: Chart {
         // Shared columns: tick labels on the left, latest values on the right.
         let tickFont = 9.5, endFont = 9.5
         let tickColumn = (panels.flatMap { $0.tickLabels }.map { canvas.textWidth($0, size: tickFont) }.max() ?? 30) + 8
-        let endColumn = max(36, (panels.flatMap { $0.gutterLabels(kpis: kpis).map(\.text) }
-            .map { canvas.textWidth($0, size: endFont, bold: true) }.max() ?? 0) + 12)
+        // Latest values sit right of the last period's slot centre; the plot gives up only what half a slot cannot hold.
+        let endLabelWidth = panels.flatMap { $0.gutterLabels(kpis: kpis, periodLabels: labels).map(\.text) }
+            .map { canvas.textWidth($0, size: endFont, bold: true) }.max() ?? 0
+        let roughSlot = (content.width - tickColumn - endLabelWidth) / Double(kpis.count)
+        let endColumn = max(8, endLabelWidth + 13 - roughSlot / 2)
         let plotLeft = content.minX + tickColumn
         let plotRight = content.maxX - endColumn
         let slot = (plotRight - plotLeft) / Double(kpis.count)
@@ -81,7 +86,7 @@ struct TrendChart: Chart {
             }
             top += 6
             let area = Rect(x: plotLeft, y: top, width: plotRight - plotLeft, height: plotHeight)
-            drawPanel(panel, in: area, kpis: kpis, labelled: labelled, x: x, tickFont: tickFont, endFont: endFont, canvas: canvas)
+            drawPanel(panel, in: area, kpis: kpis, labels: labels, labelled: labelled, x: x, tickFont: tickFont, endFont: endFont, canvas: canvas)
             top += plotHeight + panelGap
         }
 
@@ -105,39 +110,40 @@ struct TrendChart: Chart {
         let targetLabel = "\(strings.target) \(locale.percent(style.retentionTarget, places: style.retentionTarget * 100 == (style.retentionTarget * 100).rounded() ? 0 : 1))"
 
         let churnAndRetention = TrendPanel(
-            title: strings.trendChurnTitle,
+            title: strings.trendChurnTitle(kind),
             series: [
-                TrendSeries(label: strings.trendChurnRate(kind), color: Palette.secondary, width: 2, values: kpis.map(\.churnRate.value)),
-                TrendSeries(label: strings.trendMonthlyCRR(kind), color: Palette.primary.mixed(with: .white, 0.45), width: 1.6,
-                            values: kpis.map(\.customerRetentionRate.value)),
-                TrendSeries(label: strings.trendYearCRR, color: Palette.primary, width: 2.4, values: kpis.map(\.customerRetentionRate12.value)),
+                TrendSeries(label: strings.trendChurnRate, color: Palette.secondary, width: 2, values: kpis.map(\.churnRate.value)),
+                TrendSeries(label: strings.trendMonthlyCRR, color: Palette.primary, width: 2, values: kpis.map(\.customerRetentionRate.value)),
             ],
-            references: [TrendReference(value: style.retentionTarget, color: Palette.target, dash: [6, 4], width: 1.3,
-                                        gutterLabel: targetLabel, legendLabel: strings.trendTargetLegend(targetLabel))],
-            tickLabel: percentTick, valueLabel: percentValue, emptyNote: nil, lateNote: nil)
+            references: [], tickLabel: percentTick, valueLabel: percentValue, emptyNote: strings.trendNeedsTwoPeriods(kind), lateNote: nil)
 
-        let history = 2 * kind.periodsPerYear
-        let revenueRetention = TrendPanel(
-            title: strings.trendRevenueRetentionTitle,
+        // The retention target is defined on the 12-month CRR (METRICS.md), so it is drawn beside that line.
+        let yearRetention = TrendPanel(
+            title: strings.trendYearTitle,
             series: [
-                TrendSeries(label: strings.trendNRR, color: Palette.primary, width: 2, values: kpis.map(\.netRevenueRetention12.value)),
+                TrendSeries(label: strings.trendYearCRR, color: Palette.primary, width: 2, values: kpis.map(\.customerRetentionRate12.value)),
+                TrendSeries(label: strings.trendNRR, color: Palette.net, width: 2, values: kpis.map(\.netRevenueRetention12.value)),
                 TrendSeries(label: strings.trendGRR, color: Palette.secondary, width: 2, values: kpis.map(\.grossRevenueRetention12.value)),
             ],
-            references: [TrendReference(value: 1, color: Palette.mutedText, dash: [], width: 1, gutterLabel: nil,
-                                        legendLabel: strings.trendHundredPercent(locale.wholePercent(1)))],
+            references: [
+                TrendReference(value: style.retentionTarget, color: Palette.target, dash: [6, 4], width: 1.3,
+                               gutterLabel: targetLabel, legendLabel: strings.trendTargetLegend(targetLabel)),
+                TrendReference(value: 1, color: Palette.axis, dash: [], width: 1.2, gutterLabel: nil,
+                               legendLabel: strings.trendHundredPercent(locale.wholePercent(1))),
+            ],
             tickLabel: percentTick, valueLabel: percentValue,
-            emptyNote: strings.trendNeedsHistory(history, kind: kind, covered: analysis.kpis.count),
-            lateNote: strings.trendStartsAfter(history, kind: kind))
+            emptyNote: strings.trendNeedsHistory(covered: analysis.kpis.count, kind: kind),
+            lateNote: strings.trendStartsLate)
 
         let orderValue = TrendPanel(
             title: strings.trendAOVTitle,
-            series: [TrendSeries(label: strings.trendAOV(kind), color: Palette.primary, width: 2, values: kpis.map(\.averageOrderValue.value))],
-            references: [], tickLabel: moneyTick, valueLabel: moneyValue, emptyNote: nil, lateNote: nil)
+            series: [TrendSeries(label: strings.trendAOV, color: Palette.primary, width: 2, values: kpis.map(\.averageOrderValue.value))],
+            references: [], tickLabel: moneyTick, valueLabel: moneyValue, emptyNote: strings.trendNoOrders, lateNote: nil)
 
-        return [churnAndRetention, revenueRetention, orderValue]
+        return [churnAndRetention, yearRetention, orderValue]
     }
 
-    private func drawPanel(_ panel: TrendPanel, in area: Rect, kpis: [PeriodKPIs], labelled: [Int], x: (Int) -> Double,
+    private func drawPanel(_ panel: TrendPanel, in area: Rect, kpis: [PeriodKPIs], labels: [String], labelled: [Int], x: (Int) -> Double,
                            tickFont: Double, endFont: Double, canvas: ChartCanvas) {
         let ticks = panel.ticks
         let lower = ticks.first ?? 0, upper = ticks.last ?? 1
@@ -168,8 +174,19 @@ struct TrendChart: Chart {
         if let note = panel.lateNote, let first = panel.firstDefinedIndex, first > 0 {
             let left = area.minX + 8, right = x(first) - 14
             let size = 10.0
-            if canvas.textWidth(note, size: size) <= right - left {
-                canvas.text(note, x: (left + right) / 2, y: area.midY, size: size, color: Palette.mutedText, align: .center, vertical: .middle)
+            let noteWidth = canvas.textWidth(note, size: size)
+            if noteWidth <= right - left {
+                // The height of the panel farthest from every reference line.
+                let candidates = stride(from: 0.2, through: 0.8, by: 0.05).map { area.minY + $0 * area.height }
+                // Clear of reference lines by 16 pt is enough; among such heights the one nearest the middle wins.
+                func score(_ candidate: Double) -> Double {
+                    let clearance = panel.references.map { abs(y($0.value) - candidate) }.min() ?? .infinity
+                    return min(clearance, 16) * 100 - abs(candidate - area.midY)
+                }
+                let noteY = candidates.max { score($0) < score($1) } ?? area.midY
+                let centerX = (left + right) / 2
+                canvas.fill(Rect(x: centerX - noteWidth / 2 - 4, y: noteY - 8, width: noteWidth + 8, height: 16), Palette.background)
+                canvas.text(note, x: centerX, y: noteY, size: size, color: Palette.mutedText, align: .center, vertical: .middle)
             }
         }
 
@@ -194,7 +211,7 @@ struct TrendChart: Chart {
         }
 
         // Latest values and reference labels in the right-hand column, pushed apart so they never overlap.
-        var gutter = panel.gutterLabels(kpis: kpis).map { label in
+        var gutter = panel.gutterLabels(kpis: kpis, periodLabels: labels).map { label in
             (label: label, y: y(label.value))
         }
         gutter.sort { $0.y < $1.y }
@@ -209,8 +226,11 @@ struct TrendChart: Chart {
                 gutter[index].y = gutter[index + 1].y - spacing
             }
         }
+        let labelX = x(kpis.count - 1) + 9
         for entry in gutter {
-            canvas.text(entry.label.text, x: area.maxX + 6, y: entry.y, size: endFont, bold: entry.label.bold, color: entry.label.color,
+            let textWidth = canvas.textWidth(entry.label.text, size: endFont, bold: entry.label.bold)
+            canvas.fill(Rect(x: labelX - 2, y: entry.y - endFont * 0.6, width: textWidth + 4, height: endFont * 1.2), Palette.background)
+            canvas.text(entry.label.text, x: labelX, y: entry.y, size: endFont, bold: entry.label.bold, color: entry.label.color,
                         vertical: .middle)
         }
     }
@@ -269,7 +289,11 @@ private struct TrendPanel {
         return ticks.count >= 2 ? ticks : [0, 1]
     }
 
-    var tickLabels: [String] { ticks.map(tickLabel) }
+    /// Compact tick labels; the value format instead when compact ones would round two ticks alike (tiny ranges).
+    var tickLabels: [String] {
+        let compact = ticks.map(tickLabel)
+        return Set(compact).count == compact.count ? compact : ticks.map(valueLabel)
+    }
 
     var legend: Legend? {
         guard hasValues else { return nil }
@@ -279,12 +303,14 @@ private struct TrendPanel {
     }
 
     /// The latest complete value of every line, and the labels of reference lines.
-    func gutterLabels(kpis: [PeriodKPIs]) -> [GutterLabel] {
+    func gutterLabels(kpis: [PeriodKPIs], periodLabels: [String]) -> [GutterLabel] {
         guard hasValues else { return [] }
         var labels: [GutterLabel] = series.compactMap { series in
             guard let index = series.values.indices.last(where: { series.values[$0] != nil && !kpis[$0].partial }),
                   let value = series.values[index] else { return nil }
-            return GutterLabel(text: valueLabel(value), value: value, color: series.color, bold: true)
+            // After a partial period the latest complete value is not at the right end: name its period.
+            let prefix = kpis.last?.partial == true ? "\(periodLabels[index]): " : ""
+            return GutterLabel(text: prefix + valueLabel(value), value: value, color: series.color, bold: true)
         }
         labels += references.compactMap { reference in
             reference.gutterLabel.map { GutterLabel(text: $0, value: reference.value, color: reference.color, bold: false) }
@@ -339,55 +365,52 @@ private func trendHollowDot(_ center: Point, radius: Double, color: Color, canva
 extension ChartStrings {
     private var trendGerman: Bool { locale == .german }
 
-    private func trendPerPeriod(_ kind: PeriodKind) -> String {
-        switch (kind, trendGerman) {
-        case (.month, false): return "monthly"
-        case (.week, false): return "weekly"
-        case (.quarter, false): return "quarterly"
-        case (.month, true): return "monatlich"
-        case (.week, true): return "wöchentlich"
-        case (.quarter, true): return "quartalsweise"
-        }
+    fileprivate func trendChurnTitle(_ kind: PeriodKind) -> String {
+        let noun = periodNoun(kind)
+        return trendGerman ? "Abwanderung und Kundenbindung je \(noun)" : "Churn and customer retention per \(noun)"
     }
+    fileprivate var trendChurnRate: String { trendGerman ? "Abwanderungsrate" : "Churn rate" }
+    fileprivate var trendMonthlyCRR: String { trendGerman ? "Kundenbindungsrate (CRR)" : "Customer retention rate (CRR)" }
 
-    fileprivate var trendChurnTitle: String { trendGerman ? "Kundenabwanderung und Kundenbindung" : "Customer churn and retention" }
-    fileprivate func trendChurnRate(_ kind: PeriodKind) -> String { trendGerman ? "Abwanderungsrate, \(trendPerPeriod(kind))" : "Churn rate, \(trendPerPeriod(kind))" }
-    fileprivate func trendMonthlyCRR(_ kind: PeriodKind) -> String {
-        trendGerman ? "Kundenbindungsrate (CRR), \(trendPerPeriod(kind))" : "Customer retention rate (CRR), \(trendPerPeriod(kind))"
+    fileprivate var trendYearTitle: String {
+        trendGerman ? "Bindung über 12 Monate: letzte 12 Monate gegenüber den 12 davor" : "Retention over 12 months: the last 12 months against the 12 before"
     }
-    fileprivate var trendYearCRR: String { trendGerman ? "CRR, rollierend 12 Monate" : "CRR, trailing 12 months" }
-    /// The retention target is defined on the 12-month CRR (METRICS.md), so the legend says so.
-    fileprivate func trendTargetLegend(_ target: String) -> String {
-        trendGerman ? "\(target) (für CRR, 12 Monate)" : "\(target) (for CRR, 12 months)"
-    }
-
-    fileprivate var trendRevenueRetentionTitle: String {
-        trendGerman ? "Umsatzbindung, rollierend 12 Monate gegenüber den 12 Monaten davor" : "Revenue retention, trailing 12 months against the 12 months before"
-    }
-    fileprivate var trendNRR: String { trendGerman ? "NRR (netto, mit Ausweitung)" : "NRR (net, with expansion)" }
-    fileprivate var trendGRR: String { trendGerman ? "GRR (brutto, ohne Ausweitung)" : "GRR (gross, without expansion)" }
+    fileprivate var trendYearCRR: String { trendGerman ? "CRR (Kunden, die wieder kauften)" : "CRR (customers who bought again)" }
+    fileprivate var trendNRR: String { trendGerman ? "NRR (Umsatz inkl. Ausweitung)" : "NRR (revenue incl. expansion)" }
+    fileprivate var trendGRR: String { trendGerman ? "GRR (Umsatz ohne Ausweitung)" : "GRR (revenue excl. expansion)" }
+    fileprivate func trendTargetLegend(_ target: String) -> String { trendGerman ? "\(target) für CRR" : "\(target) for CRR" }
     fileprivate func trendHundredPercent(_ hundred: String) -> String {
-        trendGerman ? "\(hundred) = Umsatz des Vorjahres gehalten" : "\(hundred) = last year's revenue kept"
+        trendGerman ? "\(hundred) = Vorjahresumsatz gehalten" : "\(hundred) = last year's revenue kept"
     }
-    fileprivate func trendNeedsHistory(_ periods: Int, kind: PeriodKind, covered: Int) -> String {
-        let noun = periodNoun(kind, plural: true)
+    fileprivate func trendNeedsHistory(covered: Int, kind: PeriodKind) -> String {
+        let noun = periodNoun(kind, plural: covered != 1)
         return trendGerman
-            ? "NRR und GRR brauchen \(periods) \(noun) Historie; die Daten umfassen \(covered) \(noun)"
-            : "NRR and GRR need \(periods) \(noun) of history; the data covers \(covered) \(noun)"
+            ? "Werte über 12 Monate brauchen 2 Jahre Historie; die Daten umfassen \(covered) \(noun)"
+            : "12-month values need 2 years of history; the data covers \(covered) \(noun)"
     }
-    fileprivate func trendStartsAfter(_ periods: Int, kind: PeriodKind) -> String {
+    fileprivate var trendStartsLate: String {
+        trendGerman ? "Werte über 12 Monate erst nach 2 Jahren Historie" : "12-month values start after 2 years of history"
+    }
+
+    fileprivate func trendNeedsTwoPeriods(_ kind: PeriodKind) -> String {
         trendGerman
-            ? "NRR und GRR erst ab \(periods) \(periodNoun(kind, plural: true)) Historie"
-            : "NRR and GRR start after \(periods) \(periodNoun(kind, plural: true)) of history"
+            ? "Braucht mindestens 2 \(periodNoun(kind, plural: true)) Daten (Abwanderung bezieht sich auf den Bestand zum Vorperiodenende)"
+            : "Needs at least 2 \(periodNoun(kind, plural: true)) of data (churn is measured against the customers of the period before)"
     }
+    fileprivate var trendNoOrders: String { trendGerman ? "Keine Bestellungen mit positivem Betrag" : "No orders with a positive amount" }
 
     fileprivate var trendAOVTitle: String { trendGerman ? "Durchschnittlicher Bestellwert" : "Average order value" }
-    fileprivate func trendAOV(_ kind: PeriodKind) -> String {
-        trendGerman ? "Umsatz je positiver Bestellung, \(trendPerPeriod(kind))" : "Revenue per positive order, \(trendPerPeriod(kind))"
-    }
+    fileprivate var trendAOV: String { trendGerman ? "Umsatz je Bestellung (ohne Gutschriften)" : "Revenue per order (refunds excluded)" }
 
     fileprivate func trendLastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
-        trendGerman ? "letzte \(shown) von \(total) \(periodNoun(kind, plural: true))" : "last \(shown) of \(total) \(periodNoun(kind, plural: true))"
+        guard locale == .german else { return "last \(shown) of \(total) \(periodNoun(kind, plural: true))" }
+        let dative: String
+        switch kind {
+        case .month: dative = "Monaten"
+        case .week: dative = "Wochen"
+        case .quarter: dative = "Quartalen"
+        }
+        return "letzte \(shown) von \(total) \(dative)"
     }
 
     fileprivate var trendNoPeriods: String { trendGerman ? "Keine Perioden zum Anzeigen" : "No periods to show" }

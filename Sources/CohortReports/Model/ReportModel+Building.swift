@@ -1,0 +1,138 @@
+import CohortCharts
+import CohortCore
+import CohortIngest
+import Foundation
+
+extension ReportModel {
+    /// The output a model is built for: it decides how text from the data is escaped.
+    public enum Format: Sendable {
+        /// Mustache's `{{value}}` escapes HTML; the model leaves text as it is.
+        case html
+        /// Markdown text from the data gets backslash escapes (the template renders it raw).
+        case markdown
+
+        func escape(_ text: String) -> String {
+            self == .markdown ? MarkdownText.escape(text) : text
+        }
+    }
+
+    /// Periods listed in the bridge tables.
+    static let bridgePeriods = 12
+
+    /// Builds the model of one report.
+    /// - Parameter charts: the chart images the report shows; a missing chart leaves its place empty.
+    public init(analysis: CohortAnalysis, rejected: [RejectedRow], settings: ReportSettings,
+                charts: [ChartKind: ChartReference], format: Format) {
+        let locale = settings.locale
+        let kind = analysis.options.period
+        let labels = ReportLabels(locale: locale, kind: kind)
+        let headline = analysis.lastCompleteKPIs ?? analysis.kpis[analysis.kpis.count - 1]
+        let text = ReportText(locale: locale, currency: settings.currency, kind: kind)
+        let name = text.periodName(analysis.periods[headline.period])
+
+        lang = locale.rawValue
+        self.labels = labels
+        title = "\(labels.reportTitle) \(name)"
+        company = settings.company.map(format.escape)
+        logo = settings.logo.map { format == .html ? $0.dataURL : $0.fileName }
+        periodName = name
+        asOf = locale.longDate(analysis.asOf)
+        generatedAt = text.timestamp(settings.generatedAt)
+        sources = (settings.sources.isEmpty ? analysis.input.sources : settings.sources)
+            .map { format.escape(URL(fileURLWithPath: $0).lastPathComponent) }.joined(separator: ", ")
+        rowsRead = locale.count(analysis.input.rowsRead)
+        rowsRejected = locale.count(analysis.input.rowsRejected)
+        customers = locale.count(analysis.dataQuality.customersAnalyzed)
+        cohortCount = locale.count(analysis.cohorts.count)
+        periodSettings = "\(text.periodAdjective) · " + (locale == .german ? "Abwanderungsfenster" : "churn window")
+            + " \(analysis.options.churnWindow)"
+        partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
+                                                                          asOf: analysis.asOf, headline: name) : nil
+        cards = HeadlineKPI.allCases.map { Self.card($0, analysis: analysis, headline: headline, settings: settings, text: text) }
+        customerBridge = Self.customerBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.customerBridge])
+        revenueBridge = Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge])
+        matrices = [
+            Self.matrix(.retention, id: "retention", analysis: analysis, text: text, labels: labels, chart: charts[.retention]),
+            Self.matrix(.revenueRetention, id: "revenue-retention", analysis: analysis, text: text, labels: labels, chart: charts[.revenueRetention]),
+            Self.matrix(.grossRevenueRetention, id: "grr", analysis: analysis, text: text, labels: labels, chart: charts[.grr]),
+        ]
+        trendsChart = charts[.trends]
+        curvesChart = charts[.curves]
+        lifetimeValueChart = charts[.ltv]
+        dataQuality = text.dataQuality(analysis, rejected: rejected).map(format.escape)
+        glossary = Glossary.terms.map {
+            let names = $0.name(in: locale)
+            return GlossaryEntry(term: names.name, otherLanguage: names.otherLanguage, definition: $0.definition(in: locale))
+        }
+    }
+
+    private static func card(_ kpi: HeadlineKPI, analysis: CohortAnalysis, headline: PeriodKPIs,
+                             settings: ReportSettings, text: ReportText) -> KPICard {
+        let t = headline.period
+        let year = analysis.options.period.periodsPerYear
+        let current = kpi.value(in: headline)
+        let previous = t > 0 ? kpi.value(in: analysis.kpis[t - 1]) : nil
+        let yearEarlier = t >= year ? kpi.value(in: analysis.kpis[t - year]) : nil
+        let status = settings.targets.status(of: kpi, current)
+        let target = settings.targets.values[kpi]
+        return KPICard(
+            key: kpi.rawValue, name: kpi.name(settings.locale), value: text.value(current, kpi.unit),
+            changeFromPrevious: text.change(from: previous, to: current, kpi.unit),
+            previousTrend: text.trend(from: previous, to: current, higherIsBetter: kpi.higherIsBetter),
+            changeFromYearEarlier: text.change(from: yearEarlier, to: current, kpi.unit),
+            yearEarlierTrend: text.trend(from: yearEarlier, to: current, higherIsBetter: kpi.higherIsBetter),
+            status: status.rawValue, statusSymbol: status.symbol,
+            statusText: target.map { text.statusText(status, target: text.value($0, kpi.unit)) } ?? "")
+    }
+
+    private static func customerBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs, labels: ReportLabels,
+                                       text: ReportText, chart: ChartReference?) -> BridgeSection {
+        let rows = analysis.kpis.suffix(bridgePeriods).map { kpi in
+            let c = kpi.customers
+            return TableRow(cells: [text.periodLabel(kpi), text.count(c.start), text.signed(c.new), text.signed(c.reactivated),
+                                    text.signed(-c.churned), text.count(c.end), text.percent(kpi.churnRate.value),
+                                    text.percent(kpi.customerRetentionRate.value)], partial: kpi.partial)
+        }
+        return BridgeSection(title: labels.customerBridge, sentence: text.customerSentence(headline, period: analysis.periods[headline.period]), note: "", chart: chart,
+                             columns: [labels.period, labels.start, labels.new, labels.reactivated, labels.churned, labels.end,
+                                       labels.churnRate, labels.retentionRate],
+                             rows: rows)
+    }
+
+    private static func revenueBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs, labels: ReportLabels,
+                                      text: ReportText, chart: ChartReference?) -> BridgeSection {
+        let rows = analysis.kpis.suffix(bridgePeriods).map { kpi in
+            let r = kpi.revenueBridge
+            return TableRow(cells: [text.periodLabel(kpi), text.money(r.start), text.money(r.new), text.money(r.expansion),
+                                    text.money(r.reactivation), text.money(r.contraction), text.money(r.churned), text.money(r.end),
+                                    text.percent(kpi.netRevenueRetentionMonthly.value), text.percent(kpi.grossRevenueRetentionMonthly.value)],
+                            partial: kpi.partial)
+        }
+        return BridgeSection(title: labels.revenueBridge, sentence: text.revenueSentence(headline, period: analysis.periods[headline.period]), note: labels.revenueBridgeNote,
+                             chart: chart,
+                             columns: [labels.period, labels.start, labels.new, labels.expansion, labels.reactivation,
+                                       labels.contraction, labels.churned, labels.end, labels.nrr, labels.grr],
+                             rows: rows)
+    }
+
+    private static func matrix(_ metric: HeatMapMetric, id: String, analysis: CohortAnalysis, text: ReportText,
+                               labels: ReportLabels, chart: ChartReference?) -> MatrixSection {
+        let colors = HeatMapColors(analysis: analysis, metric: metric)
+        let ages = analysis.periods.count
+        func cell(_ value: Double?, age: Int, partial: Bool) -> MatrixCell {
+            MatrixCell(text: value.map { text.wholePercent($0) } ?? "–", background: colors.background(for: value, neutral: age == 0),
+                       color: colors.text(for: value, neutral: age == 0), partial: partial, exists: true)
+        }
+        let missing = MatrixCell(text: "", background: "", color: "", partial: false, exists: false)
+        let rows = analysis.cohorts.map { row in
+            MatrixRow(label: row.label, size: text.count(row.size),
+                      cells: row.cells.map { cell($0[keyPath: metric.cellValue].value, age: $0.age, partial: $0.partial) }
+                          + Array(repeating: missing, count: ages - row.cells.count))
+        }
+        let average = MatrixRow(label: labels.average, size: text.count(analysis.cohorts.reduce(0) { $0 + $1.size }),
+                                cells: analysis.averages.map { $0.cohorts == 0 ? missing : cell($0[keyPath: metric.averageValue].value, age: $0.age, partial: false) })
+        let letter = text.ageLetter
+        return MatrixSection(id: id, title: text.matrixTitle(metric), chart: chart, ages: (0 ..< ages).map { "\(letter)\($0)" },
+                             rows: rows, average: average)
+    }
+}
