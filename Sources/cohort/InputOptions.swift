@@ -26,12 +26,13 @@ struct InputOptions: ParsableArguments {
     var maxRejected: Double = 1
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
+        // No files is allowed here: `cohort report --config` takes them from the configuration.
         guard maxRejected >= 0 && maxRejected <= 100 else { throw ValidationError("--max-rejected takes a percentage from 0 to 100.") }
     }
 
     /// Reads the files; throws `IngestError` when they cannot be used.
     func read() throws -> OrderReadResult {
+        guard !files.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
         let mapping = ColumnMapping(customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn)
         let result = try OrderReader(mapping: mapping).read(sources: files)
         try result.check(strict: strict, maxRejectedPercent: maxRejected)
