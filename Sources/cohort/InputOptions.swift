@@ -5,7 +5,7 @@ import CohortIngest
 /// Where the orders come from and which columns hold what; shared by every analysing command.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Order files (CSV); '-' reads standard input.", valueName: "orders.csv"))
-    var files: [String]
+    var files: [String] = []
 
     @Option(help: ArgumentHelp("Column with the customer id (default: detected, e.g. customer_id, Kundennummer).", valueName: "name"))
     var customerColumn: String?
