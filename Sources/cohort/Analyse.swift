@@ -57,6 +57,8 @@ func failingCleanly<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
+    } catch let error as ValidationError {
+        throw error // ArgumentParser prints it with the usage line
     } catch let error as CocoaError {
         Terminal.error(error.localizedDescription)
         throw ExitCode(1)

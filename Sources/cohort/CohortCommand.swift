@@ -13,11 +13,12 @@ struct CohortCommand: ParsableCommand {
 
         Examples:
           cohort report examples/orders.csv              # full report into output/<as-of>/
+          cohort init && cohort report --config cohort.yml   # the monthly job, from a config file
           cohort matrix orders.csv --format csv          # tidy cohort matrix on standard output
           cohort kpis orders.csv --churn-window 3        # KPIs for quarterly B2B buyers
           cohort sample --rows 1000000 --out big.csv     # synthetic test data
         """,
-        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, ChartCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,130 @@
+import CohortCharts
+import CohortCore
+import Foundation
+
+/// Publishes reports into a shared folder, one subfolder per period, with an index page.
+///
+/// Each report is built aside and renamed into `folder/<period>/` in one step
+/// (`ReportFolder`), so readers never see half a report; earlier periods stay;
+/// `index.html` is rewritten (also by rename) to list every published period with
+/// its headline KPIs; `keep` prunes the oldest. Anything that fails before the
+/// rename leaves the folder exactly as it was.
+///
+///     let published = try Publisher(folder: URL(fileURLWithPath: "/srv/intranet/cohorts"), templates: templates, settings: settings)
+///         .publish(files, period: "2026-10", keep: 24)
+public struct Publisher: Sendable {
+    public let folder: URL
+    public let templates: ReportTemplates
+    public let settings: ReportSettings
+
+    public init(folder: URL, templates: ReportTemplates, settings: ReportSettings) {
+        self.folder = folder
+        self.templates = templates
+        self.settings = settings
+    }
+
+    /// Publishes one report's files as `folder/<period>/`; returns that folder.
+    @discardableResult
+    public func publish(_ files: [String: Data], period: String, keep: Int? = nil) throws -> URL {
+        guard Self.isPeriodName(period) else { throw ReportError.publish(folder.path, "'\(period)' is not a period name") }
+        let destination = try ReportFolder(parent: folder, name: period).publish(files)
+        if let keep { try prune(keeping: keep) }
+        try writeIndex()
+        return destination
+    }
+
+    /// The published periods, oldest first (folder names like 2026-10, 2026-Q3, 2026-W09).
+    public func publishedPeriods() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { Self.isPeriodName($0) && FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/analysis.json").path) }
+            .sorted()
+    }
+
+    /// Removes all but the newest `keep` periods.
+    func prune(keeping keep: Int) throws {
+        for period in publishedPeriods().dropLast(max(keep, 1)) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(period))
+        }
+    }
+
+    /// Rewrites `index.html` from the published reports' `analysis.json`.
+    func writeIndex() throws {
+        let decoder = JSONDecoder()
+        let reports: [(String, CohortAnalysis)] = publishedPeriods().compactMap { period in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(period)/analysis.json").path),
+                  let analysis = try? decoder.decode(CohortAnalysis.self, from: data) else { return nil }
+            return (period, analysis)
+        }
+        let model = IndexModel(reports: reports, settings: settings)
+        let html = Data(try templates.render(model, as: .index).utf8)
+        let temporary = folder.appendingPathComponent(".index.html.partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try html.write(to: temporary)
+        let index = folder.appendingPathComponent("index.html")
+        // rename(2) replaces the old index in one step.
+        guard rename(temporary.path, index.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ReportError.publish(folder.path, "cannot replace index.html (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// `2026-10`, `2026-Q3` or `2026-W09`: the only names published folders get.
+    static func isPeriodName(_ name: String) -> Bool {
+        name.range(of: #"^[0-9]{4}-([0-9]{2}|Q[1-4]|W[0-9]{2})$"#, options: .regularExpression) != nil
+    }
+}
+
+/// What `index.html` shows: one row per published period, newest first.
+public struct IndexModel: Sendable {
+    public let lang: String
+    public let title: String
+    public let company: String?
+    public let generatedAt: String
+    public let labels: ReportLabels
+    public let columns: [String]
+    public let entries: [IndexEntry]
+
+    init(reports: [(String, CohortAnalysis)], settings: ReportSettings) {
+        let locale = settings.locale
+        let kind = reports.last?.1.options.period ?? .month
+        labels = ReportLabels(locale: locale, kind: kind)
+        lang = locale.rawValue
+        title = labels.publishedReports
+        company = settings.company
+        let text = ReportText(locale: locale, currency: settings.currency, kind: kind)
+        generatedAt = text.timestamp(settings.generatedAt)
+        let kpis: [HeadlineKPI] = [.customerRetentionRate12, .churnRate, .netRevenueRetention12, .grossRevenueRetention12,
+                                   .newCustomers, .averageOrderValue]
+        columns = kpis.map { $0.name(locale) }
+        var entries: [IndexEntry] = []
+        var previous: PeriodKPIs?
+        for (period, analysis) in reports {
+            guard let headline = analysis.lastCompleteKPIs ?? analysis.kpis.last else { continue }
+            let values = kpis.map { kpi -> IndexValue in
+                let now = kpi.value(in: headline)
+                let before = previous.flatMap { kpi.value(in: $0) }
+                let trend = text.trend(from: before, to: now, higherIsBetter: kpi.higherIsBetter)
+                let arrow = before == nil || now == nil || trend == "same" ? "" : ((now ?? 0) > (before ?? 0) ? "▲" : "▼")
+                return IndexValue(text: text.value(now, kpi.unit), arrow: arrow, trend: trend)
+            }
+            entries.append(IndexEntry(period: text.periodName(analysis.periods[headline.period]), link: "\(period)/report.html",
+                                      asOf: locale.longDate(analysis.asOf), values: values))
+            previous = headline
+        }
+        self.entries = entries.reversed()
+    }
+}
+
+public struct IndexEntry: Sendable {
+    public let period: String
+    public let link: String
+    public let asOf: String
+    public let values: [IndexValue]
+}
+
+public struct IndexValue: Sendable {
+    public let text: String
+    /// "▲", "▼" or "" against the period published before.
+    public let arrow: String
+    /// "better", "worse" or "same".
+    public let trend: String
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented example configuration for a monthly report job.",
+        discussion: """
+        Edit the file, then run the monthly job with:
+          cohort report --config cohort.yml
+
+        Examples:
+          cohort init                     # writes cohort.yml here
+          cohort init --out reports/shop.yml
+        """)
+
+    @Option(help: ArgumentHelp("Where to write the configuration.", valueName: "file"))
+    var out: String = "cohort.yml"
+
+    @Flag(help: "Replace the file if it exists.")
+    var force = false
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: out) && !force {
+            Terminal.error("\(out) exists already; use --force to replace it")
+            throw ExitCode(2)
+        }
+        try failingCleanly {
+            try Data(Self.example.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        }
+        Terminal.note("Wrote \(out). Edit it, then run: cohort report --config \(out)")
+    }
+
+    static let example = """
+    # cohort: configuration of a monthly cohort report.
+    # Every key stands for a flag of `cohort report` (see `cohort report --help`); flags given on
+    # the command line win over this file. Relative paths are relative to this file's folder.
+
+    input:
+      # One or more order exports (CSV). Several files are read as one.
+      files:
+        - examples/orders.csv
+      # Column names; leave out to detect common English and German names.
+      columns:
+        # customer: Kundennummer
+        # date: Bestelldatum
+        # amount: Betrag
+        # order: Rechnungsnummer
+      # strict: true                # fail on any unreadable row
+      max_rejected_percent: 1       # fail when more rows than this cannot be read
+
+    analysis:
+      period: month                 # month, week (ISO) or quarter
+      churn_window: 1               # 3 for B2B customers who buy quarterly
+      # as_of: 2026-10-31           # default: the latest order date
+      # gross_margin: 0.35          # CLV on margin instead of revenue
+
+    # Targets for the headline KPIs: a traffic light on each card.
+    # Keys: crr_12, crr, churn_rate, nrr_12, grr_12, new_customers, reactivated_customers,
+    # aov, repeat_purchase_rate, clv. Rates as fractions, money in currency units.
+    targets:
+      crr_12: 0.85
+      # churn_rate: 0.05
+      # nrr_12: 1.0
+
+    report:
+      locale: en                    # en or de
+      currency: EUR
+      # company: Muster GmbH
+      # logo: branding/logo.png      # PNG or SVG
+      # templates: branding/templates   # your own report.html.mustache, report.md.mustache, index.html.mustache
+      out: output                   # the report goes to <out>/<as-of date>/
+
+    # Publishing into a shared folder (e.g. the intranet): the report is built aside and
+    # renamed into <folder>/<period>/ in one step; <folder>/index.html lists every period.
+    # publish:
+    #   folder: /srv/intranet/cohort-reports
+    #   keep: 24                    # keep the newest 24 periods
+    """
+}
