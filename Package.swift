@@ -20,9 +20,10 @@ let package = Package(
     targets: [
         .target(name: "CohortCore"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CAtomicSwap"),
         .target(
             name: "CohortReports",
-            dependencies: ["CohortCore", "CohortIngest", "CohortCharts", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CohortCore", "CohortIngest", "CohortCharts", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
             // Templates/ links to the top-level templates/ folder; the templates are compiled in,
             // so the binary works wherever it is copied. `--templates DIR` overrides them.
             resources: [

@@ -22,10 +22,13 @@ struct CLIRunner {
             .appendingPathComponent("Fixtures").appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("cohort")
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -37,6 +40,17 @@ struct CLIRunner {
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts `cohort` without waiting for it (for tests that interrupt it).
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("cohort")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static func temporaryDirectory() throws -> URL {

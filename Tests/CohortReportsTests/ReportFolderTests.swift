@@ -32,3 +32,19 @@ struct ReportFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["2026-10-31"])
     }
 }
+
+struct ReportFolderRecoveryTests {
+    @Test func leftoversOfAKilledRunAreCleanedUpOrRestored() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-recover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // A run killed after moving the old report aside: the report is missing, its copy is hidden.
+        let aside = parent.appendingPathComponent(".2026-10.previous-1-2")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: aside.appendingPathComponent("report.md"))
+        try FileManager.default.createDirectory(at: parent.appendingPathComponent(".2026-10.partial-1-2"), withIntermediateDirectories: true)
+        let folder = ReportFolder(parent: parent, name: "2026-10")
+        try folder.publish(["report.md": Data("new".utf8)])
+        #expect(try String(contentsOf: folder.destination.appendingPathComponent("report.md"), encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["2026-10"])
+    }
+}

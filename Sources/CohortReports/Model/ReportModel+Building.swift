@@ -46,6 +46,7 @@ extension ReportModel {
         cohortCount = locale.count(analysis.cohorts.count)
         periodSettings = "\(text.periodAdjective) · " + (locale == .german ? "Abwanderungsfenster" : "churn window")
             + " \(analysis.options.churnWindow)"
+        hasPartialPeriod = analysis.endsWithPartialPeriod
         partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
                                                                           asOf: analysis.asOf, headline: name) : nil
         cards = HeadlineKPI.allCases.map { Self.card($0, analysis: analysis, headline: headline, settings: settings, text: text) }

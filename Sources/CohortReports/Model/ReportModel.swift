@@ -27,6 +27,8 @@ public struct ReportModel: Sendable {
     public let periodSettings: String
     /// Set when the as-of period is still running.
     public let partialNote: String?
+    /// True when the last period is partial (its cells and rows are marked with *).
+    public let hasPartialPeriod: Bool
     public let cards: [KPICard]
     public let customerBridge: BridgeSection
     public let revenueBridge: BridgeSection
