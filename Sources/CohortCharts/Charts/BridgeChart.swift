@@ -114,7 +114,7 @@ struct BridgeChart: Chart {
         // Net change: a solid line through complete periods, dashed to a hollow dot for a partial one.
         let points = kpis.indices.map { Point(x: area.minX + (Double($0) + 0.5) * slot, y: axis.y(series.net[$0])) }
         let complete = kpis.indices.filter { !kpis[$0].partial }
-        for run in consecutiveRuns(complete) where run.count > 1 {
+        for run in AxisTicks.consecutiveRuns(complete) where run.count > 1 {
             // A white halo keeps the line readable where it crosses dark bars.
             canvas.polyline(run.map { points[$0] }, Color.white.withAlpha(0.85), width: 4.2)
             canvas.polyline(run.map { points[$0] }, Palette.net, width: 1.8)
@@ -127,7 +127,7 @@ struct BridgeChart: Chart {
         let dotRadius = slot < 18 ? 2.6 : 3.4
         for index in kpis.indices {
             if kpis[index].partial {
-                hollowDot(points[index], radius: dotRadius, color: Palette.net, canvas: canvas)
+                canvas.hollowDot(points[index], radius: dotRadius, Palette.net)
             } else {
                 canvas.dot(points[index], radius: dotRadius, Palette.net, outline: .white)
             }
@@ -139,7 +139,7 @@ struct BridgeChart: Chart {
         let labelFont = 9.5
         let widest = (labels.map { canvas.textWidth($0, size: labelFont) }.max() ?? 30) + 10
         let room = max(1, Int(area.width / widest))
-        for index in labelIndices(count: labels.count, room: room) {
+        for index in AxisTicks.thinnedFromEnd(count: labels.count, room: room) {
             let x = area.minX + (Double(index) + 0.5) * slot
             canvas.line(from: Point(x: x, y: area.maxY), to: Point(x: x, y: area.maxY + 4), Palette.axis)
             canvas.text(labels[index], x: x, y: area.maxY + 7, size: labelFont, color: Palette.mutedText, align: .center, vertical: .top)
@@ -294,34 +294,6 @@ private func tightTicks(from lower: Double, to upper: Double, counts: ClosedRang
         }
     }
     return best
-}
-
-/// Which period labels to print when only `room` fit: every n-th counted back from the latest, which is always labelled.
-private func labelIndices(count: Int, room: Int) -> [Int] {
-    guard count > 0 else { return [] }
-    let step = max(1, Int((Double(count) / Double(max(room, 1))).rounded(.up)))
-    return Array(stride(from: count - 1, through: 0, by: -step).reversed())
-}
-
-/// Splits sorted indices into runs of consecutive numbers: [0, 1, 2, 5, 6] → [[0, 1, 2], [5, 6]].
-private func consecutiveRuns(_ indices: [Int]) -> [[Int]] {
-    var runs: [[Int]] = []
-    for index in indices {
-        if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
-    }
-    return runs
-}
-
-/// A white dot with a colored ring: a value that is not final yet.
-private func hollowDot(_ center: Point, radius: Double, color: Color, canvas: ChartCanvas) {
-    let context = canvas.context
-    context.setColor(.white)
-    context.circle(centerX: center.x, centerY: center.y, radius: radius)
-    context.fillPreserve()
-    context.setColor(color)
-    context.setLineWidth(1.6)
-    context.setDash([])
-    context.stroke()
 }
 
 extension ChartStrings {

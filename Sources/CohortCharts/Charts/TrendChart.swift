@@ -43,7 +43,7 @@ struct TrendChart: Chart {
         if let partialIndex = kpis.lastIndex(where: { $0.partial }) {
             let y = content.minY + 6
             canvas.line(from: Point(x: content.minX, y: y), to: Point(x: content.minX + 18, y: y), Palette.mutedText, width: 1.4, dash: [2, 2.5])
-            trendHollowDot(Point(x: content.minX + 18, y: y), radius: 3.2, color: Palette.mutedText, canvas: canvas)
+            canvas.hollowDot(Point(x: content.minX + 18, y: y), radius: 3.2, Palette.mutedText)
             canvas.text(canvas.fitting("\(labels[partialIndex]): \(strings.partialPeriod)", maxWidth: content.width - 30, size: 10.5),
                         x: content.minX + 28, y: y, size: 10.5, color: Palette.mutedText, vertical: .middle)
             content = content.inset(top: 22)
@@ -67,7 +67,7 @@ struct TrendChart: Chart {
         // Period labels: thinned so they never touch, the latest always labelled.
         let labelFont = 9.5
         let widest = (labels.map { canvas.textWidth($0, size: labelFont) }.max() ?? 30) + 10
-        let labelled = trendLabelIndices(count: kpis.count, room: max(1, Int((plotRight - plotLeft) / widest)))
+        let labelled = AxisTicks.thinnedFromEnd(count: kpis.count, room: max(1, Int((plotRight - plotLeft) / widest)))
 
         // Vertical split: three panels, equal plot heights.
         let panelGap = 18.0, periodLabelHeight = 20.0, titleHeight = 19.0
@@ -194,7 +194,7 @@ struct TrendChart: Chart {
         for series in panel.series {
             let points: [Point?] = series.values.indices.map { index in series.values[index].map { Point(x: x(index), y: y($0)) } }
             let complete = points.indices.filter { points[$0] != nil && !kpis[$0].partial }
-            for run in trendRuns(complete) where run.count > 1 {
+            for run in AxisTicks.consecutiveRuns(complete) where run.count > 1 {
                 canvas.polyline(run.compactMap { points[$0] }, series.color, width: series.width)
             }
             for index in points.indices where kpis[index].partial {
@@ -202,7 +202,7 @@ struct TrendChart: Chart {
                 if index > 0, !kpis[index - 1].partial, let previous = points[index - 1] {
                     canvas.line(from: previous, to: point, series.color, width: 1.4, dash: [2, 2.5])
                 }
-                trendHollowDot(point, radius: 3, color: series.color, canvas: canvas)
+                canvas.hollowDot(point, radius: 3, series.color)
             }
             let radius = kpis.count > 36 ? 1.8 : 2.6
             for index in complete {
@@ -332,34 +332,6 @@ private func trendTicks(from lower: Double, to upper: Double) -> [Double] {
         if span < bestSpan - epsilon || (abs(span - bestSpan) <= epsilon && ticks.count > best.count) { best = ticks }
     }
     return best
-}
-
-/// Which period labels to print when only `room` fit: every n-th counted back from the latest, which is always labelled.
-private func trendLabelIndices(count: Int, room: Int) -> [Int] {
-    guard count > 0 else { return [] }
-    let step = max(1, Int((Double(count) / Double(max(room, 1))).rounded(.up)))
-    return Array(stride(from: count - 1, through: 0, by: -step).reversed())
-}
-
-/// Splits sorted indices into runs of consecutive numbers: [0, 1, 2, 5, 6] → [[0, 1, 2], [5, 6]].
-private func trendRuns(_ indices: [Int]) -> [[Int]] {
-    var runs: [[Int]] = []
-    for index in indices {
-        if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
-    }
-    return runs
-}
-
-/// A white dot with a colored ring: a value that is not final yet.
-private func trendHollowDot(_ center: Point, radius: Double, color: Color, canvas: ChartCanvas) {
-    let context = canvas.context
-    context.setColor(.white)
-    context.circle(centerX: center.x, centerY: center.y, radius: radius)
-    context.fillPreserve()
-    context.setColor(color)
-    context.setLineWidth(1.6)
-    context.setDash([])
-    context.stroke()
 }
 
 extension ChartStrings {

@@ -26,4 +26,22 @@ enum AxisTicks {
         let step = max(1, Int((Double(count) / Double(max(room, 1))).rounded(.up)))
         return Array(stride(from: 0, to: count, by: step))
     }
+
+    /// Like `thinned`, but counted back from the latest index, which is always labelled
+    /// (period axes, where the newest period matters most).
+    static func thinnedFromEnd(count: Int, room: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let step = max(1, Int((Double(count) / Double(max(room, 1))).rounded(.up)))
+        return Array(stride(from: count - 1, through: 0, by: -step).reversed())
+    }
+
+    /// Splits sorted indices into runs of consecutive numbers: [0, 1, 2, 5, 6] → [[0, 1, 2], [5, 6]]
+    /// (a line is drawn per run, so undefined values leave gaps).
+    static func consecutiveRuns(_ indices: [Int]) -> [[Int]] {
+        var runs: [[Int]] = []
+        for index in indices {
+            if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+        }
+        return runs
+    }
 }

@@ -109,6 +109,16 @@ final class ChartCanvas {
         }
     }
 
+    /// A white dot with a colored ring: a value that is not final yet (a partial period).
+    func hollowDot(_ center: Point, radius: Double, _ color: Color) {
+        dot(center, radius: radius, .white, outline: nil)
+        context.setColor(color)
+        context.setLineWidth(1.6)
+        context.setDash([])
+        context.circle(centerX: center.x, centerY: center.y, radius: radius)
+        context.stroke()
+    }
+
     /// Diagonal stripes across `rect` (marks partial periods).
     func hatch(_ rect: Rect, _ color: Color, spacing: Double = 4, width: Double = 0.8) {
         context.save()
