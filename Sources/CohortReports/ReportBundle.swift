@@ -4,7 +4,7 @@ import CohortIngest
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.html (self-contained), report.md, cohorts.csv, kpis.csv, analysis.json,
+/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -49,7 +49,7 @@ public struct ReportBundle: Sendable {
         }))
     }
 
-    /// report.html, report.md, the logo, cohorts.csv, kpis.csv, analysis.json and rejected.csv.
+    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, analysis.json and rejected.csv.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
         let text = ReportText(locale: settings.locale, currency: settings.currency, kind: analysis.options.period)
         func references(withSVG: Bool) -> [ChartKind: ChartReference] {
@@ -63,6 +63,8 @@ public struct ReportBundle: Sendable {
         var files: [String: Data] = [:]
         files["report.html"] = Data(try templates.render(html, as: .html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
+        let logoPNG = settings.logo.flatMap { $0.kind == .png ? [UInt8]($0.data) : nil } // Cairo draws PNG logos only
+        files["report.pdf"] = try ReportPDF(document: html.document(logoPNG: logoPNG), analysis: analysis, style: chartStyle).render()
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)

@@ -8,7 +8,7 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         let folder = directory.appendingPathComponent("2026-03-31")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md"])
+        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md", "report.pdf"])
         let charts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("charts").path).sorted()
         #expect(charts == ["charts.pdf", "curves.png", "customer-bridge.png", "grr.png", "ltv.png", "retention.png",
                            "revenue-bridge.png", "revenue-retention.png", "trends.png"])
@@ -18,6 +18,9 @@ struct ReportCommandTests {
         // March bridge, worked in KPIsCommandTests: 2 at the start, no movement, 2 at the end.
         #expect(markdown.contains("March 2026: 2 customers at the start, 0 new, 0 won back, 0 churned → 2 at the end."))
         #expect(markdown.contains("## Glossary"))
+        // The A4 management report: a cover and one page per chart.
+        let pdf = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent("report.pdf").path))
+        #expect(pdf.starts(with: Data("%PDF-".utf8)))
         #expect(markdown.contains("![Customer retention by cohort](charts/retention.png)"))
         for chart in charts where chart.hasSuffix(".png") {
             #expect(markdown.contains("(charts/\(chart))"), "report.md does not link \(chart)")
