@@ -1,180 +1,246 @@
 import CohortCore
 import Foundation
 
-/// Reads order CSV files into one columnar `OrderTable`, keeping unreadable rows aside.
+/// Reads order files (CSV in any common dialect, or Excel .xlsx) into one columnar
+/// `OrderTable`, keeping unreadable rows aside.
 ///
-///     let result = try OrderReader(mapping: ColumnMapping()).read(sources: ["orders.csv"])
+///     let result = try OrderReader(options: ReadOptions()).read(sources: ["exports/*.csv"])
 ///     result.table.rowCount        // rows read successfully
 ///     result.rejected.first        // orders.csv:17: column 'amount': 'n/a' is not a number
 ///
-/// The delimiter (`,` `;` tab `|`) is detected from the header line, columns by
-/// name (`ColumnRole`); dates may be ISO or German (`31.12.2025`), amounts use
-/// '.' or ',' as decimal separator. Several files are read into one table with
-/// one customer id space; `-` reads standard input.
+/// For each file: its kind is recognized from its first bytes (an .xlsx workbook is
+/// read from its first or named sheet; a compressed file, an old .xls or a PDF is
+/// refused with what to do instead); the text encoding from a byte-order mark or the
+/// file's head (UTF-8, UTF-16, Windows-1252), transcoded to UTF-8 in one pass when
+/// needed; the delimiter (`,` `;` tab `|`) from the header line; columns by name
+/// (`ColumnRole`); the decimal separator and the date order from the first value that
+/// proves them (`RowReader`). Several files are read into one table with one customer
+/// id space, rows repeating an earlier file are skipped (`DuplicateFinder`), and `-`
+/// reads standard input.
 ///
-/// Complexity: O(bytes), one pass per file; customer and order ids are interned
-/// from bytes without creating a `String` per row.
+/// Complexity: O(bytes), one pass per file (plus one for transcoding); detection looks
+/// at the head of a file only. Ids are interned from bytes, without a `String` per row.
 public struct OrderReader: Sendable {
-    public var mapping: ColumnMapping
+    public var options: ReadOptions
+
+    public init(options: ReadOptions) {
+        self.options = options
+    }
 
     public init(mapping: ColumnMapping = ColumnMapping()) {
-        self.mapping = mapping
+        self.options = ReadOptions(mapping: mapping)
     }
 
-    /// Reads every source in order. Throws `IngestError` for a file that cannot be read at all.
+    /// Reads every source in order; patterns (`exports/*.csv`) are expanded, `-` is standard input.
+    /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
-        var builder = TableBuilder()
-        for source in sources {
-            let bytes = try Self.contents(of: source)
-            try bytes.withUnsafeBufferPointer { buffer throws(IngestError) in
-                try read(buffer, source: source, into: &builder)
-            }
+        let files = try InputFiles.expand(sources)
+        var builder = TableBuilder(findsDuplicates: files.count > 1)
+        var formats: [SourceFormat] = []
+        var warnings: [IngestWarning] = []
+        for file in files {
+            let data = try InputFiles.contents(of: file)
+            let url = file == "-" ? nil : URL(fileURLWithPath: file)
+            let (format, fileWarnings) = try read(data, source: file, file: url, into: &builder)
+            formats.append(format)
+            warnings += fileWarnings
         }
-        return builder.result(sources: sources)
+        return result(of: builder, sources: files, formats: formats, warnings: warnings)
     }
 
-    /// Reads CSV bytes that are already in memory (tests, standard input).
+    /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
         var builder = TableBuilder()
-        try bytes.withUnsafeBufferPointer { buffer throws(IngestError) in
-            try read(buffer, source: source, into: &builder)
-        }
-        return builder.result(sources: [source])
+        let (format, warnings) = try read(Data(bytes), source: source, file: nil, into: &builder)
+        return result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
 
-    private static func contents(of source: String) throws(IngestError) -> [UInt8] {
-        if source == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw .cannotRead(source: source, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .cannotRead(source: source, reason: "it is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw .cannotRead(source: source, reason: "permission denied or unreadable")
-        }
-        return [UInt8](data)
-    }
+    // MARK: - One file
 
-    private func read(_ all: UnsafeBufferPointer<UInt8>, source: String, into builder: inout TableBuilder) throws(IngestError) {
-        guard !all.isEmpty else { throw .emptyFile(source: source) }
-        if Self.looksBinary(all) { throw .binaryFile(source: source) }
-        let start = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var tokenizer = CSVTokenizer(bytes: all, delimiter: Self.detectDelimiter(all, from: start), start: start)
-        var fields: [CSVTokenizer.Field] = []
-        var scratch: [UInt8] = []
-
-        let header: [String]
-        do {
-            guard try tokenizer.nextRecord(into: &fields) != nil else { throw IngestError.emptyFile(source: source) }
-            header = fields.map { field in
-                Self.withBytes(of: field, in: all, scratch: &scratch) { String(decoding: FieldParser.trimmed($0), as: UTF8.self) }
-            }
-        } catch let error as CSVTokenizerError {
-            guard case .unterminatedQuote(let line) = error else { throw .emptyFile(source: source) }
-            throw .unterminatedQuote(source: source, line: line)
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw .cannotRead(source: source, reason: "\(error)")
+    /// Reads one file's bytes; `file` is where they are on disk (nil for standard input and bytes in memory).
+    private func read(_ data: Data, source: String, file: URL?, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+        guard !data.isEmpty else { throw .emptyFile(source: source) }
+        let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
+        if let signature {
+            guard signature == .zip else { throw .notText(source: source, signature: signature) }
+            return try readWorkbook(data, source: source, file: file, into: &builder)
         }
-        guard header.contains(where: { !$0.isEmpty }) else { throw .emptyFile(source: source) }
-        let columns = try ColumnDetector(source: source, header: header).resolve(mapping)
-        builder.beginFile(hasOrderColumn: columns.order != nil)
-
-        var dataRows = 0
-        while true {
-            let record: (line: Int, range: Range<Int>)?
-            do {
-                record = try tokenizer.nextRecord(into: &fields)
-            } catch {
-                guard case .unterminatedQuote(let line) = error else { break }
-                throw .unterminatedQuote(source: source, line: line)
-            }
-            guard let record else { break }
-            if fields.count == 1 && fields[0].start == fields[0].end { continue } // blank line
-            dataRows += 1
-            builder.rowsRead += 1
-
-            func reject(_ column: Int?, _ reason: String) {
-                builder.rejected.append(RejectedRow(
-                    source: source, line: record.line, column: column.map { header[$0] }, reason: reason,
-                    rawText: String(decoding: UnsafeBufferPointer(rebasing: all[record.range]), as: UTF8.self)))
-            }
-            func text(_ column: Int) -> String {
-                Self.withBytes(of: fields[column], in: all, scratch: &scratch) { String(decoding: FieldParser.trimmed($0), as: UTF8.self) }
-            }
-            guard fields.count == header.count else {
-                reject(nil, "has \(fields.count) fields, the header has \(header.count)")
-                continue
-            }
-            guard let day = Self.withBytes(of: fields[columns.date], in: all, scratch: &scratch, FieldParser.day) else {
-                reject(columns.date, "'\(text(columns.date))' is not a date (expected YYYY-MM-DD or DD.MM.YYYY)")
-                continue
-            }
-            let amount: Int64
-            switch Self.withBytes(of: fields[columns.amount], in: all, scratch: &scratch, FieldParser.amount) {
-            case .value(let value): amount = value
-            case .tooManyDecimals:
-                reject(columns.amount, "'\(text(columns.amount))' has more than 2 decimal places")
-                continue
-            case .invalid:
-                reject(columns.amount, "'\(text(columns.amount))' is not a number")
-                continue
-            }
-            let customer = Self.withBytes(of: fields[columns.customer], in: all, scratch: &scratch) { bytes -> Int32? in
-                let id = FieldParser.trimmed(bytes)
-                return id.isEmpty ? nil : builder.customers.intern(id)
-            }
-            guard let customer else {
-                reject(columns.customer, "the customer id is empty")
-                continue
-            }
-            let order = columns.order.map { column in
-                Self.withBytes(of: fields[column], in: all, scratch: &scratch) { bytes in
-                    let id = FieldParser.trimmed(bytes)
-                    return id.isEmpty ? builder.orders.uniqueID() : builder.orders.intern(id)
+        return try withBytes(of: data) { all throws(IngestError) in
+            let detection: TextEncoding.Detection
+            if let given = options.encoding {
+                detection = Self.detection(given: given, in: all)
+            } else {
+                switch TextEncoding.detect(all) {
+                case .success(let detected): detection = detected
+                case .failure(.binary): throw .binaryFile(source: source)
+                case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
                 }
             }
-            builder.append(customer: customer, day: day, amount: amount, order: order)
+            let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
+            if detection.encoding == .utf8 {
+                return try readCSV(body, source: source, encoding: .utf8, into: &builder)
+            }
+            let utf8 = detection.encoding.transcodedToUTF8(body)
+            return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
+                try readCSV(text, source: source, encoding: detection.encoding, into: &builder)
+            }
         }
-        if dataRows == 0 { throw .noDataRows(source: source) }
     }
 
-    /// Calls `body` with a field's bytes, with doubled quotes collapsed when there are any.
-    private static func withBytes<T>(of field: CSVTokenizer.Field, in all: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-                                     _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        let bytes = UnsafeBufferPointer(rebasing: all[field.start ..< field.end])
-        guard field.hasEscapedQuotes else { return body(bytes) }
-        scratch.removeAll(keepingCapacity: true)
-        var previousWasQuote = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") && previousWasQuote { previousWasQuote = false; continue }
-            previousWasQuote = byte == UInt8(ascii: "\"")
-            scratch.append(byte)
-        }
-        return scratch.withUnsafeBufferPointer(body)
+    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding,
+                         into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+        let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
+        var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
+                                                                         start: dialect.headerStart, line: dialect.headerLine))
+        var format = SourceFormat(source: source, kind: "CSV", encoding: encoding, delimiter: dialect.delimiter)
+        let warnings = try readRows(&records, source: source, format: &format, date1904: false,
+                                    ifEmpty: .emptyFile(source: source), into: &builder)
+        return (format, warnings)
     }
 
-    /// The most frequent of `,` `;` tab `|` outside quotes on the header line (`,` on a tie or none).
-    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
-        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
-        var counts = [Int](repeating: 0, count: candidates.count)
-        var inQuotes = false
-        var i = start
-        while i < bytes.count && (inQuotes || bytes[i] != UInt8(ascii: "\n")) {
-            if bytes[i] == UInt8(ascii: "\"") { inQuotes.toggle() }
-            if !inQuotes, let index = candidates.firstIndex(of: bytes[i]) { counts[index] += 1 }
-            i += 1
+    private func readWorkbook(_ data: Data, source: String, file: URL?, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+        let workbook: XLSXWorkbook
+        if let file {
+            workbook = try XLSXWorkbook(file: file, source: source)
+        } else {
+            // Standard input or bytes in memory: through a temporary file (see `XLSXWorkbook.init`).
+            // The archive keeps the file open, so it can be removed at once.
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-\(UUID().uuidString).xlsx")
+            guard (try? data.write(to: copy)) != nil else { throw .cannotRead(source: source, reason: "no room for a temporary copy of the workbook") }
+            defer { try? FileManager.default.removeItem(at: copy) }
+            workbook = try XLSXWorkbook(file: copy, source: source)
         }
-        guard let top = counts.max(), top > 0, let index = counts.firstIndex(of: top) else { return UInt8(ascii: ",") }
-        return candidates[index]
+        let sheet = try workbook.sheet(named: options.sheet)
+        let cells = try workbook.cells(of: sheet)
+        return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
+            var records = CellRecords(cells: cells, bytes: bytes)
+            var format = SourceFormat(source: source, kind: "Excel sheet '\(sheet.name)'")
+            let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904,
+                                        ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder)
+            return (format, warnings)
+        }
     }
 
-    /// A NUL byte near the start, or a gzip/zip signature, means this is no CSV text.
-    private static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if bytes.starts(with: [0x1F, 0x8B]) || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return true }
-        return bytes.prefix(4096).contains(0)
+    /// Finds the header (the first record that is not blank), resolves the columns and reads the rows;
+    /// throws `ifEmpty` when there is no header.
+    private func readRows<Records: RecordSource>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
+                                                 ifEmpty: IngestError, into builder: inout TableBuilder) throws(IngestError) -> [IngestWarning] {
+        var fields: [FieldRange] = []
+        var headerPosition: RecordPosition?
+        while let record = try records.nextRecord(into: &fields) {
+            if fields.contains(where: { !FieldParser.isBlank(UnsafeBufferPointer(rebasing: records.bytes[$0.start ..< $0.end])) }) {
+                headerPosition = record
+                break
+            }
+        }
+        guard let headerPosition else { throw ifEmpty }
+        let header = fields.map { field in
+            let raw = UnsafeBufferPointer(rebasing: records.bytes[field.start ..< field.end])
+            let text = TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(raw)))
+            return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        }
+        let columns = try ColumnDetector(source: source, header: header, line: headerPosition.line).resolve(options.mapping)
+        builder.beginFile(source: source, hasOrderColumn: columns.order != nil)
+        var rows = RowReader(source: source, header: header, columns: columns, options: options, date1904: date1904)
+        try rows.read(&records, into: &builder)
+        try rows.finish(records, into: &builder)
+        guard rows.dataRows > 0 else { throw .noDataRows(source: source) }
+        builder.endFile(rawText: records.rawText(of:))
+
+        format.rows = rows.dataRows
+        format.decimalSeparator = rows.decimal.value
+        format.decimalSeparatorGiven = rows.decimal.origin == .given
+        format.dateOrder = rows.dateOrder.value
+        format.dateOrderGiven = rows.dateOrder.origin == .given
+        return currencyWarnings(rows.currencyMarks, source: source)
+    }
+
+    // MARK: - Warnings
+
+    private func currencyWarnings(_ marks: [(mark: CurrencyMark, count: Int, line: Int)], source: String) -> [IngestWarning] {
+        if let expected = options.currency {
+            return marks.filter { !$0.mark.matches(code: expected) }.map {
+                .currencyDiffers(source: source, mark: $0.mark.description, count: $0.count, line: $0.line, expected: expected.uppercased())
+            }
+        }
+        guard marks.count > 1 else { return [] }
+        return [.mixedCurrencies(source: source, marks: marks.map { "'\($0.mark)' \($0.count)×" })]
+    }
+
+    private func result(of builder: TableBuilder, sources: [String], formats: [SourceFormat], warnings fileWarnings: [IngestWarning]) -> OrderReadResult {
+        var warnings: [IngestWarning] = []
+        if let first = builder.duplicates.first {
+            warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
+        }
+        warnings += dateWarnings(builder)
+        warnings += fileWarnings
+        var result = builder.result(sources: sources)
+        result.formats = formats
+        result.warnings = warnings
+        return result
+    }
+
+    /// Dates far before the latest order, and dates after today. The latest order is the latest
+    /// up to today, so that a typo in the future does not make every other date look old.
+    private func dateWarnings(_ builder: TableBuilder) -> [IngestWarning] {
+        let days = builder.day
+        guard !days.isEmpty else { return [] }
+        let today = options.today.map { Int32($0.dayNumber) } ?? Int32.max
+        var latest = Int32.min, futureCount = 0, latestRow = -1
+        for (row, day) in days.enumerated() {
+            if day <= today {
+                latest = max(latest, day)
+            } else {
+                futureCount += 1
+                if latestRow < 0 || day > days[latestRow] { latestRow = row }
+            }
+        }
+        var warnings: [IngestWarning] = []
+        if latest != Int32.min {
+            let reference = CivilDate(dayNumber: Int(latest))
+            let year = reference.year - IngestWarning.farPastYears
+            let limit = CivilDate.dayNumber(year: year, month: reference.month, day: min(reference.day, CivilDate.daysIn(month: reference.month, year: year)))
+            var oldCount = 0, earliestRow = -1
+            for (row, day) in days.enumerated() where Int(day) < limit {
+                oldCount += 1
+                if earliestRow < 0 || day < days[earliestRow] { earliestRow = row }
+            }
+            if oldCount > 0 {
+                warnings.append(.datesFarInPast(count: oldCount, latest: reference, earliest: CivilDate(dayNumber: Int(days[earliestRow])),
+                                                at: builder.location(ofRow: earliestRow)))
+            }
+        }
+        if futureCount > 0, let today = options.today {
+            warnings.append(.datesInFuture(count: futureCount, today: today, latest: CivilDate(dayNumber: Int(days[latestRow])),
+                                           at: builder.location(ofRow: latestRow)))
+        }
+        return warnings
+    }
+
+    // MARK: - Helpers
+
+    private func withBytes<T>(of data: Data, _ body: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> T) throws(IngestError) -> T {
+        let result: Result<T, IngestError> = data.withUnsafeBytes { raw in
+            do throws(IngestError) {
+                return .success(try body(raw.bindMemory(to: UInt8.self)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The encoding given with `--encoding`; for UTF-16 a byte-order mark decides the byte order.
+    private static func detection(given: TextEncoding, in bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding.Detection {
+        switch given {
+        case .utf8:
+            return .init(encoding: .utf8, byteOrderMarkLength: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        case .utf16LittleEndian, .utf16BigEndian:
+            if bytes.starts(with: [0xFF, 0xFE]) { return .init(encoding: .utf16LittleEndian, byteOrderMarkLength: 2) }
+            if bytes.starts(with: [0xFE, 0xFF]) { return .init(encoding: .utf16BigEndian, byteOrderMarkLength: 2) }
+            return .init(encoding: given, byteOrderMarkLength: 0)
+        case .windows1252:
+            return .init(encoding: .windows1252, byteOrderMarkLength: 0)
+        }
     }
 }

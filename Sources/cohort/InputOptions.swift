@@ -1,10 +1,12 @@
 import ArgumentParser
 import CohortCore
 import CohortIngest
+import Foundation
 
-/// Where the orders come from and which columns hold what; shared by every analysing command.
+/// Where the orders come from, how they are written and which columns hold what; shared by every analysing command.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Order files (CSV); '-' reads standard input.", valueName: "orders.csv"))
+    @Argument(help: ArgumentHelp("Order files: CSV or Excel .xlsx; patterns such as 'exports/*.csv' are expanded; '-' reads standard input.",
+                                 valueName: "orders.csv"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Column with the customer id (default: detected, e.g. customer_id, Kundennummer).", valueName: "name"))
@@ -19,6 +21,22 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Column with the order id; rows sharing one are one order (default: detected, else each row is an order).", valueName: "name"))
     var orderColumn: String?
 
+    @Option(help: ArgumentHelp("Field delimiter: , ; tab or | (default: detected from the header line).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("Text encoding: utf-8, utf-16, utf-16be, windows-1252 or iso-8859-1 (default: detected).", valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("Decimal separator of the amounts: , or . (default: detected per file from the data).", valueName: "char"))
+    var decimal: String?
+
+    @Option(help: ArgumentHelp("Order of day and month in dates like 03/04/2026: DD/MM/YYYY or MM/DD/YYYY (default: detected per file from the data).",
+                               valueName: "format"))
+    var dateFormat: String?
+
+    @Option(help: ArgumentHelp("Worksheet of an .xlsx file, by name or number (default: the first).", valueName: "name"))
+    var sheet: String?
+
     @Flag(help: "Fail when any row cannot be read (default: skip it and report it).")
     var strict = false
 
@@ -28,15 +46,45 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         // No files is allowed here: `cohort report --config` takes them from the configuration.
         guard maxRejected >= 0 && maxRejected <= 100 else { throw ValidationError("--max-rejected takes a percentage from 0 to 100.") }
+        if let delimiter, ReadOptions.delimiter(argument: delimiter) == nil {
+            throw ValidationError("--delimiter '\(delimiter)' is not one character; use , ; tab or |.")
+        }
+        if let encoding, TextEncoding(argument: encoding) == nil {
+            throw ValidationError("--encoding '\(encoding)' is not known; use utf-8, utf-16, utf-16be, windows-1252 or iso-8859-1.")
+        }
+        if let decimal, DecimalSeparator(argument: decimal) == nil {
+            throw ValidationError("--decimal '\(decimal)' is not a decimal separator; use , or .")
+        }
+        if let dateFormat, DateOrder(pattern: dateFormat) == nil {
+            throw ValidationError("--date-format '\(dateFormat)' does not say the order of day, month and year; use e.g. DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD.")
+        }
     }
 
-    /// Reads the files; throws `IngestError` when they cannot be used.
-    func read() throws -> OrderReadResult {
+    /// How to read the files; `currency` is the report's currency (`--currency`), to warn about amounts marked otherwise.
+    func readOptions(currency: String? = nil, today: CivilDate? = InputOptions.today) -> ReadOptions {
+        ReadOptions(mapping: ColumnMapping(customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn),
+                    delimiter: delimiter.flatMap(ReadOptions.delimiter(argument:)),
+                    encoding: encoding.flatMap(TextEncoding.init(argument:)),
+                    decimalSeparator: decimal.flatMap(DecimalSeparator.init(argument:)),
+                    dateOrder: dateFormat.flatMap(DateOrder.init(pattern:)),
+                    sheet: sheet, currency: currency, today: today)
+    }
+
+    /// Reads the files and prints reading warnings; throws `IngestError` when they cannot be used.
+    /// Pass the report's `currency` where the command has one.
+    func read(currency: String? = nil) throws -> OrderReadResult {
         guard !files.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
-        let mapping = ColumnMapping(customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn)
-        let result = try OrderReader(mapping: mapping).read(sources: files)
+        let result = try OrderReader(options: readOptions(currency: currency)).read(sources: files)
         try result.check(strict: strict, maxRejectedPercent: maxRejected)
+        for warning in result.warnings { Terminal.warn(warning.description) }
         return result
+    }
+
+    /// The local calendar date of the run.
+    static var today: CivilDate? {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 }
 

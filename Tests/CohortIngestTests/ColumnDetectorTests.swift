@@ -22,20 +22,20 @@ struct ColumnDetectorTests {
     }
 
     @Test func twoCandidatesAreRefusedNotGuessed() {
-        #expect(throws: IngestError.ambiguousColumn(source: "orders.csv", role: .amount, candidates: ["Betrag", "Umsatz"])) {
+        #expect(throws: IngestError.ambiguousColumn(source: "orders.csv", line: 1, role: .amount, candidates: ["Betrag", "Umsatz"])) {
             _ = try resolve(["Kunde", "Datum", "Betrag", "Umsatz"])
         }
     }
 
     @Test func missingColumnSuggestsATypoFix() {
-        #expect(throws: IngestError.noColumnDetected(source: "orders.csv", role: .amount,
+        #expect(throws: IngestError.noColumnDetected(source: "orders.csv", line: 1, role: .amount,
                                                      header: ["customer", "date", "amuont"], suggestion: "amuont")) {
             _ = try resolve(["customer", "date", "amuont"])
         }
     }
 
     @Test func messageIsOneActionableLine() {
-        let error = IngestError.noColumnDetected(source: "orders.csv", role: .amount, header: ["customer", "date", "amuont"], suggestion: "amuont")
+        let error = IngestError.noColumnDetected(source: "orders.csv", line: 1, role: .amount, header: ["customer", "date", "amuont"], suggestion: "amuont")
         #expect(error.description == "orders.csv:1: no amount column found among 'customer', 'date', 'amuont' (did you mean 'amuont'?); name it with --amount-column")
     }
 }

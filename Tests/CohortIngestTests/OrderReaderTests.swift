@@ -4,8 +4,8 @@ import Foundation
 import Testing
 
 struct OrderReaderTests {
-    private func read(_ text: String, _ mapping: ColumnMapping = ColumnMapping()) throws -> OrderReadResult {
-        try OrderReader(mapping: mapping).read(bytes: Array(text.utf8), source: "orders.csv")
+    private func read(_ text: String, _ options: ReadOptions = ReadOptions()) throws -> OrderReadResult {
+        try OrderReader(options: options).read(bytes: Array(text.utf8), source: "orders.csv")
     }
 
     private func day(_ year: Int, _ month: Int, _ day: Int) -> Int32 {
@@ -37,16 +37,24 @@ struct OrderReaderTests {
     }
 
     @Test func badRowsAreKeptWithLineColumnAndReason() throws {
-        let result = try read("customer,date,amount\nC1,2026-01-05,1\nC2,2026-13-01,1\n,2026-01-05,1\nC3,2026-01-05,abc\nC4,2026-01-05\n")
+        let result = try read("customer,date,amount\nC1,2026-01-05,1\nC2,2026-13-01,1\n,2026-01-05,1\nC3,2026-01-05,abc\nC4,2026-01-05\nC5,,2\n")
         #expect(result.table.rowCount == 1)
-        #expect(result.rowsRead == 5)
+        #expect(result.rowsRead == 6)
         #expect(result.rejected.map(\.description) == [
-            "orders.csv:3: column 'date': '2026-13-01' is not a date (expected YYYY-MM-DD or DD.MM.YYYY)",
+            "orders.csv:3: column 'date': '2026-13-01' is not a date (expected YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)",
             "orders.csv:4: column 'customer': the customer id is empty",
             "orders.csv:5: column 'amount': 'abc' is not a number",
             "orders.csv:6: has 2 fields, the header has 3",
+            "orders.csv:7: column 'date': the date is empty",
         ])
         #expect(result.rejected[2].rawText == "C3,2026-01-05,abc")
+    }
+
+    @Test func rowsOfOnlyDelimitersAreBlankAndExtraEmptyFieldsAreHarmless() throws {
+        // Excel writes ";;;" for formatted empty rows; SAP ends every data row with a delimiter.
+        let result = try read("Kunde;Datum;Betrag\nK1;05.01.2026;1,00;\n;;;\nK2;06.01.2026;2,00;;\n")
+        #expect(result.rowsRead == 2 && result.rejected.isEmpty)
+        #expect(result.table.amount == [100, 200])
     }
 
     @Test func thresholdAndStrictMode() throws {
@@ -58,24 +66,110 @@ struct OrderReaderTests {
 
     @Test func wholeFileProblemsAreOneLine() {
         #expect(throws: IngestError.emptyFile(source: "orders.csv")) { _ = try read("") }
+        #expect(throws: IngestError.emptyFile(source: "orders.csv")) { _ = try read("\n\n;;\n") }
         #expect(throws: IngestError.noDataRows(source: "orders.csv")) { _ = try read("customer,date,amount\n") }
         #expect(throws: IngestError.unterminatedQuote(source: "orders.csv", line: 3)) {
             _ = try read("customer,date,amount\nC1,2026-01-05,1\n\"C2,2026-01-05,1\n")
         }
-        #expect(throws: IngestError.binaryFile(source: "orders.csv")) {
+        #expect(throws: IngestError.notText(source: "orders.csv", signature: .gzip)) {
             _ = try OrderReader().read(bytes: [0x1F, 0x8B, 0x08, 0x00], source: "orders.csv")
+        }
+        #expect(throws: IngestError.binaryFile(source: "orders.csv")) {
+            _ = try OrderReader().read(bytes: Array("customer,date\u{0}amount\n".utf8), source: "orders.csv")
         }
     }
 
-    @Test func severalFilesShareOneCustomerIdSpace() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-reader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let january = directory.appendingPathComponent("2026-01.csv"), february = directory.appendingPathComponent("2026-02.csv")
-        try "customer,date,amount\nC1,2026-01-05,1\n".write(to: january, atomically: true, encoding: .utf8)
-        try "Kunde;Datum;Betrag;Rechnungsnummer\nC2;01.02.2026;2;R-1\nC1;02.02.2026;3;R-2\n".write(to: february, atomically: true, encoding: .utf8)
-        let result = try OrderReader().read(sources: [january.path, february.path])
-        #expect(result.table.customer == [0, 1, 0])
-        #expect(result.table.order?.count == 3) // the first file had no order column: its row got its own id
-        #expect(result.inputSummary == InputSummary(sources: [january.path, february.path], rowsRead: 3, rowsRejected: 0))
+    // MARK: - Conventions settled by the data
+
+    @Test func decimalCommaSettledLaterAppliesToTheRowsBefore() throws {
+        // "1.500" reads 1.50 or 1,500.00; "2,25" on line 4 proves the decimal comma, so line 2 is 1,500.00.
+        let result = try read("customer;date;amount\nA;01.03.2026;1.500\nB;02.03.2026;450\nC;03.03.2026;2,25\n")
+        #expect(result.rejected.isEmpty)
+        // B needed no convention and came first; A waited until line 4 settled it, then went in before C.
+        #expect(result.table.customerIDs == ["B", "A", "C"])
+        #expect(result.table.amount == [45_000, 150_000, 225])
+        #expect(result.formats.first?.decimalSeparator == .comma)
+    }
+
+    @Test func plainIntegersBesideThreeDigitGroupsShowThousands() throws {
+        // No amount proves a separator; "450" beside "1.500" and "12.000" shows '.' groups thousands.
+        let result = try read("customer;date;amount\nA;01.03.2026;1.500\nB;02.03.2026;450\nC;03.03.2026;12.000\n")
+        #expect(result.table.amount == [45_000, 150_000, 1_200_000])
+        #expect(result.formats.first?.decimalSeparator == .comma)
+    }
+
+    @Test func amountsThatNeverTellAreRefused() throws {
+        #expect(throws: IngestError.ambiguousDecimalSeparator(source: "orders.csv", line: 2, column: "amount", text: "1.500")) {
+            _ = try read("customer;date;amount\nA;01.03.2026;1.500\nB;02.03.2026;2.250\n")
+        }
+        let given = ReadOptions(decimalSeparator: .point)
+        #expect(try read("customer;date;amount\nA;01.03.2026;1.500\nB;02.03.2026;2.250\n", given).table.amount == [150, 225])
+    }
+
+    @Test func amountsAgainstTheSettledSeparatorAreRejectedNamingTheProof() throws {
+        let result = try read("customer;date;amount\nA;01.03.2026;1.234,56\nB;02.03.2026;12.50\n")
+        #expect(result.rejected.map(\.description) == [
+            "orders.csv:3: column 'amount': '12.50' does not fit the decimal comma of this column, as '1.234,56' on line 2 shows; use --decimal if that is wrong",
+        ])
+        let given = try read("customer;date;amount\nA;01.03.2026;12.50\n", ReadOptions(decimalSeparator: .comma))
+        #expect(given.rejected.map(\.reason) == ["'12.50' does not fit the decimal comma of this column, as given with --decimal"])
+    }
+
+    @Test func monthFirstDatesSettledLaterApplyToTheRowsBefore() throws {
+        let result = try read("customer,date,amount\nA,01/02/2026,1\nB,01/13/2026,2\nC,02/03/2026,3\n")
+        #expect(result.rejected.isEmpty)
+        #expect(result.table.customerIDs == ["A", "B", "C"])
+        #expect(result.table.day == [day(2026, 1, 2), day(2026, 1, 13), day(2026, 2, 3)])
+        #expect(result.formats.first?.dateOrder == .monthDayYear)
+    }
+
+    @Test func datesAgainstTheSettledOrderAreRejectedNamingTheProof() throws {
+        let result = try read("customer,date,amount\nA,13/01/2026,1\nB,01/13/2026,2\n")
+        #expect(result.rejected.map(\.description) == [
+            "orders.csv:3: column 'date': '01/13/2026' is not a date in the day first (DD/MM/YYYY) order of this column, "
+                + "as '13/01/2026' on line 2 shows; use --date-format if that is wrong",
+        ])
+    }
+
+    @Test func datesThatNeverTellAreRefusedUnlessTheFormatIsGiven() throws {
+        let text = "customer,date,amount\nA,03/04/2026,1\nB,05/06/2026,2\n"
+        let error = IngestError.ambiguousDateOrder(source: "orders.csv", line: 2, column: "date", text: "03/04/2026",
+                                                   dayFirst: CivilDate(year: 2026, month: 4, day: 3)!,
+                                                   monthFirst: CivilDate(year: 2026, month: 3, day: 4)!)
+        #expect(throws: error) { _ = try read(text) }
+        #expect(error.description == "orders.csv:2: column 'date': '03/04/2026' could be 2026-04-03 (day first) or 2026-03-04 (month first) "
+            + "and no date in the file tells which; add --date-format DD/MM/YYYY or --date-format MM/DD/YYYY")
+        let given = try read(text, ReadOptions(dateOrder: DateOrder(pattern: "MM/DD/YYYY")))
+        #expect(given.table.day == [day(2026, 3, 4), day(2026, 5, 6)])
+    }
+
+    @Test func aWaitingRowThatEndsUpUnreadableIsRejected() throws {
+        // "12,345" reads 12,345.00 or 12.345 (three decimals, no money); "1.234,56" proves the decimal comma.
+        let result = try read("customer;date;amount\nA;01.03.2026;12,345\nB;02.03.2026;1.234,56\n")
+        #expect(result.rejected.map(\.description) == ["orders.csv:2: column 'amount': '12,345' has more than 2 decimal places"])
+        #expect(result.table.customerIDs == ["B"]) // A never entered the table
+    }
+
+    // MARK: - Options
+
+    @Test func givenDelimiterWins() throws {
+        let result = try read("customer;date;amount\nC1,Anna;2026-01-05;1\n", ReadOptions(delimiter: UInt8(ascii: ";")))
+        #expect(result.table.customerIDs == ["C1,Anna"])
+    }
+
+    @Test func optionArgumentsParse() {
+        #expect(ReadOptions.delimiter(argument: "tab") == UInt8(ascii: "\t"))
+        #expect(ReadOptions.delimiter(argument: ";") == UInt8(ascii: ";"))
+        #expect(ReadOptions.delimiter(argument: ";;") == nil)
+        #expect(DecimalSeparator(argument: ",") == .comma && DecimalSeparator(argument: "point") == .point)
+        #expect(DecimalSeparator(argument: "x") == nil)
+        #expect(DateOrder(pattern: "dd.mm.yyyy") == .dayMonthYear)
+        #expect(DateOrder(pattern: "MM/DD/YY") == .monthDayYear)
+        #expect(DateOrder(pattern: "YYYY-MM-DD") == .yearMonthDay)
+        #expect(DateOrder(pattern: "MDY") == .monthDayYear)
+        #expect(DateOrder(pattern: "DD/MM") == nil)
+        #expect(TextEncoding(argument: "ISO-8859-1") == .windows1252)
+        #expect(TextEncoding(argument: "utf-16") == .utf16LittleEndian)
+        #expect(TextEncoding(argument: "ebcdic") == nil)
     }
 }

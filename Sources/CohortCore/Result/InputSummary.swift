@@ -7,10 +7,35 @@ public struct InputSummary: Sendable, Codable, Equatable {
     public var rowsRead: Int
     /// Rows that could not be read (bad date, amount, empty customer id, ...).
     public var rowsRejected: Int
+    /// Rows skipped because an earlier file had the same order line (overlapping exports).
+    public var rowsDuplicated: Int
+    /// How each file was read, one line per file ("orders.csv: CSV, UTF-8, ';' delimited, decimal comma (detected), ...").
+    public var formats: [String]
+    /// Data-quality warnings from reading, one line each (dates far in the past or in the future, other currencies, ...).
+    public var warnings: [String]
 
-    public init(sources: [String] = [], rowsRead: Int = 0, rowsRejected: Int = 0) {
+    public init(sources: [String] = [], rowsRead: Int = 0, rowsRejected: Int = 0, rowsDuplicated: Int = 0,
+                formats: [String] = [], warnings: [String] = []) {
         self.sources = sources
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
+        self.rowsDuplicated = rowsDuplicated
+        self.formats = formats
+        self.warnings = warnings
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sources, rowsRead, rowsRejected, rowsDuplicated, formats, warnings
+    }
+
+    /// Decodes, taking the fields added later as empty when an older JSON lacks them.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
+        rowsRead = try container.decodeIfPresent(Int.self, forKey: .rowsRead) ?? 0
+        rowsRejected = try container.decodeIfPresent(Int.self, forKey: .rowsRejected) ?? 0
+        rowsDuplicated = try container.decodeIfPresent(Int.self, forKey: .rowsDuplicated) ?? 0
+        formats = try container.decodeIfPresent([String].self, forKey: .formats) ?? []
+        warnings = try container.decodeIfPresent([String].self, forKey: .warnings) ?? []
     }
 }

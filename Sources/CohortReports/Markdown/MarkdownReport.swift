@@ -158,10 +158,18 @@ public struct MarkdownReport {
     private func dataQuality() -> String {
         let quality = analysis.dataQuality
         var lines = ["## Data quality", ""]
-        lines.append("- \(NumberText.count(analysis.input.rowsRead)) rows read, \(NumberText.count(analysis.input.rowsRejected)) rejected"
+        let input = analysis.input
+        lines.append("- \(NumberText.count(input.rowsRead)) rows read, \(NumberText.count(input.rowsRejected)) rejected"
+            + (input.rowsDuplicated > 0 ? ", \(NumberText.count(input.rowsDuplicated)) skipped as repeats of an earlier file" : "")
             + (rejected.isEmpty ? "." : " (listed in `rejected.csv`)."))
         for row in rejected.prefix(5) {
             lines.append("  - \(Self.text(row.description))")
+        }
+        for format in input.formats {
+            lines.append("- Read \(Self.text(format)).")
+        }
+        for warning in input.warnings {
+            lines.append("- Warning: \(Self.text(warning)).")
         }
         if quality.rowsAfterAsOf > 0 {
             lines.append("- \(NumberText.count(quality.rowsAfterAsOf)) rows dated after the as-of date \(analysis.asOf) are not included.")
@@ -173,7 +181,7 @@ public struct MarkdownReport {
             lines.append("- \(NumberText.count(quality.customersWithoutPositiveOrder)) customers have no order with a positive amount "
                 + "(\(NumberText.count(quality.rowsOfCustomersWithoutPositiveOrder)) rows) and are left out.")
         }
-        if quality.isClean && rejected.isEmpty { lines.append("- Every row was used.") }
+        if quality.isClean && rejected.isEmpty && input.rowsDuplicated == 0 { lines.append("- Every row was used.") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -7,6 +7,8 @@
 struct ColumnDetector {
     let source: String
     let header: [String]
+    /// The header's line (row) in the file, for messages.
+    var line = 1
 
     /// Column index per role; `order` is nil when the input has no order column.
     struct Columns: Equatable {
@@ -20,7 +22,7 @@ struct ColumnDetector {
         let normalized = header.map(ColumnRole.normalize)
         var seen: Set<String> = []
         for (index, name) in normalized.enumerated() where !name.isEmpty {
-            if !seen.insert(name).inserted { throw .duplicateColumn(source: source, name: header[index]) }
+            if !seen.insert(name).inserted { throw .duplicateColumn(source: source, line: line, name: header[index]) }
         }
         return Columns(customer: try require(.customer, named: mapping.customer, in: normalized),
                        date: try require(.date, named: mapping.date, in: normalized),
@@ -31,7 +33,7 @@ struct ColumnDetector {
     private func require(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int {
         if let index = try find(role, named: name, in: normalized) { return index }
         let guess = role.knownNames.sorted().compactMap { closest(to: $0, in: normalized, maxDistance: 2) }.first
-        throw .noColumnDetected(source: source, role: role, header: header, suggestion: guess)
+        throw .noColumnDetected(source: source, line: line, role: role, header: header, suggestion: guess)
     }
 
     /// The column named or detected for `role`; nil when none is detected.
@@ -39,10 +41,10 @@ struct ColumnDetector {
         if let name {
             let wanted = ColumnRole.normalize(name)
             if let index = header.firstIndex(of: name) ?? normalized.firstIndex(of: wanted) { return index }
-            throw .columnNotFound(source: source, role: role, name: name, suggestion: closest(to: wanted, in: normalized))
+            throw .columnNotFound(source: source, line: line, role: role, name: name, suggestion: closest(to: wanted, in: normalized))
         }
         let matches = normalized.indices.filter { role.knownNames.contains(normalized[$0]) }
-        if matches.count > 1 { throw .ambiguousColumn(source: source, role: role, candidates: matches.map { header[$0] }) }
+        if matches.count > 1 { throw .ambiguousColumn(source: source, line: line, role: role, candidates: matches.map { header[$0] }) }
         return matches.first
     }
 

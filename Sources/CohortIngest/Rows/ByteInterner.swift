@@ -68,9 +68,14 @@ struct ByteInterner {
         return Int32(count - 1)
     }
 
-    /// The string of an id (invalid UTF-8 is repaired).
+    /// Whether `id` came from `uniqueID()` (no string maps to it; the empty string is never interned).
+    func isUniqueID(_ id: Int32) -> Bool {
+        offsets[Int(id)] == offsets[Int(id) + 1]
+    }
+
+    /// The string of an id; bytes that are not UTF-8 are read as Windows-1252.
     func string(at id: Int) -> String {
-        String(decoding: arena[offsets[id] ..< offsets[id + 1]], as: UTF8.self)
+        arena.withUnsafeBufferPointer { TextEncoding.string(UnsafeBufferPointer(rebasing: $0[offsets[id] ..< offsets[id + 1]])) }
     }
 
     /// Every interned string, in id order.

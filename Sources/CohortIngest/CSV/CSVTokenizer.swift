@@ -6,23 +6,19 @@
 ///
 /// Complexity: O(bytes), one pass.
 struct CSVTokenizer {
-    /// A field's bytes `start ..< end` (quotes stripped); `hasEscapedQuotes` when `""` occurs inside.
-    struct Field {
-        var start: Int
-        var end: Int
-        var hasEscapedQuotes: Bool
-    }
+    typealias Field = FieldRange
 
     let bytes: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
     private(set) var position: Int
     /// The physical line (1-based) where the next record starts.
-    private(set) var line: Int = 1
+    private(set) var line: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, start: Int = 0) {
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.position = start
+        self.line = line
     }
 
     var isAtEnd: Bool { position >= bytes.count }
@@ -35,6 +31,7 @@ struct CSVTokenizer {
         let recordLine = line
         let recordStart = position
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let delimiter = self.delimiter
         var i = position
         let count = bytes.count
         while true {
@@ -59,10 +56,14 @@ struct CSVTokenizer {
                 while i < count && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
             } else {
                 let start = i
-                while i < count && bytes[i] != delimiter && bytes[i] != newline { i += 1 }
+                while i < count {
+                    let byte = bytes[i]
+                    if byte == delimiter || byte == newline { break }
+                    i += 1
+                }
                 var end = i
                 if end > start && bytes[end - 1] == carriageReturn && (i >= count || bytes[i] == newline) { end -= 1 }
-                fields.append(Field(start: start, end: end, hasEscapedQuotes: false))
+                fields.append(Field(start: start, end: end))
             }
             if i < count && bytes[i] == delimiter { i += 1; continue }
             if i < count && bytes[i] == carriageReturn { i += 1 }

@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// An Excel workbook (.xlsx) opened from its bytes: its sheets, and the cells of one of them.
+///
+/// An .xlsx file is a ZIP archive of XML parts; this reads the few that hold data
+/// (workbook, relationships, shared strings, one worksheet) with ZIPFoundation and
+/// Foundation's `XMLParser`. Styles are not read: a date is recognized by its column,
+/// not its number format.
+///
+///     let workbook = try XLSXWorkbook(file: URL(fileURLWithPath: "orders.xlsx"), source: "orders.xlsx")
+///     let cells = try workbook.cells(of: try workbook.sheet(named: nil))   // the first sheet
+struct XLSXWorkbook {
+    /// A worksheet: its name on the tab and its part in the archive.
+    struct Sheet: Equatable {
+        var name: String
+        var path: String
+    }
+
+    let source: String
+    let sheets: [Sheet]
+    /// Serial days count from 1904-01-01 (workbooks from old Mac Excel).
+    let date1904: Bool
+    private let archive: Archive
+    private let sharedStringsPath: String?
+
+    /// Parts larger than this (uncompressed) are refused rather than unpacked into memory.
+    static let maximumPartSize: UInt64 = 2 << 30
+
+    /// Opens the workbook in `file`. (ZIPFoundation's archives in memory crash on some damaged
+    /// files; archives in a file do not, so bytes from standard input go through a temporary file.)
+    init(file: URL, source: String) throws(IngestError) {
+        self.source = source
+        let archive: Archive
+        do {
+            archive = try Archive(url: file, accessMode: .read, pathEncoding: nil)
+        } catch {
+            throw .unreadableWorkbook(source: source, reason: "the ZIP archive is damaged")
+        }
+        self.archive = archive
+        guard archive["xl/workbook.xml"] != nil else {
+            if archive["content.xml"] != nil && archive["mimetype"] != nil { throw .notText(source: source, signature: .openDocumentSpreadsheet) }
+            throw .notText(source: source, signature: .zip)
+        }
+        let package = XLSXPackageParser()
+        try Self.parse(Self.part("xl/workbook.xml", of: archive, source: source), with: package, part: "xl/workbook.xml", source: source)
+        if let relationships = try Self.optionalPart("xl/_rels/workbook.xml.rels", of: archive, source: source) {
+            try Self.parse(relationships, with: package, part: "xl/_rels/workbook.xml.rels", source: source)
+        }
+        var sheets: [Sheet] = []
+        for (index, sheet) in package.sheets.enumerated() {
+            let target = package.relationships[sheet.relationship]?.target ?? "worksheets/sheet\(index + 1).xml"
+            sheets.append(Sheet(name: sheet.name, path: Self.partPath(target)))
+        }
+        guard !sheets.isEmpty else { throw .unreadableWorkbook(source: source, reason: "it has no worksheet") }
+        self.sheets = sheets
+        date1904 = package.date1904
+        let sharedStrings = package.relationships.values.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.partPath($0.target) }
+        sharedStringsPath = sharedStrings ?? (archive["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil)
+    }
+
+    /// The sheet named `name` (exactly, else ignoring case, else by its number counting from 1);
+    /// the first sheet when `name` is nil.
+    func sheet(named name: String?) throws(IngestError) -> Sheet {
+        guard let name else { return sheets[0] }
+        if let sheet = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            return sheet
+        }
+        if let number = Int(name), sheets.indices.contains(number - 1) { return sheets[number - 1] }
+        throw .sheetNotFound(source: source, name: name, sheets: sheets.map(\.name))
+    }
+
+    /// The cells of a sheet, with shared strings resolved.
+    func cells(of sheet: Sheet) throws(IngestError) -> CellRows {
+        var strings: [String] = []
+        if let sharedStringsPath, let data = try Self.optionalPart(sharedStringsPath, of: archive, source: source) {
+            let parser = XLSXSharedStringsParser()
+            try Self.parse(data, with: parser, part: sharedStringsPath, source: source)
+            strings = parser.strings
+        }
+        let parser = XLSXSheetParser(sharedStrings: strings)
+        try Self.parse(Self.part(sheet.path, of: archive, source: source), with: parser, part: sheet.path, source: source)
+        if let problem = parser.problem { throw .unreadableWorkbook(source: source, reason: "\(sheet.path): \(problem)") }
+        return parser.rows
+    }
+
+    /// An element's name without its namespace prefix ("x:row" → "row").
+    static func localName(_ name: String) -> Substring {
+        guard let colon = name.lastIndex(of: ":") else { return name[...] }
+        return name[name.index(after: colon)...]
+    }
+
+    // MARK: - Parts
+
+    /// "worksheets/sheet1.xml" (relative to xl/) or "/xl/worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml".
+    private static func partPath(_ target: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = ["xl"]
+        for component in target.split(separator: "/") {
+            if component == ".." { _ = parts.popLast() } else if component != "." { parts.append(String(component)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func part(_ path: String, of archive: Archive, source: String) throws(IngestError) -> Data {
+        guard let data = try optionalPart(path, of: archive, source: source) else {
+            throw .unreadableWorkbook(source: source, reason: "the part \(path) is missing")
+        }
+        return data
+    }
+
+    private static func optionalPart(_ path: String, of archive: Archive, source: String) throws(IngestError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= maximumPartSize else {
+            throw .unreadableWorkbook(source: source, reason: "the part \(path) is larger than 2 GB")
+        }
+        var data = Data()
+        data.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in data.append(chunk) }
+        } catch {
+            throw .unreadableWorkbook(source: source, reason: "the part \(path) cannot be unpacked (\(error))")
+        }
+        return data
+    }
+
+    private static func parse(_ data: Data, with delegate: XMLParserDelegate, part: String, source: String) throws(IngestError) {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else {
+            let reason = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
+            throw .unreadableWorkbook(source: source, reason: "\(part) line \(parser.lineNumber) is not valid XML\(reason)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Where a record is: the line it starts on (the row number in a worksheet), and
+/// its extent in the source (a byte range of a CSV file, a row index of a sheet).
+struct RecordPosition: Equatable {
+    var line: Int
+    var extent: Range<Int>
+}
+
+/// Records (rows of fields) for `RowReader`: a CSV file's tokenizer or a worksheet's cells.
+///
+/// Fields are byte ranges into `bytes`, so that the row loop reads every kind of input
+/// the same way, without a `String` per field.
+protocol RecordSource {
+    /// The bytes every field points into.
+    var bytes: UnsafeBufferPointer<UInt8> { get }
+    /// Reads the next record's fields into `fields`; nil at the end.
+    mutating func nextRecord(into fields: inout [FieldRange]) throws(IngestError) -> RecordPosition?
+    /// The record as it stood in the input, for rejected.csv.
+    func rawText(of record: RecordPosition) -> String
+}

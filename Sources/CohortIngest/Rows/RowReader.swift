@@ -1,0 +1,273 @@
+import CohortCore
+
+/// Reads the data rows of one file into the table, keeping unreadable rows aside.
+///
+/// Each row's date and amount are parsed from bytes and its customer and order ids
+/// interned, without a `String` per field. A row that cannot be read becomes a
+/// `RejectedRow` with its line, column and reason. The decimal separator and the
+/// day/month order are settled per file from the first value that proves them
+/// (`Convention`); rows readable both ways before that wait as `PendingRow`s and
+/// are added once the file has told which way is right. At the end of the file an
+/// amount column that never told is settled when plain integers (`450`) beside
+/// `1.500` show that the separator groups thousands; otherwise the file is refused.
+///
+///     var rows = RowReader(source: "orders.csv", header: header, columns: columns, options: options)
+///     try rows.read(&records, into: &builder)
+///     try rows.finish(into: &builder)
+///
+/// Complexity: O(bytes), one pass; a waiting row is handled once more when its convention settles.
+struct RowReader {
+    let source: String
+    let header: [String]
+    let columns: ColumnDetector.Columns
+    let date1904: Bool
+    private(set) var decimal: Convention<DecimalSeparator>
+    private(set) var dateOrder: Convention<DateOrder>
+    private let dottedOrder: DateOrder
+    /// Data rows seen (blank lines not counted).
+    private(set) var dataRows = 0
+    /// Currency marks seen in the amount column: how often, and the first line.
+    private(set) var currencyMarks: [(mark: CurrencyMark, count: Int, line: Int)] = []
+
+    private var pending: [PendingRow] = []
+    /// Amounts without any '.' or ',' (`450`), and the separators of amounts that read two ways.
+    private var plainAmounts = 0
+    private var ambiguousSeparators: UInt8 = 0
+    private let scratch = ScratchBytes()
+
+    init(source: String, header: [String], columns: ColumnDetector.Columns, options: ReadOptions, date1904: Bool = false) {
+        self.source = source
+        self.header = header
+        self.columns = columns
+        self.date1904 = date1904
+        decimal = Convention(given: options.decimalSeparator)
+        dateOrder = Convention(given: options.dateOrder)
+        dottedOrder = options.dateOrder ?? .dayMonthYear
+    }
+
+    /// Reads every remaining record of `records`.
+    mutating func read<Records: RecordSource>(_ records: inout Records, into builder: inout TableBuilder) throws(IngestError) {
+        var fields: [FieldRange] = []
+        fields.reserveCapacity(header.count + 2)
+        let all = records.bytes
+        let width = header.count
+        let dateColumn = columns.date, amountColumn = columns.amount, customerColumn = columns.customer
+        while let record = try records.nextRecord(into: &fields) {
+            if Self.isBlank(fields, in: all) { continue }
+            dataRows += 1
+            builder.rowsRead += 1
+            if fields.count != width {
+                guard fields.count > width, fields[width...].allSatisfy({ FieldParser.isBlank(Self.slice(all, $0)) }) else {
+                    reject(record, records, nil, "has \(fields.count) fields, the header has \(width)", into: &builder)
+                    continue
+                }
+            }
+
+            // Date.
+            let dateField = fields[dateColumn]
+            let dateBytes = bytes(of: dateField, in: all)
+            var day = 0
+            var pendingDate: PendingRow.DateValue?
+            let dateReading = dateField.isNumber
+                ? FieldParser.excelNumberDate(dateBytes, date1904: date1904)
+                : FieldParser.date(dateBytes, numericOrder: dateOrder.value, dottedOrder: dottedOrder)
+            switch dateReading {
+            case .day(let value):
+                day = value
+            case .onlyIn(let order, let value):
+                day = value
+                dateOrder.settle(order, line: record.line, text: Self.text(dateBytes))
+                resolvePending(records, into: &builder)
+            case .ambiguous(let dayFirst, let monthFirst):
+                pendingDate = .ambiguous(dayFirst: dayFirst, monthFirst: monthFirst, text: Self.text(dateBytes))
+            case .invalid:
+                reject(record, records, dateColumn, dateProblem(Self.text(dateBytes)), into: &builder)
+                continue
+            case .empty:
+                reject(record, records, dateColumn, "the date is empty", into: &builder)
+                continue
+            }
+
+            // Amount.
+            let amountField = fields[amountColumn]
+            let amountBytes = bytes(of: amountField, in: all)
+            var amount = FieldParser.Amount.invalid
+            var pendingAmount: PendingRow.AmountValue?
+            if amountField.isNumber {
+                amount = FieldParser.excelNumberAmount(amountBytes)
+            } else if let separator = decimal.value {
+                amount = FieldParser.amount(amountBytes, decimal: separator)
+            } else {
+                let point = FieldParser.amount(amountBytes, decimal: .point)
+                if !amountBytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
+                    amount = point
+                    if point.status == .value { plainAmounts += 1 }
+                } else {
+                    let comma = FieldParser.amount(amountBytes, decimal: .comma)
+                    switch (point.status, comma.status) {
+                    case (.value, .value) where point.minorUnits == comma.minorUnits, (.invalid, .invalid):
+                        amount = point
+                    case (.invalid, _):
+                        decimal.settle(.comma, line: record.line, text: Self.text(amountBytes))
+                        resolvePending(records, into: &builder)
+                        amount = comma
+                    case (_, .invalid):
+                        decimal.settle(.point, line: record.line, text: Self.text(amountBytes))
+                        resolvePending(records, into: &builder)
+                        amount = point
+                    default:
+                        ambiguousSeparators |= point.separators
+                        pendingAmount = .ambiguous(point: point, comma: comma, text: Self.text(amountBytes))
+                    }
+                }
+            }
+            if pendingAmount == nil && amount.status != .value {
+                reject(record, records, amountColumn, amountProblem(amount, text: Self.text(amountBytes), bytes: amountBytes), into: &builder)
+                continue
+            }
+
+            // Customer and order.
+            let customerBytes = FieldParser.trimmed(bytes(of: fields[customerColumn], in: all))
+            guard !customerBytes.isEmpty else {
+                reject(record, records, customerColumn, "the customer id is empty", into: &builder)
+                continue
+            }
+            if pendingDate != nil || pendingAmount != nil {
+                let customer = Array(customerBytes) // copied before the order field may reuse the scratch buffer
+                let order = columns.order.map { Array(FieldParser.trimmed(bytes(of: fields[$0], in: all))) }
+                pending.append(PendingRow(position: record, customer: customer, order: order,
+                                          date: pendingDate ?? .known(day),
+                                          amount: pendingAmount ?? .known(amount.minorUnits, amount.currency)))
+                continue
+            }
+            let customer = builder.customers.intern(customerBytes)
+            var order: Int32?
+            if let orderColumn = columns.order {
+                let orderBytes = FieldParser.trimmed(bytes(of: fields[orderColumn], in: all))
+                order = orderBytes.isEmpty ? builder.orders.uniqueID() : builder.orders.intern(orderBytes)
+            }
+            if amount.currency != .none { count(amount.currency, line: record.line) }
+            builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
+        }
+    }
+
+    /// Settles what the file left open, adds the rows that waited, and refuses the file when a
+    /// row still reads two ways. Call once after `read`.
+    mutating func finish<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) throws(IngestError) {
+        if !decimal.isSettled && ambiguousSeparators != 0 && plainAmounts > 0 && ambiguousSeparators != 3 {
+            // `450` beside `1.500`: whole amounts are written without decimals, so the separator groups thousands.
+            let grouping: DecimalSeparator = ambiguousSeparators == 1 ? .point : .comma
+            decimal.settleAtEnd(grouping.other, reason: "as whole amounts without '\(grouping.rawValue)' beside groups of three digits after it show")
+            resolvePending(records, into: &builder)
+        }
+        guard let waiting = pending.first else { return }
+        if case .ambiguous(let dayFirst, let monthFirst, let text) = waiting.date, !dateOrder.isSettled {
+            throw .ambiguousDateOrder(source: source, line: waiting.position.line, column: header[columns.date], text: text,
+                                      dayFirst: CivilDate(dayNumber: dayFirst), monthFirst: CivilDate(dayNumber: monthFirst))
+        }
+        if case .ambiguous(_, _, let text) = waiting.amount {
+            throw .ambiguousDecimalSeparator(source: source, line: waiting.position.line, column: header[columns.amount], text: text)
+        }
+    }
+
+    // MARK: - Waiting rows
+
+    /// Adds or rejects every waiting row whose conventions are now settled.
+    private mutating func resolvePending<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) {
+        guard !pending.isEmpty else { return }
+        var stillWaiting: [PendingRow] = []
+        for row in pending {
+            if row.waits(dateOrder: dateOrder.value, decimal: decimal.value) {
+                stillWaiting.append(row)
+                continue
+            }
+            let day: Int
+            switch row.date {
+            case .known(let value): day = value
+            case .ambiguous(let dayFirst, let monthFirst, _): day = dateOrder.value == .monthDayYear ? monthFirst : dayFirst
+            }
+            let amount: FieldParser.Amount
+            switch row.amount {
+            case .known(let value, let currency):
+                amount = .value(value, currency: currency)
+            case .ambiguous(let point, let comma, let text):
+                amount = decimal.value == .comma ? comma : point
+                if amount.status != .value {
+                    reject(row.position, records, columns.amount, amountProblem(amount, text: text, bytes: nil), into: &builder)
+                    continue
+                }
+            }
+            let customer = row.customer.withUnsafeBufferPointer { builder.customers.intern($0) }
+            let order = row.order.map { id in id.isEmpty ? builder.orders.uniqueID() : id.withUnsafeBufferPointer { builder.orders.intern($0) } }
+            if amount.currency != .none { count(amount.currency, line: row.position.line) }
+            builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
+        }
+        pending = stillWaiting
+    }
+
+    // MARK: - Reasons
+
+    private func dateProblem(_ text: String) -> String {
+        if case .proven? = dateOrder.origin, let order = dateOrder.value {
+            return "'\(text)' is not a date in the \(order.name) order of this column, \(dateOrder.because(option: "--date-format"))"
+        }
+        if let order = dateOrder.value {
+            return "'\(text)' is not a date in the order \(order.rawValue) \(dateOrder.because(option: "--date-format"))"
+        }
+        return "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)"
+    }
+
+    private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> String {
+        switch amount.status {
+        case .empty: return "the amount is empty"
+        case .tooManyDecimals: return "'\(text)' has more than 2 decimal places"
+        case .value, .invalid: break
+        }
+        if let separator = decimal.value, let bytes {
+            if FieldParser.amount(bytes, decimal: separator.other).status == .value && text.contains(where: { $0 == "." || $0 == "," }) {
+                return "'\(text)' does not fit the \(separator.name) of this column, \(decimal.because(option: "--decimal"))"
+            }
+        }
+        return "'\(text)' is not a number"
+    }
+
+    // MARK: - Helpers
+
+    /// Counts a currency mark; `€` and `EUR` count as one (under the mark seen first).
+    private mutating func count(_ mark: CurrencyMark, line: Int) {
+        if let index = currencyMarks.firstIndex(where: { $0.mark.canonical == mark.canonical }) {
+            currencyMarks[index].count += 1
+        } else {
+            currencyMarks.append((mark, 1, line))
+        }
+    }
+
+    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: String,
+                                               into builder: inout TableBuilder) {
+        builder.rejected.append(RejectedRow(source: source, line: record.line, column: column.map { header[$0] }, reason: reason,
+                                            rawText: records.rawText(of: record)))
+    }
+
+    /// A field's bytes, with doubled quotes collapsed (into a scratch buffer) when there are any.
+    /// Valid until the next call: each field is used before the next one is read.
+    @inline(__always)
+    private func bytes(of field: FieldRange, in all: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let raw = Self.slice(all, field)
+        return field.hasEscapedQuotes ? scratch.collapsingDoubledQuotes(raw) : raw
+    }
+
+    @inline(__always)
+    private static func slice(_ all: UnsafeBufferPointer<UInt8>, _ field: FieldRange) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[field.start ..< field.end])
+    }
+
+    private static func isBlank(_ fields: [FieldRange], in all: UnsafeBufferPointer<UInt8>) -> Bool {
+        for field in fields where !FieldParser.isBlank(slice(all, field)) { return false }
+        return true
+    }
+
+    /// A field as text for a message: trimmed, with line breaks shown as `\n` so that the message stays one line.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(bytes)))
+    }
+}

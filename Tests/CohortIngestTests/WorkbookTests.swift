@@ -1,0 +1,50 @@
+import CohortCore
+@testable import CohortIngest
+import Testing
+
+/// Excel .xlsx fixtures (Tests/Fixtures/ingest/make_fixtures.py lays out their cells).
+struct WorkbookTests {
+    private func days(_ dates: [(Int, Int, Int)]) -> [Int32] {
+        dates.map { Int32(CivilDate.dayNumber(year: $0.0, month: $0.1, day: $0.2)) }
+    }
+
+    @Test func firstSheetWithSharedStringsNumbersSerialDatesAndTextCells() throws {
+        let result = try OrderReader().read(sources: [Fixture.path("orders.xlsx")])
+        // Row 2: serial 46027 = 2026-01-05, 1234.5599999999999 → 1,234.56. Row 3: text "31.01.2026" and "99,90".
+        // Row 4 is missing (blank). Row 5: numeric id 1001, serial 46054.75 = 2026-02-01 18:00, formula −34.5.
+        // Row 6: #N/A in the amount is rejected. Row 7: rich text "Grün AG", cells out of order, no order id.
+        #expect(result.rowsRead == 5)
+        #expect(result.table.customerIDs == ["K-1", "K-2", "1001", "Grün AG"])
+        #expect(result.table.day == days([(2026, 1, 5), (2026, 1, 31), (2026, 2, 1), (2026, 2, 3)]))
+        #expect(result.table.amount == [123_456, 9_990, -3_450, 500])
+        #expect(result.table.order == [0, 1, 2, 3])
+        #expect(result.rejected.map(\.line) == [6])
+        #expect(result.rejected.first?.reason == "'#N/A' is not a number")
+        #expect(result.rejected.first?.rawText == "K-3,46055,#N/A,R-4")
+        #expect(result.formats.first?.kind == "Excel sheet 'Bestellungen'")
+        #expect(result.formats.first?.decimalSeparator == .comma) // from the text "99,90" on row 3
+    }
+
+    @Test func sheetByNameOrNumber() throws {
+        for sheet in ["Rohdaten", "rohdaten", "2"] {
+            let result = try OrderReader(options: ReadOptions(sheet: sheet)).read(sources: [Fixture.path("orders.xlsx")])
+            #expect(result.table.customerIDs == ["X"])
+            #expect(result.table.day == days([(2026, 1, 1)]))
+            #expect(result.table.amount == [500])
+        }
+    }
+
+    @Test func workbooksCountingFrom1904() throws {
+        let result = try OrderReader().read(sources: [Fixture.path("orders-1904.xlsx")])
+        #expect(result.table.day == days([(2026, 1, 1)])) // serial 44561 from 1904-01-01
+        #expect(result.table.amount == [1_200])
+    }
+
+    @Test func cellReferencesToColumns() {
+        #expect(XLSXSheetParser.columnIndex("A1") == 0)
+        #expect(XLSXSheetParser.columnIndex("Z9") == 25)
+        #expect(XLSXSheetParser.columnIndex("AB12") == 27)
+        #expect(XLSXSheetParser.columnIndex("XFD1048576") == 16_383)
+        #expect(XLSXSheetParser.columnIndex("12") == nil)
+    }
+}
