@@ -52,18 +52,6 @@ struct ExportTests {
         #expect(rendered == "source,line,column,reason,raw_text\no.csv,2,Betrag,'@x' is not a number,\"'@SUM(A1),x\"\n")
     }
 
-    @Test func markdownEscapesValuesFromTheData() throws {
-        var result = try analysis()
-        result.input = InputSummary(sources: ["<script>alert(1)</script>|`x`.csv"], rowsRead: 3, rowsRejected: 1)
-        let rejected = [RejectedRow(source: "../../etc/passwd", line: 2, column: "a|b", reason: "<b>bad</b>", rawText: "")]
-        let markdown = MarkdownReport(analysis: result, rejected: rejected).render()
-        #expect(!markdown.contains("<script>"))
-        #expect(!markdown.contains("<b>"))
-        #expect(markdown.contains("Source: \\<script\\>alert\\(1\\)\\</script\\>\\|\\`x\\`.csv"))
-        #expect(markdown.contains("\\<b\\>bad\\</b\\>"))
-        #expect(markdown.contains("a\\|b"))
-    }
-
     @Test func numbersReadNaturally() {
         #expect(NumberText.money(Money(minorUnits: 123_456_78)) == "123,456.78")
         #expect(NumberText.money(Money(minorUnits: -5)) == "-0.05")

@@ -219,10 +219,23 @@ struct ReportText {
     /// One line per thing worth knowing about the input.
     func dataQuality(_ analysis: CohortAnalysis, rejected: [RejectedRow]) -> [String] {
         let quality = analysis.dataQuality
-        var lines = [pick("\(count(analysis.input.rowsRead)) rows read, \(count(analysis.input.rowsRejected)) rejected",
-                          "\(count(analysis.input.rowsRead)) Zeilen gelesen, \(count(analysis.input.rowsRejected)) abgewiesen")
-            + (rejected.isEmpty ? "." : pick(" (listed in rejected.csv).", " (aufgeführt in rejected.csv)."))]
-        for row in rejected.prefix(5) { lines.append("– \(row)") }
+        let input = analysis.input
+        let repeats = input.rowsDuplicated > 0
+            ? pick(", \(count(input.rowsDuplicated)) skipped as repeats of an earlier file", ", \(count(input.rowsDuplicated)) als Wiederholung einer früheren Datei übersprungen")
+            : ""
+        var lines = [pick("\(count(input.rowsRead)) rows read, \(count(input.rowsRejected)) rejected",
+                          "\(count(input.rowsRead)) Zeilen gelesen, \(count(input.rowsRejected)) abgewiesen")
+            + repeats + (rejected.isEmpty ? "." : pick(" (listed in rejected.csv).", " (aufgeführt in rejected.csv)."))]
+        // Files by name, as in the header: a report must not show the folders of the machine that made it.
+        func shortened(_ line: String) -> String {
+            input.sources.reduce(line) { text, source in
+                text.replacingOccurrences(of: source + ":", with: URL(fileURLWithPath: source).lastPathComponent + ":")
+            }
+        }
+        for row in rejected.prefix(5) { lines.append("– " + shortened(row.description)) }
+        // How each file was read and what looked odd, as the reader worded it.
+        for format in input.formats { lines.append(pick("Read ", "Gelesen: ") + shortened(format) + ".") }
+        for warning in input.warnings { lines.append(pick("Warning: ", "Warnung: ") + shortened(warning) + ".") }
         if quality.rowsAfterAsOf > 0 {
             lines.append(pick("\(count(quality.rowsAfterAsOf)) rows dated after the as-of date are not included.",
                               "\(count(quality.rowsAfterAsOf)) Zeilen nach dem Stichtag sind nicht enthalten."))
@@ -235,7 +248,7 @@ struct ReportText {
             lines.append(pick("\(count(quality.customersWithoutPositiveOrder)) customers have no order with a positive amount (\(count(quality.rowsOfCustomersWithoutPositiveOrder)) rows) and are left out.",
                               "\(count(quality.customersWithoutPositiveOrder)) Kunden haben keine Bestellung mit positivem Betrag (\(count(quality.rowsOfCustomersWithoutPositiveOrder)) Zeilen) und bleiben außen vor."))
         }
-        if quality.isClean && rejected.isEmpty { lines.append(pick("Every row was used.", "Alle Zeilen wurden verwendet.")) }
+        if quality.isClean && rejected.isEmpty && input.rowsDuplicated == 0 { lines.append(pick("Every row was used.", "Alle Zeilen wurden verwendet.")) }
         return lines
     }
 }
