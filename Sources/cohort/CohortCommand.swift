@@ -7,16 +7,17 @@ struct CohortCommand: ParsableCommand {
         commandName: "cohort",
         abstract: "Turn customer order data into cohort-retention reports.",
         discussion: """
-        Reads orders (CSV with customer id, order date and amount; optionally an order id),
-        groups customers by acquisition period and computes retention matrices and period KPIs
-        as defined in METRICS.md.
+        Reads orders (CSV or .xlsx with customer id, order date, amount and optionally an order id), \
+        groups customers by the month of their first purchase and computes the retention matrices \
+        and period KPIs defined in docs/METRICS.md.
 
         Examples:
-          cohort report examples/orders.csv              # full report into output/<as-of>/
-          cohort init && cohort report --config cohort.yml   # the monthly job, from a config file
-          cohort matrix orders.csv --format csv          # tidy cohort matrix on standard output
-          cohort kpis orders.csv --churn-window 3        # KPIs for quarterly B2B buyers
-          cohort sample --rows 1000000 --out big.csv     # synthetic test data
+          cohort report examples/orders.csv       # report into output/<as-of>/
+          cohort init                             # writes cohort.yml, then:
+          cohort report --config cohort.yml       # the monthly job
+          cohort matrix orders.csv --format csv   # the cohort matrix as CSV
+          cohort kpis orders.csv --churn-window 3 # KPIs for quarterly buyers
+          cohort sample --rows 1000000 --out big.csv
         """,
         subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil

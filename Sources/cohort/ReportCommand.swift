@@ -8,7 +8,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the full report into OUT/<as-of>/: report.md with charts, cohorts.csv, kpis.csv, analysis.json.",
+        abstract: "Write the report into OUT/<as-of>/: HTML, Markdown, PDF, charts, CSV and JSON.",
         discussion: """
         The folder is built aside and renamed into place in one step, so nobody sees a
         half-written report; a failed run leaves an earlier report of the same date as it was.
