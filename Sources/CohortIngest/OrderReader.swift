@@ -93,7 +93,7 @@ public struct OrderReader: Sendable {
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
                                                                          start: dialect.headerStart, line: dialect.headerLine))
         var format = SourceFormat(source: source, kind: "CSV", encoding: encoding, delimiter: dialect.delimiter)
-        let warnings = try readRows(&records, source: source, format: &format, date1904: false,
+        let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
                                     ifEmpty: .emptyFile(source: source), into: &builder)
         return (format, warnings)
     }
@@ -115,7 +115,7 @@ public struct OrderReader: Sendable {
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
             var records = CellRecords(cells: cells, bytes: bytes)
             var format = SourceFormat(source: source, kind: "Excel sheet '\(sheet.name)'")
-            let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904,
+            let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904, expectedRows: cells.rowCount,
                                         ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder)
             return (format, warnings)
         }
@@ -124,7 +124,8 @@ public struct OrderReader: Sendable {
     /// Finds the header (the first record that is not blank), resolves the columns and reads the rows;
     /// throws `ifEmpty` when there is no header.
     private func readRows<Records: RecordSource>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
-                                                 ifEmpty: IngestError, into builder: inout TableBuilder) throws(IngestError) -> [IngestWarning] {
+                                                 expectedRows: Int, ifEmpty: IngestError,
+                                                 into builder: inout TableBuilder) throws(IngestError) -> [IngestWarning] {
         var fields: [FieldRange] = []
         var headerPosition: RecordPosition?
         while let record = try records.nextRecord(into: &fields) {
@@ -140,7 +141,7 @@ public struct OrderReader: Sendable {
             return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
         let columns = try ColumnDetector(source: source, header: header, line: headerPosition.line).resolve(options.mapping)
-        builder.beginFile(source: source, hasOrderColumn: columns.order != nil)
+        builder.beginFile(source: source, hasOrderColumn: columns.order != nil, expectedRows: expectedRows)
         var rows = RowReader(source: source, header: header, columns: columns, options: options, date1904: date1904)
         try rows.read(&records, into: &builder)
         try rows.finish(records, into: &builder)
@@ -218,6 +219,15 @@ public struct OrderReader: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// About how many records the text holds, from the line breaks in its first 64 KiB (to size the columns once).
+    private static func estimatedRecords(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let sample = min(text.count, 1 << 16)
+        guard sample > 0 else { return 0 }
+        var lines = 0
+        for i in 0 ..< sample where text[i] == UInt8(ascii: "\n") { lines += 1 }
+        return Int(Double(text.count) / Double(sample) * Double(lines)) + 16
+    }
 
     private func withBytes<T>(of data: Data, _ body: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> T) throws(IngestError) -> T {
         let result: Result<T, IngestError> = data.withUnsafeBytes { raw in

@@ -34,6 +34,23 @@ struct CSVTokenizerTests {
         #expect(try records(",x,\n").map(\.fields) == [["", "x", ""]])
     }
 
+    @Test func fieldsOfEveryLengthSplitLikeANaiveSplit() throws {
+        // The unquoted scan tests eight bytes at a time; a naive split by line and delimiter is the reference.
+        var state: UInt64 = 7
+        for _ in 0 ..< 300 {
+            var text = ""
+            for _ in 0 ..< 6 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let length = Int(state >> 60) + Int(state >> 40 & 7) // 0 ... 22 bytes
+                text += String(repeating: "x", count: length) + ((state >> 20) % 3 == 0 ? "\n" : ";")
+            }
+            text += "tail"
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+            #expect(try records(text, delimiter: ";").map(\.fields) == expected, "\(text)")
+        }
+    }
+
     @Test func unterminatedQuoteNamesTheLineItStarts() throws {
         #expect(throws: CSVTokenizerError.unterminatedQuote(line: 2)) {
             _ = try records("a,b\n1,\"never closed\n3,4\n")

@@ -56,11 +56,7 @@ struct CSVTokenizer {
                 while i < count && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
             } else {
                 let start = i
-                while i < count {
-                    let byte = bytes[i]
-                    if byte == delimiter || byte == newline { break }
-                    i += 1
-                }
+                i = Self.endOfUnquotedField(in: bytes, from: i, delimiter: delimiter)
                 var end = i
                 if end > start && bytes[end - 1] == carriageReturn && (i >= count || bytes[i] == newline) { end -= 1 }
                 fields.append(Field(start: start, end: end))
@@ -73,6 +69,36 @@ struct CSVTokenizer {
             position = i
             return (recordLine, recordStart ..< recordEnd)
         }
+    }
+}
+
+extension CSVTokenizer {
+    /// The index of the first delimiter or line feed at or after `start` (the end of the bytes if none),
+    /// testing eight bytes at a time: a word has a byte equal to `b` when `(x ^ b·0x01…01)` has a zero
+    /// byte, and `(v − 0x01…01) & ~v & 0x80…80` marks the first zero byte exactly.
+    @inline(__always)
+    static func endOfUnquotedField(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        var i = start
+        let count = bytes.count
+        #if _endian(little)
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let delimiters = UInt64(delimiter) &* ones, newlines = UInt64(UInt8(ascii: "\n")) &* ones
+            while i + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let a = word ^ delimiters, b = word ^ newlines
+                let found = ((a &- ones) & ~a | (b &- ones) & ~b) & highs
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        #endif
+        while i < count {
+            let byte = bytes[i]
+            if byte == delimiter || byte == UInt8(ascii: "\n") { break }
+            i += 1
+        }
+        return i
     }
 }
 

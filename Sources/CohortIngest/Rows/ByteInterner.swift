@@ -4,7 +4,9 @@ import Foundation
 ///
 /// An open-addressing hash table (linear probing, power-of-two capacity) over an
 /// arena of bytes: no `String` or allocation per lookup, so interning millions
-/// of customer ids stays in plain integer work.
+/// of customer ids stays in plain integer work. A key of up to 16 bytes (most
+/// customer and order ids) is held in its slot as two words, so a lookup reads one
+/// slot and never the arena; longer keys are compared with the arena.
 ///
 ///     var interner = ByteInterner()
 ///     interner.intern(Array("C001".utf8)[...])   // 0
@@ -14,45 +16,58 @@ import Foundation
 ///
 /// Complexity: O(length) expected per call.
 struct ByteInterner {
+    /// One entry of the table: the key's words (see `words(_:)`) and `meta`, which is
+    /// (24 bits of hash, 8 bits of length) << 32 | (id + 1); 0 = empty.
+    private struct Slot {
+        var word0: UInt64 = 0
+        var word1: UInt64 = 0
+        var meta: UInt64 = 0
+    }
+
     private var arena: [UInt8] = []
     /// id → start of its bytes in `arena`; `offsets[id + 1]` is its end.
     private var offsets: [Int] = [0]
     /// id → its hash, so that growing the table does not hash every string again.
     private var hashes: [UInt64] = []
-    /// Slot → (upper 32 bits of the hash) << 32 | (id + 1); 0 = empty. One load per probe.
-    private var slots: [UInt64]
+    private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
     }
 
-    /// Number of distinct strings interned (ids are `0 ..< count`).
+    /// Number of distinct strings interned (ids are `0 ..< count`), ids from `uniqueID()` included.
     var count: Int { offsets.count - 1 }
 
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(bytes)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { break }
-            if stored & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(stored & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return Int32(id) }
+        let length = bytes.count
+        let (word0, word1) = Self.words(bytes)
+        let hash = length <= 16 ? Self.shortHash(word0, word1, length: length) : Self.hash(bytes)
+        let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
+        let start = Int(truncatingIfNeeded: hash) & mask
+        let (found, free) = slots.withUnsafeBufferPointer { table -> (Int32?, Int) in
+            var slot = start
+            while true {
+                let entry = table[slot]
+                if entry.meta == 0 { return (nil, slot) }
+                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == word0 && entry.word1 == word1 {
+                    let id = Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
+                    if length <= 16 || equals(id, bytes) { return (Int32(id), slot) }
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
+        if let found { return found }
         let id = count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
         hashes.append(hash)
-        slots[slot] = tag | UInt64(id + 1)
-        if count * 2 > slots.count { grow() }
+        slots[free] = Slot(word0: word0, word1: word1, meta: tag | UInt64(id + 1))
+        if count * 4 > slots.count * 3 { grow() }
         return Int32(id)
     }
 
@@ -92,15 +107,43 @@ struct ByteInterner {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [UInt64](repeating: 0, count: size)
+        var newSlots = [Slot](repeating: Slot(), count: size)
         let newMask = size - 1
-        for stored in slots where stored != 0 {
-            let hash = hashes[Int(stored & 0xFFFF_FFFF) - 1]
+        for entry in slots where entry.meta != 0 {
+            let hash = hashes[Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1]
             var target = Int(truncatingIfNeeded: hash) & newMask
-            while newSlots[target] != 0 { target = (target + 1) & newMask }
-            newSlots[target] = stored
+            while newSlots[target].meta != 0 { target = (target + 1) & newMask }
+            newSlots[target] = entry
         }
         (slots, mask) = (newSlots, newMask)
+    }
+
+    /// Two words that, with the length, are the key itself when it has up to 16 bytes
+    /// (overlapping loads from both ends); for a longer key its first and last 8 bytes.
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = bytes.count
+        guard let base = UnsafeRawPointer(bytes.baseAddress), count > 0 else { return (0, 0) }
+        if count >= 8 {
+            return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            let low = UInt64(base.loadUnaligned(as: UInt32.self)), high = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return (low | high << 32, 0)
+        }
+        return (UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16, 0)
+    }
+
+    /// A 64-bit hash of a short key's words and length (murmur3's fmix64 to finish).
+    @inline(__always)
+    static func shortHash(_ word0: UInt64, _ word1: UInt64, length: Int) -> UInt64 {
+        var hash = (word0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
+        hash = (hash ^ word1 ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
     }
 
     /// A 64-bit hash reading eight bytes at a time, with a final avalanche (murmur3's fmix64).

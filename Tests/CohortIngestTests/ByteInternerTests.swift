@@ -1,0 +1,52 @@
+@testable import CohortIngest
+import Testing
+
+struct ByteInternerTests {
+    @Test func idsAreDenseAndStable() {
+        var interner = ByteInterner()
+        #expect(interner.intern(Array("C001".utf8)[...]) == 0)
+        #expect(interner.intern(Array("C002".utf8)[...]) == 1)
+        #expect(interner.intern(Array("C001".utf8)[...]) == 0)
+        #expect(interner.allStrings() == ["C001", "C002"])
+    }
+
+    @Test func keysThatDifferOnlyInLengthOrInTheMiddleStayApart() {
+        // Short keys live in their slot as overlapping words: these pairs share both words' bytes
+        // at the ends, or differ only in a zero byte or in length.
+        let keys: [[UInt8]] = [
+            [], [0], [0, 0], [0x41], [0x41, 0x41], [0x41, 0x41, 0x41], [0x41, 0x42, 0x41], [0x41, 0x41, 0x42],
+            Array("ABCDEFGH".utf8), Array("ABCDEFGHI".utf8), Array("ABCDEFGxH".utf8), Array("ABCDxEFGH".utf8),
+            Array("0123456789ABCDEF".utf8), Array("0123456789ABCDEFG".utf8), Array("0123456789XBCDEFG".utf8),
+            Array("0123456789ABCDEF0123456789ABCDEF".utf8), Array("0123456789ABCDEF1123456789ABCDEF".utf8),
+        ]
+        var interner = ByteInterner()
+        let ids = keys.map { interner.intern($0[...]) }
+        #expect(ids == (0 ..< Int32(keys.count)).map { $0 })
+        #expect(keys.map { interner.intern($0[...]) } == ids) // the second time, each finds its own
+    }
+
+    @Test func agreesWithADictionaryThroughGrowth() {
+        // An independent method: a Dictionary from the same keys to first-seen positions.
+        var interner = ByteInterner(capacity: 4)
+        var expected: [[UInt8]: Int32] = [:]
+        var state: UInt64 = 42
+        for _ in 0 ..< 50_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 59) // 0 ... 31 bytes
+            let key = (0 ..< length).map { UInt8(truncatingIfNeeded: (state >> UInt64($0 % 8 * 3)) % 5 + 48) }
+            let id = interner.intern(key[...])
+            let known = expected[key] ?? Int32(expected.count)
+            expected[key] = known
+            #expect(id == known)
+        }
+        #expect(interner.count == expected.count)
+    }
+
+    @Test func uniqueIDsMatchNoString() {
+        var interner = ByteInterner()
+        let a = interner.intern(Array("A".utf8)[...])
+        let unique = interner.uniqueID()
+        #expect(unique == 1 && interner.isUniqueID(unique) && !interner.isUniqueID(a))
+        #expect(interner.intern(Array("B".utf8)[...]) == 2)
+    }
+}
