@@ -40,8 +40,7 @@ public struct OrderReader: Sendable {
         var warnings: [IngestWarning] = []
         for file in files {
             let data = try InputFiles.contents(of: file)
-            let url = file == "-" ? nil : URL(fileURLWithPath: file)
-            let (format, fileWarnings) = try read(data, source: file, file: url, into: &builder)
+            let (format, fileWarnings) = try read(data, source: file, into: &builder)
             formats.append(format)
             warnings += fileWarnings
         }
@@ -51,19 +50,19 @@ public struct OrderReader: Sendable {
     /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
         var builder = TableBuilder()
-        let (format, warnings) = try read(Data(bytes), source: source, file: nil, into: &builder)
+        let (format, warnings) = try read(Data(bytes), source: source, into: &builder)
         return result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
 
     // MARK: - One file
 
-    /// Reads one file's bytes; `file` is where they are on disk (nil for standard input and bytes in memory).
-    private func read(_ data: Data, source: String, file: URL?, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+    /// Reads one file's bytes.
+    private func read(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
         if let signature {
             guard signature == .zip else { throw .notText(source: source, signature: signature) }
-            return try readWorkbook(data, source: source, file: file, into: &builder)
+            return try readWorkbook(data, source: source, into: &builder)
         }
         return try withBytes(of: data) { all throws(IngestError) in
             let detection: TextEncoding.Detection
@@ -98,18 +97,8 @@ public struct OrderReader: Sendable {
         return (format, warnings)
     }
 
-    private func readWorkbook(_ data: Data, source: String, file: URL?, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
-        let workbook: XLSXWorkbook
-        if let file {
-            workbook = try XLSXWorkbook(file: file, source: source)
-        } else {
-            // Standard input or bytes in memory: through a temporary file (see `XLSXWorkbook.init`).
-            // The archive keeps the file open, so it can be removed at once.
-            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-\(UUID().uuidString).xlsx")
-            guard (try? data.write(to: copy)) != nil else { throw .cannotRead(source: source, reason: "no room for a temporary copy of the workbook") }
-            defer { try? FileManager.default.removeItem(at: copy) }
-            workbook = try XLSXWorkbook(file: copy, source: source)
-        }
+    private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+        let workbook = try XLSXWorkbook(data: data, source: source)
         let sheet = try workbook.sheet(named: options.sheet)
         let cells = try workbook.cells(of: sheet)
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in

@@ -64,6 +64,9 @@ struct FileProblemTests {
 
     @Test func workbookProblems() {
         #expect(message(reading: "empty-sheet.xlsx") == "empty-sheet.xlsx: the sheet 'Leer' is empty")
+        #expect(message(reading: "truncated.xlsx") == "truncated.xlsx: cannot read the Excel workbook: xl/worksheets/sheet1.xml is damaged and cannot be unpacked")
+        // Line 1 of the part is the XML declaration, line 2 the first row; the second row breaks off on line 3.
+        #expect(message(reading: "broken.xlsx") == "broken.xlsx: cannot read the Excel workbook: xl/worksheets/sheet1.xml is not valid XML (line 3)")
         #expect(message(reading: "orders.xlsx", ReadOptions(sheet: "Nope"))
             == "orders.xlsx: there is no sheet 'Nope'; the workbook has 'Bestellungen', 'Rohdaten'")
     }

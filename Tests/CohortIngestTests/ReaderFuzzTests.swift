@@ -6,7 +6,9 @@ import Testing
 /// A seeded random-input test of the reader: generated CSV in every dialect, fixtures with
 /// bytes flipped, inserted, deleted or cut, and plain noise. Every input must be read or
 /// refused with one line; never a crash or a hang. Runs 2 seconds by default (CI);
-/// `COHORT_FUZZ_SECONDS=600 COHORT_FUZZ_SEED=7 swift test --filter ReaderFuzzTests` runs longer.
+/// `COHORT_FUZZ_SECONDS=600 COHORT_FUZZ_SEED=7 swift test --filter ReaderFuzzTests` runs longer;
+/// with `COHORT_FUZZ_INPUT=FILE` each input is written to FILE before it is read, so that the
+/// input of a crash is left there to reproduce it (`cohort matrix FILE`).
 struct ReaderFuzzTests {
     /// SplitMix64: a small, fast, seedable generator.
     struct Generator: RandomNumberGenerator {
@@ -27,6 +29,7 @@ struct ReaderFuzzTests {
         let fixtures = try FileManager.default.contentsOfDirectory(atPath: Fixture.folder).sorted()
             .filter { !$0.hasSuffix(".py") && !$0.hasPrefix("monthly") && !$0.hasPrefix("binary") }
             .compactMap { FileManager.default.contents(atPath: Fixture.path($0)).map { [UInt8]($0) } }
+        let inputFile = environment["COHORT_FUZZ_INPUT"].map(URL.init(fileURLWithPath:))
         let deadline = Date().addingTimeInterval(seconds)
         var runs = 0
         while runs < 300 || Date() < deadline {
@@ -36,6 +39,7 @@ struct ReaderFuzzTests {
             case 1: input = Self.mutated(fixtures.randomElement(using: &generator) ?? [], &generator)
             default: input = (0 ..< Int.random(in: 0 ... 300, using: &generator)).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
             }
+            if let inputFile { try Data(input).write(to: inputFile) }
             try check(input, run: runs)
             runs += 1
         }

@@ -1,5 +1,6 @@
 import CohortCore
 @testable import CohortIngest
+import Foundation
 import Testing
 
 /// Excel .xlsx fixtures (Tests/Fixtures/ingest/make_fixtures.py lays out their cells).
@@ -38,6 +39,28 @@ struct WorkbookTests {
         let result = try OrderReader().read(sources: [Fixture.path("orders-1904.xlsx")])
         #expect(result.table.day == days([(2026, 1, 1)])) // serial 44561 from 1904-01-01
         #expect(result.table.amount == [1_200])
+    }
+
+    @Test func sheetsLargerThan10MBAreRead() throws {
+        // 120,000 rows of about 100 bytes: more than libxml2 takes in one chunk.
+        var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        for row in 1 ... 120_000 {
+            xml += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>C\(row)</t></is></c><c r=\"B\(row)\"><v>46023</v></c></row>"
+        }
+        xml += "</sheetData></worksheet>"
+        #expect(xml.utf8.count > 10_000_000)
+        let parser = XLSXSheetParser(sharedStrings: [])
+        try XLSXWorkbook.parse(Data(xml.utf8), with: parser, part: "sheet1.xml", source: "big.xlsx")
+        #expect(parser.rows.rowCount == 120_000)
+        #expect(parser.rows.rowNumber.last == 120_000)
+    }
+
+    @Test func partsThatAreNoUTF8AreRefusedBeforeXMLParserSeesThem() {
+        // Found by the fuzz test: XMLParser traps on a byte that is no UTF-8 in an element name.
+        let xml = Data("<sst>\n<si><tBetrag\u{1}".utf8) + Data([0xC3, 0x2E]) + Data("<si></sst>".utf8)
+        #expect(throws: IngestError.unreadableWorkbook(source: "orders.xlsx", reason: "xl/sharedStrings.xml is not valid XML (a byte that is not UTF-8 on line 2)")) {
+            try XLSXWorkbook.parse(xml, with: XLSXSharedStringsParser(), part: "xl/sharedStrings.xml", source: "orders.xlsx")
+        }
     }
 
     @Test func cellReferencesToColumns() {

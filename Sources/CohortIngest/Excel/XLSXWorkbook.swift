@@ -2,16 +2,15 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// An Excel workbook (.xlsx) opened from its bytes: its sheets, and the cells of one of them.
 ///
 /// An .xlsx file is a ZIP archive of XML parts; this reads the few that hold data
-/// (workbook, relationships, shared strings, one worksheet) with ZIPFoundation and
-/// Foundation's `XMLParser`. Styles are not read: a date is recognized by its column,
-/// not its number format.
+/// (workbook, relationships, shared strings, one worksheet) with `ZIPDirectory` (which
+/// inflates with ZIPFoundation) and Foundation's `XMLParser`. Styles are not read: a
+/// date is recognized by its column, not its number format.
 ///
-///     let workbook = try XLSXWorkbook(file: URL(fileURLWithPath: "orders.xlsx"), source: "orders.xlsx")
+///     let workbook = try XLSXWorkbook(data: data, source: "orders.xlsx")
 ///     let cells = try workbook.cells(of: try workbook.sheet(named: nil))   // the first sheet
 struct XLSXWorkbook {
     /// A worksheet: its name on the tab and its part in the archive.
@@ -24,25 +23,24 @@ struct XLSXWorkbook {
     let sheets: [Sheet]
     /// Serial days count from 1904-01-01 (workbooks from old Mac Excel).
     let date1904: Bool
-    private let archive: Archive
+    private let archive: ZIPDirectory
     private let sharedStringsPath: String?
 
-    /// Parts larger than this (uncompressed) are refused rather than unpacked into memory.
-    static let maximumPartSize: UInt64 = 2 << 30
+    /// Parts larger than this (unpacked) are refused rather than unpacked into memory.
+    static let maximumPartSize = 2 << 30
 
-    /// Opens the workbook in `file`. (ZIPFoundation's archives in memory crash on some damaged
-    /// files; archives in a file do not, so bytes from standard input go through a temporary file.)
-    init(file: URL, source: String) throws(IngestError) {
+    /// Opens the workbook in `data` (the bytes of the .xlsx file).
+    init(data: Data, source: String) throws(IngestError) {
         self.source = source
-        let archive: Archive
+        let archive: ZIPDirectory
         do {
-            archive = try Archive(url: file, accessMode: .read, pathEncoding: nil)
+            archive = try ZIPDirectory(data)
         } catch {
-            throw .unreadableWorkbook(source: source, reason: "the ZIP archive is damaged")
+            throw .unreadableWorkbook(source: source, reason: error.reason)
         }
         self.archive = archive
-        guard archive["xl/workbook.xml"] != nil else {
-            if archive["content.xml"] != nil && archive["mimetype"] != nil { throw .notText(source: source, signature: .openDocumentSpreadsheet) }
+        guard archive.contains("xl/workbook.xml") else {
+            if archive.contains("content.xml") && archive.contains("mimetype") { throw .notText(source: source, signature: .openDocumentSpreadsheet) }
             throw .notText(source: source, signature: .zip)
         }
         let package = XLSXPackageParser()
@@ -59,7 +57,7 @@ struct XLSXWorkbook {
         self.sheets = sheets
         date1904 = package.date1904
         let sharedStrings = package.relationships.values.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.partPath($0.target) }
-        sharedStringsPath = sharedStrings ?? (archive["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil)
+        sharedStringsPath = sharedStrings ?? (archive.contains("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil)
     }
 
     /// The sheet named `name` (exactly, else ignoring case, else by its number counting from 1);
@@ -105,34 +103,35 @@ struct XLSXWorkbook {
         return parts.joined(separator: "/")
     }
 
-    private static func part(_ path: String, of archive: Archive, source: String) throws(IngestError) -> Data {
+    private static func part(_ path: String, of archive: ZIPDirectory, source: String) throws(IngestError) -> Data {
         guard let data = try optionalPart(path, of: archive, source: source) else {
             throw .unreadableWorkbook(source: source, reason: "the part \(path) is missing")
         }
         return data
     }
 
-    private static func optionalPart(_ path: String, of archive: Archive, source: String) throws(IngestError) -> Data? {
-        guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= maximumPartSize else {
-            throw .unreadableWorkbook(source: source, reason: "the part \(path) is larger than 2 GB")
-        }
-        var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+    private static func optionalPart(_ path: String, of archive: ZIPDirectory, source: String) throws(IngestError) -> Data? {
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in data.append(chunk) }
+            return try archive.contents(of: path, limit: maximumPartSize)
         } catch {
-            throw .unreadableWorkbook(source: source, reason: "the part \(path) cannot be unpacked (\(error))")
+            throw .unreadableWorkbook(source: source, reason: error.reason)
         }
-        return data
     }
 
-    private static func parse(_ data: Data, with delegate: XMLParserDelegate, part: String, source: String) throws(IngestError) {
-        let parser = XMLParser(data: data)
+    /// Parses an XML part with `delegate`. Through a stream: given all its bytes at once, the
+    /// XMLParser of swift-corelibs-foundation hands them to libxml2 in one chunk, which refuses
+    /// more than 10 MB (a sheet of about 70,000 rows).
+    /// Bytes that are not UTF-8 are refused first: XMLParser traps on some of them in element names.
+    static func parse(_ data: Data, with delegate: XMLParserDelegate, part: String, source: String) throws(IngestError) {
+        let invalid = data.withUnsafeBytes { TextEncoding.firstInvalidUTF8($0.bindMemory(to: UInt8.self), allowTruncatedEnd: false) }
+        if let invalid {
+            let line = data.withUnsafeBytes { TextEncoding.line(of: invalid, in: $0.bindMemory(to: UInt8.self)) }
+            throw .unreadableWorkbook(source: source, reason: "\(part) is not valid XML (a byte that is not UTF-8 on line \(line))")
+        }
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         guard parser.parse() else {
-            let reason = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
-            throw .unreadableWorkbook(source: source, reason: "\(part) line \(parser.lineNumber) is not valid XML\(reason)")
+            throw .unreadableWorkbook(source: source, reason: "\(part) is not valid XML (line \(parser.lineNumber))")
         }
     }
 }

@@ -102,7 +102,10 @@ struct ByteInterner {
         let start = offsets[id], length = offsets[id + 1] - start
         guard length == bytes.count else { return false }
         guard length > 0, let other = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, length) == 0 }
+        return arena.withUnsafeBufferPointer { arena in
+            guard let base = arena.baseAddress else { return false }
+            return memcmp(base + start, other, length) == 0
+        }
     }
 
     private mutating func grow() {

@@ -1,10 +1,3 @@
-/// Where a record is: the line it starts on (the row number in a worksheet), and
-/// its extent in the source (a byte range of a CSV file, a row index of a sheet).
-struct RecordPosition: Equatable {
-    var line: Int
-    var extent: Range<Int>
-}
-
 /// Records (rows of fields) for `RowReader`: a CSV file's tokenizer or a worksheet's cells.
 ///
 /// Fields are byte ranges into `bytes`, so that the row loop reads every kind of input

@@ -14,7 +14,7 @@ import Foundation
 ///
 ///     var rows = RowReader(source: "orders.csv", header: header, columns: columns, options: options)
 ///     try rows.read(&records, into: &builder)
-///     try rows.finish(into: &builder)
+///     try rows.finish(records, into: &builder)
 ///
 /// Complexity: O(bytes), one pass; a waiting row is handled once more when its convention settles.
 struct RowReader {

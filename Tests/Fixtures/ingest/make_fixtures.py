@@ -9,7 +9,9 @@ dates, a formula's cached value, an error cell). Deterministic: same bytes every
 import gzip
 import io
 import os
+import struct
 import zipfile
+import zlib
 
 NBSP = "\u00a0"
 
@@ -244,10 +246,43 @@ workbook("orders-1904.xlsx", [("Sheet1",
 
 workbook("empty-sheet.xlsx", [("Leer", "")], [])
 
+# A sheet whose XML breaks off on its second line (a damaged download).
+workbook("broken.xlsx", [("Sheet1", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>\n<row r="2"><c r="A2"')], ["customer"])
+
 buffer = io.BytesIO()
 with zipfile.ZipFile(buffer, "w") as z:
     z.writestr(zipfile.ZipInfo("orders.csv", date_time=(2026, 1, 1, 0, 0, 0)), "customer,date,amount\n")
 write("not-a-workbook.zip", buffer.getvalue())
+
+
+def raw_zip(entries):
+    """A ZIP archive written field by field: entries are (name, raw deflate bytes, unpacked size)."""
+    out, directory = b"", b""
+    for name, packed, size in entries:
+        offset = len(out)
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, 0, len(packed), size, len(name), 0)
+        out += header + name.encode() + packed
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, 0, len(packed), size,
+                                 len(name), 0, 0, 0, 0, 0, offset) + name.encode()
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), len(out), 0)
+    return out + directory + end
+
+
+def deflate(text):
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(text.encode()) + compressor.flush()
+
+
+# A workbook whose sheet's deflate stream is cut short while the directory is intact
+# (the directory gives the short size): it must be refused, not read forever.
+SHEET = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+         + "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>C{r}</t></is></c></row>' for r in range(1, 400))
+         + "</sheetData></worksheet>")
+WORKBOOK = ('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+write("truncated.xlsx", raw_zip([("xl/workbook.xml", deflate(WORKBOOK), len(WORKBOOK)),
+                                 ("xl/worksheets/sheet1.xml", deflate(SHEET)[:200], len(SHEET))]))
 
 buffer = io.BytesIO()
 with zipfile.ZipFile(buffer, "w") as z:
