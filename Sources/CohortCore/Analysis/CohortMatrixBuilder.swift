@@ -6,34 +6,45 @@ struct CohortMatrixBuilder {
     let history: CustomerHistory
     let periods: [PeriodInfo]
 
-    func build() -> (cohorts: [CohortRow], averages: [AgeAverage]) {
-        let periodCount = history.periodCount
-        var size = [Int](repeating: 0, count: periodCount)
-        var active = [Int](repeating: 0, count: periodCount * periodCount)
-        var lastActiveAge = [Int](repeating: 0, count: periodCount * periodCount)
-        var revenue = [Int64](repeating: 0, count: periodCount * periodCount)
-        var grossRetained = [Int64](repeating: 0, count: periodCount * periodCount)
+    /// Dense P × P sums over the customers of one range.
+    private struct Sums {
+        var size: [Int]
+        var active: [Int]
+        var lastActiveAge: [Int]
+        var revenue: [Int64]
+        var grossRetained: [Int64]
 
-        for customer in 0 ..< history.customerCount {
-            let cohort = Int(history.cohort[customer])
-            size[cohort] += 1
-            var acquisitionRevenue: Int64 = 0
-            var lastActive = cohort
-            for entry in history.entries(of: customer) {
-                let p = Int(history.period[entry])
-                let cell = cohort * periodCount + p - cohort
-                if history.positiveOrders[entry] > 0 {
-                    active[cell] += 1
-                    lastActive = p
-                }
-                let net = history.netRevenue[entry]
-                revenue[cell] += net
-                let x = max(0, net)
-                if p == cohort { acquisitionRevenue = x }
-                grossRetained[cell] += min(x, acquisitionRevenue)
-            }
-            lastActiveAge[cohort * periodCount + lastActive - cohort] += 1
+        init(periodCount: Int) {
+            size = [Int](repeating: 0, count: periodCount)
+            active = [Int](repeating: 0, count: periodCount * periodCount)
+            lastActiveAge = active
+            revenue = [Int64](repeating: 0, count: periodCount * periodCount)
+            grossRetained = revenue
         }
+
+        mutating func add(_ other: Sums) {
+            for i in size.indices { size[i] += other.size[i] }
+            for i in active.indices {
+                active[i] += other.active[i]
+                lastActiveAge[i] += other.lastActiveAge[i]
+                revenue[i] += other.revenue[i]
+                grossRetained[i] += other.grossRetained[i]
+            }
+        }
+    }
+
+    /// The matrices and averages; `parts` ranges of customers are summed concurrently
+    /// (default: one per core for large histories), with the same result for any number.
+    func build(parts requestedParts: Int? = nil) -> (cohorts: [CohortRow], averages: [AgeAverage]) {
+        let periodCount = history.periodCount
+        let parts = requestedParts ?? ParallelWork.parts(for: history.period.count)
+        let partial = ParallelWork.map(ParallelWork.ranges(history.customerCount, parts: parts)) { customers in
+            sums(of: customers)
+        }
+        var total = partial[0]
+        for other in partial.dropFirst() { total.add(other) }
+        let (size, active, lastActiveAge, revenue, grossRetained) =
+            (total.size, total.active, total.lastActiveAge, total.revenue, total.grossRetained)
 
         var cohorts: [CohortRow] = []
         for cohort in 0 ..< periodCount where size[cohort] > 0 {
@@ -59,6 +70,33 @@ struct CohortMatrixBuilder {
             cohorts.append(CohortRow(period: cohort, label: periods[cohort].label, size: size[cohort], cells: cells))
         }
         return (cohorts, averages(of: cohorts))
+    }
+
+    /// One pass over the entries of a range of customers.
+    private func sums(of customers: Range<Int>) -> Sums {
+        let periodCount = history.periodCount
+        var sums = Sums(periodCount: periodCount)
+        for customer in customers {
+            let cohort = Int(history.cohort[customer])
+            sums.size[cohort] += 1
+            var acquisitionRevenue: Int64 = 0
+            var lastActive = cohort
+            for entry in history.entries(of: customer) {
+                let p = Int(history.period[entry])
+                let cell = cohort * periodCount + p - cohort
+                if history.positiveOrders[entry] > 0 {
+                    sums.active[cell] += 1
+                    lastActive = p
+                }
+                let net = history.netRevenue[entry]
+                sums.revenue[cell] += net
+                let x = max(0, net)
+                if p == cohort { acquisitionRevenue = x }
+                sums.grossRetained[cell] += min(x, acquisitionRevenue)
+            }
+            sums.lastActiveAge[cohort * periodCount + lastActive - cohort] += 1
+        }
+        return sums
     }
 
     /// Σ numerators / Σ denominators at each age over the cohorts whose cell is complete.

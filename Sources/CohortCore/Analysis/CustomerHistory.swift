@@ -35,67 +35,240 @@ struct CustomerHistory {
     /// The entries of analysed customer `i`.
     func entries(of i: Int) -> Range<Int> { entryStart[i] ..< entryStart[i + 1] }
 
-    init(table: OrderTable, calendar: PeriodCalendar, asOfDay: Int) throws {
+    /// Builds the history of every customer with a positive order up to `asOfDay`.
+    ///
+    /// `parts` splits the rows, then the customers, into that many ranges worked on
+    /// concurrently (default: one per core for large tables); the result does not depend on it.
+    init(table: OrderTable, calendar: PeriodCalendar, asOfDay: Int, parts requestedParts: Int? = nil) throws {
         let rowCount = table.rowCount
-        var earliestDay = Int.max
-        var rowsAfterAsOf = 0
-        for day in table.day {
-            if Int(day) > asOfDay { rowsAfterAsOf += 1 } else if Int(day) < earliestDay { earliestDay = Int(day) }
+        precondition(rowCount < Int(Int32.max), "an order table holds fewer than 2^31 rows")
+        let parts = max(1, requestedParts ?? ParallelWork.parts(for: rowCount))
+        let rowRanges = ParallelWork.ranges(rowCount, parts: parts)
+        let customerCount = table.customerCount
+        let asOf = Int32(clamping: asOfDay)
+
+        // The earliest date up to the as-of date, and the rows after it.
+        let scans = table.day.withUnsafeBufferPointer { days in
+            ParallelWork.map(rowRanges) { rows -> (earliest: Int, after: Int) in
+                var earliest = Int32.max, after = 0
+                for row in rows {
+                    let day = days[row]
+                    if day > asOf { after += 1 } else if day < earliest { earliest = day }
+                }
+                return (earliest == .max ? Int.max : Int(earliest), after)
+            }
         }
+        let earliestDay = scans.map(\.earliest).min() ?? Int.max
         guard earliestDay != Int.max else { throw AnalysisError.noRowsUpToAsOf(asOf: CivilDate(dayNumber: asOfDay)) }
-        dataQuality.rowsAfterAsOf = rowsAfterAsOf
+        dataQuality.rowsAfterAsOf = scans.reduce(0) { $0 + $1.after }
 
         let basePeriod = calendar.period(containingDay: earliestDay)
         let spanCount = calendar.period(containingDay: asOfDay) - basePeriod + 1
-        let rowPeriod = Self.periodColumn(table.day, calendar: calendar, from: earliestDay, through: asOfDay, base: basePeriod)
+        let periodOfDay = PeriodLookup(calendar: calendar, from: earliestDay, through: asOfDay, base: basePeriod)
 
-        // Counting sort of the rows up to the as-of date by customer.
-        var rowStart = [Int](repeating: 0, count: table.customerCount + 1)
-        for row in 0 ..< rowCount where Int(table.day[row]) <= asOfDay {
-            rowStart[Int(table.customer[row]) + 1] += 1
+        // Counting sort of the rows up to the as-of date by customer, each part counting and
+        // placing its own rows (part 0's rows of a customer first): the rows are copied, as
+        // (order, period, amount), so that each customer's rows lie side by side.
+        let cursors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: parts * customerCount)
+        cursors.initialize(repeating: 0)
+        defer { cursors.deallocate() }
+        table.customer.withUnsafeBufferPointer { customers in
+            table.day.withUnsafeBufferPointer { days in
+                ParallelWork.forEach(parts) { part in
+                    let count = cursors.baseAddress! + part * customerCount
+                    for row in rowRanges[part] where days[row] <= asOf { count[Int(customers[row])] += 1 }
+                }
+            }
         }
-        for customer in 0 ..< table.customerCount { rowStart[customer + 1] += rowStart[customer] }
-        var cursor = rowStart
-        var rowsByCustomer = [Int32](repeating: 0, count: rowStart[table.customerCount])
-        for row in 0 ..< rowCount where Int(table.day[row]) <= asOfDay {
-            let customer = Int(table.customer[row])
-            rowsByCustomer[cursor[customer]] = Int32(row)
-            cursor[customer] += 1
+        var rowStart = [Int](repeating: 0, count: customerCount + 1)
+        var placed = 0
+        rowStart.withUnsafeMutableBufferPointer { rowStart in
+            for customer in 0 ..< customerCount {
+                rowStart[customer] = placed
+                for part in 0 ..< parts {
+                    let count = Int(cursors[part * customerCount + customer])
+                    cursors[part * customerCount + customer] = Int32(placed)
+                    placed += count
+                }
+            }
+            rowStart[customerCount] = placed
+        }
+        let rows = UnsafeMutableBufferPointer<CustomerRow>.allocate(capacity: max(placed, 1))
+        defer { rows.deallocate() }
+        table.customer.withUnsafeBufferPointer { customers in
+            table.day.withUnsafeBufferPointer { days in
+                table.amount.withUnsafeBufferPointer { amounts in
+                    Self.withOptionalBuffer(table.order) { orders in
+                        ParallelWork.forEach(parts) { part in
+                            let cursor = cursors.baseAddress! + part * customerCount
+                            for row in rowRanges[part] {
+                                let day = days[row]
+                                guard day <= asOf else { continue }
+                                let customer = Int(customers[row])
+                                let slot = Int(cursor[customer])
+                                cursor[customer] += 1
+                                (rows.baseAddress! + slot).initialize(to: CustomerRow(
+                                    order: orders?[row] ?? 0, period: periodOfDay[day], amount: amounts[row]))
+                            }
+                        }
+                    }
+                }
+            }
         }
 
-        // Dense per-period scratch, reset after each customer through `touched`.
+        // Each customer's rows summed per period; customers split into parts of about equal rows.
+        var customerBounds = [0]
+        for part in 1 ..< parts {
+            let target = placed * part / parts
+            var low = customerBounds[part - 1], high = customerCount
+            while low < high {
+                let middle = (low + high) / 2
+                if rowStart[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            customerBounds.append(low)
+        }
+        customerBounds.append(customerCount)
+        let customerRanges = (0 ..< parts).map { customerBounds[$0] ..< customerBounds[$0 + 1] }
+        let hasOrderColumn = table.order != nil
+        let results = rowStart.withUnsafeBufferPointer { rowStart in
+            ParallelWork.map(customerRanges) { customers in
+                HistoryPart(customers: customers, rowStart: rowStart, rows: rows, spanCount: spanCount, hasOrderColumn: hasOrderColumn)
+            }
+        }
+
+        let earliestCohort = results.map(\.earliestCohort).min() ?? Int32.max
+        guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
+        let entryCount = results.reduce(0) { $0 + $1.period.count }
+        let analysedCount = results.reduce(0) { $0 + $1.cohort.count }
+        customer.reserveCapacity(analysedCount)
+        cohort.reserveCapacity(analysedCount)
+        entryStart.reserveCapacity(analysedCount + 1)
+        period.reserveCapacity(entryCount)
+        netRevenue.reserveCapacity(entryCount)
+        positiveOrders.reserveCapacity(entryCount)
+        positiveOrderValue.reserveCapacity(entryCount)
+        for part in results {
+            let offset = period.count
+            customer += part.customer
+            cohort += part.cohort.lazy.map { $0 - earliestCohort }
+            entryStart += part.entryEnd.lazy.map { $0 + offset }
+            period += part.period.lazy.map { $0 - earliestCohort }
+            netRevenue += part.netRevenue
+            positiveOrders += part.positiveOrders
+            positiveOrderValue += part.positiveOrderValue
+            dataQuality.rowsAnalyzed += part.dataQuality.rowsAnalyzed
+            dataQuality.rowsBeforeAcquisition += part.dataQuality.rowsBeforeAcquisition
+            dataQuality.amountBeforeAcquisition.minorUnits += part.dataQuality.amountBeforeAcquisition.minorUnits
+            dataQuality.customersWithoutPositiveOrder += part.dataQuality.customersWithoutPositiveOrder
+            dataQuality.rowsOfCustomersWithoutPositiveOrder += part.dataQuality.rowsOfCustomersWithoutPositiveOrder
+        }
+        firstPeriod = basePeriod + Int(earliestCohort)
+        periodCount = spanCount - Int(earliestCohort)
+        dataQuality.customersAnalyzed = cohort.count
+    }
+
+    private static func withOptionalBuffer<Result>(_ array: [Int32]?, _ body: (UnsafeBufferPointer<Int32>?) -> Result) -> Result {
+        guard let array else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0) }
+    }
+}
+
+/// One order row, placed among its customer's rows by the counting sort.
+private struct CustomerRow {
+    /// Interned order id (0 without an order column).
+    var order: Int32
+    /// Period index relative to the earliest period with rows.
+    var period: Int32
+    var amount: Int64
+}
+
+/// Day number → period index relative to `base`, through a table when the date range is small.
+private struct PeriodLookup {
+    private let calendar: PeriodCalendar
+    private let firstDay: Int
+    private let base: Int
+    private let table: [Int32]
+
+    init(calendar: PeriodCalendar, from firstDay: Int, through lastDay: Int, base: Int) {
+        self.calendar = calendar
+        self.firstDay = firstDay
+        self.base = base
+        let dayCount = lastDay - firstDay + 1
+        table = dayCount <= 1 << 20 ? (0 ..< dayCount).map { Int32(calendar.period(containingDay: firstDay + $0) - base) } : []
+    }
+
+    /// The period index of a day from `firstDay` through `lastDay`.
+    @inline(__always)
+    subscript(day: Int32) -> Int32 {
+        let offset = Int(day) - firstDay
+        return offset < table.count ? table[offset] : Int32(calendar.period(containingDay: Int(day)) - base)
+    }
+}
+
+/// The history of one range of customers, built on its own scratch arrays.
+///
+/// Per customer: its rows (side by side in `rows`) are sorted by order id when there is
+/// an order column, so that the lines of an order follow each other and are summed in
+/// one pass (an order is dated by its earliest line, and counts when its total is > 0).
+/// Rows are summed per period in dense arrays reset through `touched`.
+private struct HistoryPart {
+    var customer: [Int32] = []
+    var cohort: [Int32] = []
+    /// Per customer: the end of its entries, counted from the part's first entry.
+    var entryEnd: [Int] = []
+    var period: [Int32] = []
+    var netRevenue: [Int64] = []
+    var positiveOrders: [Int32] = []
+    var positiveOrderValue: [Int64] = []
+    var dataQuality = DataQuality()
+    var earliestCohort = Int32.max
+
+    init(customers: Range<Int>, rowStart: UnsafeBufferPointer<Int>, rows: UnsafeMutableBufferPointer<CustomerRow>,
+         spanCount: Int, hasOrderColumn: Bool) {
         var net = [Int64](repeating: 0, count: spanCount)
         var orders = [Int32](repeating: 0, count: spanCount)
         var orderValue = [Int64](repeating: 0, count: spanCount)
         var rowsIn = [Int32](repeating: 0, count: spanCount)
         var touched: [Int32] = []
-        var orderGroups = OrderGroups(orderCount: table.order == nil ? 0 : table.orderCount)
+        touched.reserveCapacity(64)
 
-        var earliestCohort = Int32.max
-        for customer in 0 ..< table.customerCount where rowStart[customer] < rowStart[customer + 1] {
-            for slot in rowStart[customer] ..< rowStart[customer + 1] {
-                let row = Int(rowsByCustomer[slot])
-                let p = Int(rowPeriod[row])
-                if rowsIn[p] == 0 { touched.append(Int32(p)) }
+        for customerIndex in customers where rowStart[customerIndex] < rowStart[customerIndex + 1] {
+            let first = rowStart[customerIndex], end = rowStart[customerIndex + 1]
+            if hasOrderColumn && end - first > 1 { Self.sortByOrder(UnsafeMutableBufferPointer(rebasing: rows[first ..< end])) }
+            var groupOrder: Int32 = -1, groupTotal: Int64 = 0, groupPeriod: Int32 = 0
+            for slot in first ..< end {
+                let row = rows[slot]
+                let p = Int(row.period)
+                if rowsIn[p] == 0 { touched.append(row.period) }
                 rowsIn[p] += 1
-                let amount = table.amount[row]
-                net[p] += amount
-                if let orderColumn = table.order {
-                    orderGroups.add(order: orderColumn[row], amount: amount, period: Int32(p))
-                } else if amount > 0 {
+                net[p] += row.amount
+                if hasOrderColumn {
+                    if row.order != groupOrder {
+                        if groupTotal > 0 {
+                            orders[Int(groupPeriod)] += 1
+                            orderValue[Int(groupPeriod)] += groupTotal
+                        }
+                        groupOrder = row.order
+                        groupTotal = row.amount
+                        groupPeriod = row.period
+                    } else {
+                        groupTotal += row.amount
+                        groupPeriod = min(groupPeriod, row.period)
+                    }
+                } else if row.amount > 0 {
                     orders[p] += 1
-                    orderValue[p] += amount
+                    orderValue[p] += row.amount
                 }
             }
-            orderGroups.flushPositiveOrders { p, total in
-                orders[Int(p)] += 1
-                orderValue[Int(p)] += total
+            if groupTotal > 0 {
+                orders[Int(groupPeriod)] += 1
+                orderValue[Int(groupPeriod)] += groupTotal
             }
-            touched.sort()
+            Self.insertionSort(&touched)
 
             if let cohortPeriod = touched.first(where: { orders[Int($0)] > 0 }) {
                 earliestCohort = min(earliestCohort, cohortPeriod)
-                self.customer.append(Int32(customer))
+                customer.append(Int32(customerIndex))
                 cohort.append(cohortPeriod)
                 for p32 in touched {
                     let p = Int(p32)
@@ -110,7 +283,7 @@ struct CustomerHistory {
                         positiveOrderValue.append(orderValue[p])
                     }
                 }
-                entryStart.append(period.count)
+                entryEnd.append(period.count)
             } else {
                 dataQuality.customersWithoutPositiveOrder += 1
                 for p in touched { dataQuality.rowsOfCustomersWithoutPositiveOrder += Int(rowsIn[Int(p)]) }
@@ -120,60 +293,40 @@ struct CustomerHistory {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
-
-        // Re-base period indices on the earliest cohort.
-        for i in period.indices { period[i] -= earliestCohort }
-        for i in cohort.indices { cohort[i] -= earliestCohort }
-        firstPeriod = basePeriod + Int(earliestCohort)
-        periodCount = spanCount - Int(earliestCohort)
-        dataQuality.customersAnalyzed = cohort.count
     }
 
-    /// Row → period index relative to `base`, through a day lookup table when the date range is small.
-    private static func periodColumn(_ days: [Int32], calendar: PeriodCalendar, from firstDay: Int, through lastDay: Int, base: Int) -> [Int32] {
-        let dayCount = lastDay - firstDay + 1
-        guard dayCount <= 1 << 20 else {
-            return days.map { Int($0) <= lastDay ? Int32(calendar.period(containingDay: Int($0)) - base) : -1 }
+    /// Sorts one customer's rows by order id (insertion sort for the usual handful).
+    private static func sortByOrder(_ rows: UnsafeMutableBufferPointer<CustomerRow>) {
+        guard rows.count > 24 else {
+            for i in 1 ..< rows.count {
+                let row = rows[i]
+                var j = i
+                while j > 0 && rows[j - 1].order > row.order {
+                    rows[j] = rows[j - 1]
+                    j -= 1
+                }
+                rows[j] = row
+            }
+            return
         }
-        let lookup = (0 ..< dayCount).map { Int32(calendar.period(containingDay: firstDay + $0) - base) }
-        return days.map { Int($0) <= lastDay ? lookup[Int($0) - firstDay] : -1 }
-    }
-}
-
-/// Sums the lines of each order of one customer, then reports the positive orders.
-///
-/// Order ids are scoped to the customer: lines of one id under two customers
-/// are two orders. An order is dated by its earliest line.
-private struct OrderGroups {
-    private var slotOfOrder: [Int32]
-    private var orderIDs: [Int32] = []
-    private var totals: [Int64] = []
-    private var periods: [Int32] = []
-
-    init(orderCount: Int) {
-        slotOfOrder = [Int32](repeating: -1, count: orderCount)
+        var rows = rows
+        rows.sort { $0.order < $1.order }
     }
 
-    mutating func add(order: Int32, amount: Int64, period: Int32) {
-        let slot = Int(slotOfOrder[Int(order)])
-        if slot < 0 {
-            slotOfOrder[Int(order)] = Int32(totals.count)
-            orderIDs.append(order)
-            totals.append(amount)
-            periods.append(period)
-        } else {
-            totals[slot] += amount
-            periods[slot] = min(periods[slot], period)
+    /// Sorts a few period indices.
+    private static func insertionSort(_ values: inout [Int32]) {
+        guard values.count > 1 else { return }
+        guard values.count <= 32 else { values.sort(); return }
+        values.withUnsafeMutableBufferPointer { values in
+            for i in 1 ..< values.count {
+                let value = values[i]
+                var j = i
+                while j > 0 && values[j - 1] > value {
+                    values[j] = values[j - 1]
+                    j -= 1
+                }
+                values[j] = value
+            }
         }
-    }
-
-    /// Calls `body(period, total)` for each positive order added since the last flush, then forgets them.
-    mutating func flushPositiveOrders(_ body: (Int32, Int64) -> Void) {
-        for slot in totals.indices where totals[slot] > 0 { body(periods[slot], totals[slot]) }
-        for order in orderIDs { slotOfOrder[Int(order)] = -1 }
-        orderIDs.removeAll(keepingCapacity: true)
-        totals.removeAll(keepingCapacity: true)
-        periods.removeAll(keepingCapacity: true)
     }
 }

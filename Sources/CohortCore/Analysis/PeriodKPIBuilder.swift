@@ -31,9 +31,36 @@ struct PeriodKPIBuilder {
             (yearBuyersBefore, yearBuyersRetained, trailingBuyers, trailingRepeatBuyers) = (counts, counts, counts, counts)
             (netRevenue, positiveOrders, positiveOrderValue) = (zeros, zeros, zeros)
         }
+
+        /// Adds another range's sums, period by period.
+        mutating func add(_ other: Accumulators) {
+            func add<Value: AdditiveArithmetic>(_ values: inout [Value], _ more: [Value]) {
+                for t in values.indices { values[t] += more[t] }
+            }
+            add(&liveAtEnd, other.liveAtEnd); add(&new, other.new); add(&reactivated, other.reactivated); add(&churned, other.churned)
+            add(&recurringRevenue, other.recurringRevenue); add(&revenueNew, other.revenueNew); add(&expansion, other.expansion)
+            add(&contraction, other.contraction); add(&revenueChurned, other.revenueChurned); add(&reactivation, other.reactivation)
+            add(&yearBase, other.yearBase); add(&yearCurrent, other.yearCurrent); add(&yearGrossCurrent, other.yearGrossCurrent)
+            add(&yearBuyersBefore, other.yearBuyersBefore); add(&yearBuyersRetained, other.yearBuyersRetained)
+            add(&trailingBuyers, other.trailingBuyers); add(&trailingRepeatBuyers, other.trailingRepeatBuyers)
+            add(&netRevenue, other.netRevenue); add(&positiveOrders, other.positiveOrders); add(&positiveOrderValue, other.positiveOrderValue)
+        }
     }
 
-    func build() -> [PeriodKPIs] {
+    /// Every period's KPIs; `parts` ranges of customers are walked concurrently (default:
+    /// one per core for large histories), with the same result for any number.
+    func build(parts requestedParts: Int? = nil) -> [PeriodKPIs] {
+        let parts = requestedParts ?? ParallelWork.parts(for: history.period.count)
+        let partial = ParallelWork.map(ParallelWork.ranges(history.customerCount, parts: parts)) { customers in
+            sums(of: customers)
+        }
+        var total = partial[0]
+        for other in partial.dropFirst() { total.add(other) }
+        return kpis(from: total)
+    }
+
+    /// Walks the customers of one range into fresh accumulators.
+    private func sums(of customers: Range<Int>) -> Accumulators {
         let periodCount = history.periodCount
         let year = options.period.periodsPerYear
         let window = options.churnWindow
@@ -45,7 +72,7 @@ struct PeriodKPIBuilder {
         var x: [Int64] = [], orders: [Int64] = []
         var xPrefix: [Int64] = [], ordersPrefix: [Int64] = []
 
-        for customer in 0 ..< history.customerCount {
+        for customer in customers {
             let cohort = Int(history.cohort[customer])
             let entries = history.entries(of: customer)
             let lastEntry = Int(history.period[entries.upperBound - 1])
@@ -114,7 +141,7 @@ struct PeriodKPIBuilder {
                 if trailingOrders >= 2 { sums.trailingRepeatBuyers[t] += 1 }
             }
         }
-        return kpis(from: sums)
+        return sums
     }
 
     private static func prefixSums(_ values: [Int64], into prefix: inout [Int64]) {
