@@ -46,6 +46,12 @@ struct InitCommand: ParsableCommand {
         # date: Bestelldatum
         # amount: Betrag
         # order: Rechnungsnummer
+      # Read as detected from the data unless set:
+      # delimiter: ";"              # , ; tab or |
+      # encoding: windows-1252      # utf-8, utf-16, utf-16be, windows-1252, iso-8859-1
+      # decimal: ","                # decimal separator of the amounts
+      # date_format: DD/MM/YYYY     # or MM/DD/YYYY, for dates like 03/04/2026
+      # sheet: Bestellungen         # worksheet of an .xlsx file (default: the first)
       # strict: true                # fail on any unreadable row
       max_rejected_percent: 1       # fail when more rows than this cannot be read
 

@@ -13,10 +13,16 @@ struct ReportConfiguration: Decodable {
         var columns: Columns?
         var strict: Bool?
         var maxRejectedPercent: Double?
+        var delimiter: String?
+        var encoding: String?
+        var decimal: String?
+        var dateFormat: String?
+        var sheet: String?
 
         enum CodingKeys: String, CodingKey {
-            case files, columns, strict
+            case files, columns, strict, delimiter, encoding, decimal, sheet
             case maxRejectedPercent = "max_rejected_percent"
+            case dateFormat = "date_format"
         }
     }
 
@@ -94,6 +100,11 @@ struct ReportConfiguration: Decodable {
         add("--order-column", input?.columns?.order)
         if input?.strict == true { options.append("--strict") }
         add("--max-rejected", input?.maxRejectedPercent.map { "\($0)" })
+        add("--delimiter", input?.delimiter)
+        add("--encoding", input?.encoding)
+        add("--decimal", input?.decimal)
+        add("--date-format", input?.dateFormat)
+        add("--sheet", input?.sheet)
         add("--period", analysis?.period)
         add("--churn-window", analysis?.churnWindow.map(String.init))
         add("--as-of", analysis?.asOf)
