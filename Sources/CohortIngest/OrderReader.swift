@@ -22,6 +22,12 @@ import Foundation
 /// at the head of a file only. Ids are interned from bytes, without a `String` per row.
 public struct OrderReader: Sendable {
     public var options: ReadOptions
+    /// Whether ids are interned on a second thread while rows are parsed (nil: when there is
+    /// more than one core). The table is the same either way; tests compare the two.
+    var concurrentInterning: Bool?
+    /// Called now and then while reading, with the bytes read so far and the size of all
+    /// files (0 when unknown, as for standard input); from the reading thread.
+    public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?
 
     public init(options: ReadOptions) {
         self.options = options
@@ -35,12 +41,19 @@ public struct OrderReader: Sendable {
     /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
         let files = try InputFiles.expand(sources)
-        var builder = TableBuilder(findsDuplicates: files.count > 1)
+        var builder = TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning)
         var formats: [SourceFormat] = []
         var warnings: [IngestWarning] = []
-        for file in files {
-            let data = try InputFiles.contents(of: file)
-            let (format, fileWarnings) = try read(data, source: file, into: &builder)
+        let sizes = files.map(InputFiles.size(of:))
+        let total = sizes.contains(nil) ? 0 : sizes.reduce(0) { $0 + ($1 ?? 0) }
+        var before = 0
+        for (index, file) in files.enumerated() {
+            let (data, mapped) = try InputFiles.read(file)
+            let base = before
+            let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
+            let (format, fileWarnings) = try read(data, source: file, mapped: mapped, progress: reportProgress, into: &builder)
+            before += sizes[index] ?? data.count
+            progress?(before, total)
             formats.append(format)
             warnings += fileWarnings
         }
@@ -49,7 +62,7 @@ public struct OrderReader: Sendable {
 
     /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
-        var builder = TableBuilder()
+        var builder = TableBuilder(concurrentInterning: concurrentInterning)
         let (format, warnings) = try read(Data(bytes), source: source, into: &builder)
         return result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
@@ -57,7 +70,9 @@ public struct OrderReader: Sendable {
     // MARK: - One file
 
     /// Reads one file's bytes.
-    private func read(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+    /// Reads one file's bytes; `mapped` when they are the file mapped into memory.
+    private func read(_ data: Data, source: String, mapped: Bool = false, progress: ((Int) -> Void)? = nil,
+                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
         if let signature {
@@ -77,7 +92,7 @@ public struct OrderReader: Sendable {
             }
             let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
             if detection.encoding == .utf8 {
-                return try readCSV(body, source: source, encoding: .utf8, into: &builder)
+                return try readCSV(body, source: source, encoding: .utf8, releasesReadPages: mapped, progress: progress, into: &builder)
             }
             let utf8 = detection.encoding.transcodedToUTF8(body)
             return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
@@ -86,11 +101,12 @@ public struct OrderReader: Sendable {
         }
     }
 
-    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding,
-                         into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, releasesReadPages: Bool = false,
+                         progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
         let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
-                                                                         start: dialect.headerStart, line: dialect.headerLine))
+                                                                         start: dialect.headerStart, line: dialect.headerLine),
+                                 releasesReadPages: releasesReadPages, progress: progress)
         var format = SourceFormat(source: source, kind: "CSV", encoding: encoding, delimiter: dialect.delimiter)
         let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
                                     ifEmpty: .emptyFile(source: source), into: &builder)

@@ -36,9 +36,20 @@ enum InputFiles {
 
     /// The bytes of a file, or of standard input for "-". Large files are mapped, not copied.
     static func contents(of source: String) throws(IngestError) -> Data {
+        try read(source).data
+    }
+
+    /// The bytes of a file, or of standard input for "-", and whether they are the file
+    /// mapped into memory (then pages already read can be given back, see `CSVRecords`).
+    static func read(_ source: String) throws(IngestError) -> (data: Data, mapped: Bool) {
         if source == "-" {
-            return FileHandle.standardInput.readDataToEndOfFile()
+            return (FileHandle.standardInput.readDataToEndOfFile(), false)
         }
+        if let mapped = mapped(source) { return (mapped, true) }
+        return (try copied(source), false)
+    }
+
+    private static func copied(_ source: String) throws(IngestError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
             throw .cannotRead(source: source, reason: "no such file")
@@ -49,6 +60,28 @@ enum InputFiles {
             throw .cannotRead(source: source, reason: "permission denied or unreadable")
         }
         return data
+    }
+
+    /// The size of a regular file in bytes; nil for standard input and anything else.
+    static func size(of source: String) -> Int? {
+        guard source != "-" else { return nil }
+        var status = stat()
+        guard stat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// A regular file's bytes mapped into memory (read-only, private), or nil when it cannot be
+    /// mapped (empty, not a regular file, no permission): no copy, and no zeroed memory to fill.
+    private static func mapped(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        _ = madvise(address, size, MADV_WILLNEED)
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in _ = munmap(address, size) })
     }
 
     /// The paths matching a shell pattern, sorted; none when nothing matches.

@@ -31,10 +31,12 @@ struct ByteInterner {
     private var hashes: [UInt64] = []
     private var slots: [Slot]
     private var mask: Int
+    /// The sum of the slots read ahead by the batch `intern`, kept so that those reads are not left out.
+    private var touchedSlots: UInt64 = 0
 
     init(capacity: Int = 1024) {
         var size = 16
-        while size * 3 < capacity * 4 { size <<= 1 }
+        while size < capacity * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
     }
@@ -44,9 +46,15 @@ struct ByteInterner {
 
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let length = bytes.count
         let (word0, word1) = Self.words(bytes)
-        let hash = length <= 16 ? Self.shortHash(word0, word1, length: length) : Self.hash(bytes)
+        let hash = bytes.count <= 16 ? Self.shortHash(word0, word1, length: bytes.count) : Self.hash(bytes)
+        return intern(bytes, word0: word0, word1: word1, hash: hash)
+    }
+
+    /// The id of `bytes`, whose words and hash are known, adding it when new.
+    @inline(__always)
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, word0: UInt64, word1: UInt64, hash: UInt64) -> Int32 {
+        let length = bytes.count
         let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
         let start = Int(truncatingIfNeeded: hash) & mask
         let (found, free) = slots.withUnsafeBufferPointer { table -> (Int32?, Int) in
@@ -67,8 +75,44 @@ struct ByteInterner {
         offsets.append(arena.count)
         hashes.append(hash)
         slots[free] = Slot(word0: word0, word1: word1, meta: tag | UInt64(id + 1))
-        if count * 4 > slots.count * 3 { grow() }
+        if count * 2 > slots.count { grow(to: slots.count * 2) }
         return Int32(id)
+    }
+
+    /// Interns `keys` in order, as many calls of `intern(_:)` would (an empty key gets a
+    /// `uniqueID()`), writing their ids to `ids`.
+    ///
+    /// In a table larger than the caches each lookup waits for memory; here the slots of
+    /// all keys are read first, in a tight loop, so that those waits overlap.
+    /// The keys' bytes must stay valid during the call.
+    mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) {
+        let count = keys.count
+        guard count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: (word0: UInt64, word1: UInt64, hash: UInt64).self, capacity: count) { keyWords in
+            for (index, key) in keys.enumerated() {
+                let (word0, word1) = Self.words(key)
+                let hash = key.count <= 16 ? Self.shortHash(word0, word1, length: key.count) : Self.hash(key)
+                keyWords[index] = (word0, word1, hash)
+            }
+            // First read every key's slot, in a loop short enough for many reads to wait at
+            // once; the lookups below then find the slots in the cache.
+            var touched: UInt64 = 0
+            slots.withUnsafeBufferPointer { table in
+                for index in 0 ..< count {
+                    touched &+= table[Int(truncatingIfNeeded: keyWords[index].hash) & mask].meta
+                }
+            }
+            for index in 0 ..< count {
+                let key = keys[index]
+                if key.isEmpty {
+                    ids[index] = uniqueID()
+                } else {
+                    let words = keyWords[index]
+                    ids[index] = intern(key, word0: words.word0, word1: words.word1, hash: words.hash)
+                }
+            }
+            touchedSlots = touched
+        }
     }
 
     /// The id of an array slice of bytes, adding it when new.
@@ -108,8 +152,15 @@ struct ByteInterner {
         }
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    /// Makes room for `additional` more strings without growing on the way.
+    mutating func reserveCapacity(_ additional: Int) {
+        var size = slots.count
+        while size < (count + additional) * 2 { size <<= 1 }
+        if size > slots.count { grow(to: size) }
+    }
+
+    /// Rehashes into `size` slots (a power of two), from the stored hashes.
+    private mutating func grow(to size: Int) {
         var newSlots = [Slot](repeating: Slot(), count: size)
         let newMask = size - 1
         for entry in slots where entry.meta != 0 {

@@ -53,8 +53,6 @@ struct RowReader {
         let all = records.bytes
         let width = header.count
         let dateColumn = columns.date, amountColumn = columns.amount, customerColumn = columns.customer
-        // Exports list an order's lines one after the other: the previous row's ids usually come again.
-        var previousCustomer = PreviousID(), previousOrder = PreviousID()
         while let record = try records.nextRecord(into: &fields) {
             if Self.isBlank(fields, in: all) { continue }
             dataRows += 1
@@ -143,29 +141,19 @@ struct RowReader {
                                           amount: pendingAmount ?? .known(amount.minorUnits, amount.currency)))
                 continue
             }
-            let customer: Int32
-            if let id = previousCustomer.id(of: customerBytes) {
-                customer = id
-            } else {
-                customer = builder.customers.intern(customerBytes)
-                previousCustomer = PreviousID(customerBytes, id: customer, stable: !fields[customerColumn].hasEscapedQuotes)
-            }
-            var order: Int32?
-            if let orderColumn = columns.order {
-                let orderBytes = FieldParser.trimmed(bytes(of: fields[orderColumn], in: all))
-                if orderBytes.isEmpty {
-                    order = builder.orders.uniqueID()
-                } else if let id = previousOrder.id(of: orderBytes) {
-                    order = id
-                } else {
-                    let id = builder.orders.intern(orderBytes)
-                    previousOrder = PreviousID(orderBytes, id: id, stable: !fields[orderColumn].hasEscapedQuotes)
-                    order = id
-                }
-            }
             if amount.currency != .none { count(amount.currency, line: record.line) }
+            if !fields[customerColumn].hasEscapedQuotes && !(columns.order.map { fields[$0].hasEscapedQuotes } ?? false) {
+                // The ids' bytes lie in the input, where they stay: interned in batches.
+                let orderBytes = columns.order.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) }
+                builder.append(customerBytes: customerBytes, day: day, amount: amount.minorUnits, orderBytes: orderBytes, at: record)
+                continue
+            }
+            // Unescaped into the scratch buffer: interned at once, the customer before the order field reuses it.
+            let customer = builder.internCustomer(customerBytes)
+            let order = columns.order.map { builder.internOrder(FieldParser.trimmed(bytes(of: fields[$0], in: all))) }
             builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
         }
+        builder.takeIDs()
     }
 
     /// Settles what the file left open, adds the rows that waited, and refuses the file when a
@@ -214,8 +202,8 @@ struct RowReader {
                     continue
                 }
             }
-            let customer = row.customer.withUnsafeBufferPointer { builder.customers.intern($0) }
-            let order = row.order.map { id in id.isEmpty ? builder.orders.uniqueID() : id.withUnsafeBufferPointer { builder.orders.intern($0) } }
+            let customer = row.customer.withUnsafeBufferPointer { builder.internCustomer($0) }
+            let order = row.order.map { id in id.withUnsafeBufferPointer { builder.internOrder($0) } }
             if amount.currency != .none { count(amount.currency, line: row.position.line) }
             builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
         }
@@ -249,31 +237,6 @@ struct RowReader {
     }
 
     // MARK: - Helpers
-
-    /// The bytes and id of the previous row's customer (or order) id, to skip the hash table when
-    /// the next row repeats them. Only bytes that stay where they are (in the file, not in the
-    /// scratch buffer) are kept, and only within one `read`.
-    private struct PreviousID {
-        private var start: UnsafePointer<UInt8>?
-        private var count = 0
-        private var stored: Int32 = 0
-
-        init() {}
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>, id: Int32, stable: Bool) {
-            guard stable else { return }
-            start = bytes.baseAddress
-            count = bytes.count
-            stored = id
-        }
-
-        /// The id when `bytes` equal the previous ones.
-        @inline(__always)
-        func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            guard let start, bytes.count == count, let other = bytes.baseAddress, memcmp(start, other, count) == 0 else { return nil }
-            return stored
-        }
-    }
 
     /// Counts a currency mark; `€` and `EUR` count as one (under the mark seen first).
     private mutating func count(_ mark: CurrencyMark, line: Int) {

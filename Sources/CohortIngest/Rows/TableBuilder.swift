@@ -14,8 +14,8 @@ struct TableBuilder {
         var hasOrderColumn: Bool
     }
 
-    var customers = ByteInterner(capacity: 1 << 14)
-    var orders = ByteInterner(capacity: 1 << 14)
+    /// The interned customer and order ids (on a second thread while a file is read).
+    let interning: IDInterning
     var rejected: [RejectedRow] = []
     /// Rows skipped because an earlier file had them.
     private(set) var duplicates: [RejectedRow] = []
@@ -34,18 +34,29 @@ struct TableBuilder {
     private var extents: [Range<Int>] = []
     private var rejectedBeforeFile = 0
     private var duplicateFinder = DuplicateFinder()
+    /// Rows from here on were appended with their ids' bytes; their ids are still placeholders.
+    private var idsPendingFrom = 0
+    /// The id bytes of the rows appended since the last batch was handed to `interning`.
+    private var batchCustomers: [UnsafeBufferPointer<UInt8>] = []
+    private var batchOrders: [UnsafeBufferPointer<UInt8>] = []
+    /// Rows handed over at once (see `ByteInterner.intern(_:into:)`).
+    private static let batchSize = 2048
 
-    /// `findsDuplicates` when more than one file is read.
-    init(findsDuplicates: Bool = false) {
+    /// `findsDuplicates` when more than one file is read; `concurrentInterning` interns ids on a
+    /// second thread (the default with more than one core).
+    init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil) {
         self.findsDuplicates = findsDuplicates
+        interning = concurrentInterning.map { IDInterning(concurrent: $0) } ?? IDInterning()
     }
 
     var rowCount: Int { day.count }
 
     /// Starts a file. Once any file has an order column, rows without one get unique order ids.
     mutating func beginFile(source: String, hasOrderColumn: Bool, expectedRows: Int = 0) {
+        takeIDs()
         if hasOrderColumn && order == nil {
-            order = (0 ..< day.count).map { _ in orders.uniqueID() }
+            let rowCount = day.count
+            order = interning.withInterners { _, orders in (0 ..< rowCount).map { _ in orders.uniqueID() } }
         }
         files.append(File(source: source, rows: day.count ..< day.count, hasOrderColumn: hasOrderColumn))
         rejectedBeforeFile = rejected.count
@@ -59,30 +70,97 @@ struct TableBuilder {
         }
     }
 
+    /// Appends a row whose customer and order ids are given as bytes (`orderBytes` nil: no order
+    /// column in this file; empty: no order id), interned in batches on the second thread. The
+    /// bytes must stay where they are until `takeIDs()` (at the end of `RowReader.read`): bytes of
+    /// the input, not of a scratch buffer.
     @inline(__always)
+    mutating func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,
+                         at position: RecordPosition) {
+        if batchCustomers.isEmpty {
+            batchCustomers.reserveCapacity(Self.batchSize)
+            batchOrders.reserveCapacity(Self.batchSize)
+        }
+        batchCustomers.append(customerBytes)
+        self.customer.append(0)
+        self.day.append(Int32(truncatingIfNeeded: day))
+        self.amount.append(amount)
+        self.line.append(Int32(truncatingIfNeeded: position.line))
+        if self.order != nil {
+            batchOrders.append(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0))
+            self.order?.append(0)
+        }
+        if findsDuplicates { extents.append(position.extent) }
+        if batchCustomers.count == Self.batchSize { handOverBatch() }
+    }
+
+    /// Hands the batch of id bytes to `interning`.
+    private mutating func handOverBatch() {
+        guard !batchCustomers.isEmpty else { return }
+        interning.intern(customers: batchCustomers, orders: order == nil ? nil : batchOrders)
+        batchCustomers = []
+        batchOrders = []
+    }
+
+    /// Waits for the ids of the rows appended with bytes and puts them in place.
+    mutating func takeIDs() {
+        handOverBatch()
+        guard idsPendingFrom < day.count else { return }
+        let (customerIDs, orderIDs) = interning.takeIDs()
+        let start = idsPendingFrom
+        precondition(customerIDs.count == day.count - start, "every row appended with bytes has its ids")
+        customer.withUnsafeMutableBufferPointer { column in
+            for (offset, id) in customerIDs.enumerated() { column[start + offset] = id }
+        }
+        if order != nil {
+            var column = order ?? []
+            order = nil // one owner while the ids are written
+            for (offset, id) in orderIDs.enumerated() { column[start + offset] = id }
+            order = column
+        }
+        idsPendingFrom = day.count
+    }
+
+    /// The id of a customer id's bytes (after the rows handed over before, so that ids stay in row order).
+    mutating func internCustomer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        handOverBatch()
+        return interning.withInterners { customers, _ in customers.intern(bytes) }
+    }
+
+    /// The id of an order id's bytes, a unique id when they are empty (after the rows handed over before).
+    mutating func internOrder(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        handOverBatch()
+        return interning.withInterners { _, orders in bytes.isEmpty ? orders.uniqueID() : orders.intern(bytes) }
+    }
+
+    /// Appends a row whose ids are interned already.
     mutating func append(customer: Int32, day: Int, amount: Int64, order: Int32?, at position: RecordPosition) {
+        takeIDs()
         self.customer.append(customer)
         self.day.append(Int32(truncatingIfNeeded: day))
         self.amount.append(amount)
         self.line.append(Int32(truncatingIfNeeded: position.line))
         if self.order != nil {
-            let id = order ?? orders.uniqueID()
+            let id = order ?? interning.withInterners { _, orders in orders.uniqueID() }
             self.order?.append(id)
         }
         if findsDuplicates { extents.append(position.extent) }
+        idsPendingFrom = self.day.count
     }
 
     /// Ends the current file: sorts its rejected rows by line and removes rows that repeat
     /// an earlier file, keeping them (with `rawText`) as duplicates.
     mutating func endFile(rawText: (RecordPosition) -> String) {
+        takeIDs()
         guard let index = files.indices.last else { return }
         files[index].rows = files[index].rows.lowerBound ..< day.count
         rejected[rejectedBeforeFile...].sort { $0.line < $1.line }
         guard findsDuplicates, files[index].hasOrderColumn, let order else { return }
 
         let rows = files[index].rows
+        let unique = interning.withInterners { _, orders in rows.map { orders.isUniqueID(order[$0]) } }
         let lines = rows.compactMap { row -> DuplicateFinder.Line? in
-            orders.isUniqueID(order[row]) ? nil
+            unique[row - rows.lowerBound] ? nil
                 : (row, DuplicateFinder.Key(order: order[row], customer: customer[row], day: day[row], amount: amount[row]))
         }
         let found = duplicateFinder.duplicates(among: lines)
@@ -94,10 +172,13 @@ struct TableBuilder {
                                               rawText: rawText(position)))
             }
             remove(Set(found.map(\.row)), from: rows)
+            idsPendingFrom = day.count
             files[index].rows = rows.lowerBound ..< day.count
         }
-        let kept = files[index].rows.compactMap { row -> DuplicateFinder.Line? in
-            orders.isUniqueID(order[row]) ? nil
+        let keptRows = files[index].rows
+        let keptUnique = interning.withInterners { _, orders in keptRows.map { orders.isUniqueID(order[$0]) } }
+        let kept = keptRows.compactMap { row -> DuplicateFinder.Line? in
+            keptUnique[row - keptRows.lowerBound] ? nil
                 : (row, DuplicateFinder.Key(order: order[row], customer: customer[row], day: day[row], amount: amount[row]))
         }
         duplicateFinder.remember(kept)
@@ -110,8 +191,10 @@ struct TableBuilder {
     }
 
     func result(sources: [String]) -> OrderReadResult {
+        precondition(batchCustomers.isEmpty && idsPendingFrom == day.count, "takeIDs() before result")
+        let (customerIDs, orderCount) = interning.withInterners { customers, orders in (customers.allStrings(), orders.count) }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
-                               customerIDs: customers.allStrings(), orderCount: orders.count)
+                               customerIDs: customerIDs, orderCount: orderCount)
         return OrderReadResult(table: table, rejected: rejected, rowsRead: rowsRead, sources: sources, duplicates: duplicates)
     }
 
