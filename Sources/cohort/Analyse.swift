@@ -7,9 +7,17 @@ import Foundation
 
 /// Reads the input and analyses it, turning every user-facing failure into one line on
 /// standard error and exit status 2 (bad input), or 1 (the tool or the environment failed).
-func analyse(_ input: InputOptions, _ flags: AnalysisFlags, stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
-    try failingCleanly {
-        let result = try input.read()
+/// A progress bar is drawn on standard error while it runs, unless `quiet` (see `ProgressIndicator`).
+func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false, stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
+    let progress = ProgressIndicator.start(quiet: quiet, phase: "Reading")
+    defer { progress?.finish() }
+    var bytesRead: (@Sendable (Int, Int) -> Void)?
+    if let progress {
+        bytesRead = { @Sendable done, total in progress.update(done: done, total: total) }
+    }
+    return try failingCleanly {
+        let result = try input.read(progress: bytesRead)
+        progress?.begin("Analysing")
         stopwatch?.lap("read \(result.rowsRead) rows")
         if !result.rejected.isEmpty {
             Terminal.warn("\(result.rejected.count) of \(result.rowsRead) rows could not be read and were skipped; first: \(result.rejected[0])")

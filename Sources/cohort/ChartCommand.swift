@@ -19,6 +19,7 @@ struct ChartCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: ChartOptions
 
     @Option(help: "Which chart to draw.")
@@ -31,7 +32,7 @@ struct ChartCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis)
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
         let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
         try failingCleanly {
             let data = try ChartRenderer(analysis: result, style: look.style(source: input.files)).render(chart, as: chosenFormat)

@@ -72,9 +72,12 @@ struct InputOptions: ParsableArguments {
 
     /// Reads the files and prints reading warnings; throws `IngestError` when they cannot be used.
     /// Pass the report's `currency` where the command has one.
-    func read(currency: String? = nil) throws -> OrderReadResult {
+    /// `progress` hears how many bytes of how many are read.
+    func read(currency: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> OrderReadResult {
         guard !files.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
-        let result = try OrderReader(options: readOptions(currency: currency)).read(sources: files)
+        var reader = OrderReader(options: readOptions(currency: currency))
+        reader.progress = progress
+        let result = try reader.read(sources: files)
         try result.check(strict: strict, maxRejectedPercent: maxRejected)
         for warning in result.warnings { Terminal.warn(warning.description) }
         return result

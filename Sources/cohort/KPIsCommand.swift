@@ -15,11 +15,12 @@ struct KPIsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
     @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
     var format: OutputFormat = .table
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis)
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
         switch format {
         case .table: Terminal.write(KPITable.render(result))
         case .csv: Terminal.write(KPICSV.render(result))

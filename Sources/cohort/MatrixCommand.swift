@@ -15,11 +15,12 @@ struct MatrixCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
     @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
     var format: OutputFormat = .table
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis)
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
         switch format {
         case .table: Terminal.write(MatrixTable.render(result))
         case .csv: Terminal.write(MatrixCSV.render(result))

@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: ChartOptions
     @Option(help: ArgumentHelp("Folder that receives the report folder.", valueName: "dir"))
     var out: String = "output"
@@ -64,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             return try expanded.run()
         }
         let stopwatch = Stopwatch()
-        let (result, read) = try analyse(input, analysis, stopwatch: stopwatch)
+        let (result, read) = try analyse(input, analysis, quiet: progress.quiet, stopwatch: stopwatch)
         let folder = try failingCleanly {
             let style = look.style(source: input.files)
             let settings = ReportSettings(locale: style.locale, currency: style.currency,
