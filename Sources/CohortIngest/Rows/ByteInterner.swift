@@ -2,11 +2,12 @@ import Foundation
 
 /// Maps byte strings to dense integer ids (0, 1, 2, ...), keeping each distinct string once.
 ///
-/// An open-addressing hash table (linear probing, power-of-two capacity) over an
-/// arena of bytes: no `String` or allocation per lookup, so interning millions
-/// of customer ids stays in plain integer work. A key of up to 16 bytes (most
-/// customer and order ids) is held in its slot as two words, so a lookup reads one
-/// slot and never the arena; longer keys are compared with the arena.
+/// An open-addressing hash table (linear probing, power-of-two capacity, at most half
+/// full) over an arena of bytes: no `String` or allocation per lookup, so interning
+/// millions of customer ids stays in plain integer work. A slot is 16 bytes: the key's
+/// first word, and 24 bits of its hash, its length and its id. A key of up to 8 bytes
+/// (most customer ids) is its word and length, so a lookup reads one slot and never the
+/// arena; a longer key whose word and hash match is compared with the arena.
 ///
 ///     var interner = ByteInterner()
 ///     interner.intern(Array("C001".utf8)[...])   // 0
@@ -16,19 +17,18 @@ import Foundation
 ///
 /// Complexity: O(length) expected per call.
 struct ByteInterner {
-    /// One entry of the table: the key's words (see `words(_:)`) and `meta`, which is
+    /// One entry of the table: the key's first word (see `words(_:)`) and `meta`, which is
     /// (24 bits of hash, 8 bits of length) << 32 | (id + 1); 0 = empty.
     private struct Slot {
         var word0: UInt64 = 0
-        var word1: UInt64 = 0
         var meta: UInt64 = 0
     }
 
     private var arena: [UInt8] = []
     /// id → start of its bytes in `arena`; `offsets[id + 1]` is its end.
     private var offsets: [Int] = [0]
-    /// id → its hash, so that growing the table does not hash every string again.
-    private var hashes: [UInt64] = []
+    /// The id of the empty string when it was interned (its bytes look like a unique id's).
+    private var emptyStringID: Int32?
     private var slots: [Slot]
     private var mask: Int
     /// The sum of the slots read ahead by the batch `intern`, kept so that those reads are not left out.
@@ -48,12 +48,12 @@ struct ByteInterner {
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (word0, word1) = Self.words(bytes)
         let hash = bytes.count <= 16 ? Self.shortHash(word0, word1, length: bytes.count) : Self.hash(bytes)
-        return intern(bytes, word0: word0, word1: word1, hash: hash)
+        return intern(bytes, word0: word0, hash: hash)
     }
 
     /// The id of `bytes`, whose words and hash are known, adding it when new.
     @inline(__always)
-    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, word0: UInt64, word1: UInt64, hash: UInt64) -> Int32 {
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, word0: UInt64, hash: UInt64) -> Int32 {
         let length = bytes.count
         let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
         let start = Int(truncatingIfNeeded: hash) & mask
@@ -62,9 +62,9 @@ struct ByteInterner {
             while true {
                 let entry = table[slot]
                 if entry.meta == 0 { return (nil, slot) }
-                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == word0 && entry.word1 == word1 {
+                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == word0 {
                     let id = Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
-                    if length <= 16 || equals(id, bytes) { return (Int32(id), slot) }
+                    if length <= 8 || equals(id, bytes) { return (Int32(id), slot) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -73,10 +73,26 @@ struct ByteInterner {
         let id = count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
-        hashes.append(hash)
-        slots[free] = Slot(word0: word0, word1: word1, meta: tag | UInt64(id + 1))
+        if length == 0 { emptyStringID = Int32(id) }
+        slots[free] = Slot(word0: word0, meta: tag | UInt64(id + 1))
         if count * 2 > slots.count { grow(to: slots.count * 2) }
         return Int32(id)
+    }
+
+    /// A key's bytes with its first word and hash, computed where the bytes are read
+    /// (on the parsing thread), so that the interning thread only looks them up.
+    struct PreparedKey {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var word0: UInt64
+        var hash: UInt64
+
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let (word0, word1) = ByteInterner.words(bytes)
+            self.bytes = bytes
+            self.word0 = word0
+            hash = bytes.count <= 16 ? ByteInterner.shortHash(word0, word1, length: bytes.count) : ByteInterner.hash(bytes)
+        }
     }
 
     /// Interns `keys` in order, as many calls of `intern(_:)` would (an empty key gets a
@@ -85,34 +101,17 @@ struct ByteInterner {
     /// In a table larger than the caches each lookup waits for memory; here the slots of
     /// all keys are read first, in a tight loop, so that those waits overlap.
     /// The keys' bytes must stay valid during the call.
-    mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) {
-        let count = keys.count
-        guard count > 0 else { return }
-        withUnsafeTemporaryAllocation(of: (word0: UInt64, word1: UInt64, hash: UInt64).self, capacity: count) { keyWords in
-            for (index, key) in keys.enumerated() {
-                let (word0, word1) = Self.words(key)
-                let hash = key.count <= 16 ? Self.shortHash(word0, word1, length: key.count) : Self.hash(key)
-                keyWords[index] = (word0, word1, hash)
-            }
-            // First read every key's slot, in a loop short enough for many reads to wait at
-            // once; the lookups below then find the slots in the cache.
-            var touched: UInt64 = 0
-            slots.withUnsafeBufferPointer { table in
-                for index in 0 ..< count {
-                    touched &+= table[Int(truncatingIfNeeded: keyWords[index].hash) & mask].meta
-                }
-            }
-            for index in 0 ..< count {
-                let key = keys[index]
-                if key.isEmpty {
-                    ids[index] = uniqueID()
-                } else {
-                    let words = keyWords[index]
-                    ids[index] = intern(key, word0: words.word0, word1: words.word1, hash: words.hash)
-                }
-            }
-            touchedSlots = touched
+    mutating func intern(_ keys: UnsafeBufferPointer<PreparedKey>, into ids: UnsafeMutablePointer<Int32>) {
+        // First read every key's slot, in a loop short enough for many reads to wait at
+        // once; the lookups below then find the slots in the cache.
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { table in
+            for key in keys { touched &+= table[Int(truncatingIfNeeded: key.hash) & mask].meta }
         }
+        for (index, key) in keys.enumerated() {
+            ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key.bytes, word0: key.word0, hash: key.hash)
+        }
+        touchedSlots &+= touched
     }
 
     /// The id of an array slice of bytes, adding it when new.
@@ -123,7 +122,6 @@ struct ByteInterner {
     /// A fresh id that no string maps to (for a row without an order id).
     mutating func uniqueID() -> Int32 {
         offsets.append(arena.count)
-        hashes.append(0)
         return Int32(count - 1)
     }
 
@@ -159,15 +157,43 @@ struct ByteInterner {
         if size > slots.count { grow(to: size) }
     }
 
-    /// Rehashes into `size` slots (a power of two), from the stored hashes.
+    /// Rehashes every string into `size` slots (a power of two), reading the arena in id order;
+    /// the new slots of a batch of strings are read first, so that their waits for memory overlap.
     private mutating func grow(to size: Int) {
         var newSlots = [Slot](repeating: Slot(), count: size)
         let newMask = size - 1
-        for entry in slots where entry.meta != 0 {
-            let hash = hashes[Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1]
-            var target = Int(truncatingIfNeeded: hash) & newMask
-            while newSlots[target].meta != 0 { target = (target + 1) & newMask }
-            newSlots[target] = entry
+        let count = self.count, emptyStringID = self.emptyStringID
+        arena.withUnsafeBufferPointer { arena in
+            offsets.withUnsafeBufferPointer { offsets in
+                newSlots.withUnsafeMutableBufferPointer { table in
+                    let batch = 1024
+                    withUnsafeTemporaryAllocation(of: (hash: UInt64, word0: UInt64).self, capacity: batch) { keys in
+                        var touched: UInt64 = 0
+                        var first = 0
+                        while first < count {
+                            let end = min(count, first + batch)
+                            for id in first ..< end {
+                                let key = UnsafeBufferPointer(rebasing: arena[offsets[id] ..< offsets[id + 1]])
+                                let (word0, word1) = Self.words(key)
+                                let hash = key.count <= 16 ? Self.shortHash(word0, word1, length: key.count) : Self.hash(key)
+                                keys[id - first] = (hash, word0)
+                                touched &+= table[Int(truncatingIfNeeded: hash) & newMask].meta
+                            }
+                            for id in first ..< end {
+                                let length = offsets[id + 1] - offsets[id]
+                                guard length > 0 || Int32(id) == emptyStringID else { continue } // a unique id
+                                let (hash, word0) = keys[id - first]
+                                let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
+                                var target = Int(truncatingIfNeeded: hash) & newMask
+                                while table[target].meta != 0 { target = (target + 1) & newMask }
+                                table[target] = Slot(word0: word0, meta: tag | UInt64(id + 1))
+                            }
+                            first = end
+                        }
+                        touchedSlots &+= touched
+                    }
+                }
+            }
         }
         (slots, mask) = (newSlots, newMask)
     }

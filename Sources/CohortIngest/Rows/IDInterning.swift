@@ -38,7 +38,7 @@ final class IDInterning: @unchecked Sendable {
     /// Hands over the id bytes of a batch of rows (`orders` nil when the table has no order
     /// column; an empty key is an order without an id). The bytes must stay valid until
     /// the next `takeIDs()`.
-    func intern(customers customerKeys: [UnsafeBufferPointer<UInt8>], orders orderKeys: [UnsafeBufferPointer<UInt8>]?) {
+    func intern(customers customerKeys: [ByteInterner.PreparedKey], orders orderKeys: [ByteInterner.PreparedKey]?) {
         guard concurrent else { return internNow(customerKeys, orderKeys) }
         room.wait()
         let batch = UncheckedSendable((customerKeys, orderKeys))
@@ -61,12 +61,12 @@ final class IDInterning: @unchecked Sendable {
         onQueue { body(&customers, &orders) }
     }
 
-    private func internNow(_ customerKeys: [UnsafeBufferPointer<UInt8>], _ orderKeys: [UnsafeBufferPointer<UInt8>]?) {
+    private func internNow(_ customerKeys: [ByteInterner.PreparedKey], _ orderKeys: [ByteInterner.PreparedKey]?) {
         Self.intern(customerKeys, with: &customers, into: &customerIDs)
         if let orderKeys { Self.intern(orderKeys, with: &orders, into: &orderIDs) }
     }
 
-    private static func intern(_ keys: [UnsafeBufferPointer<UInt8>], with interner: inout ByteInterner, into ids: inout [Int32]) {
+    private static func intern(_ keys: [ByteInterner.PreparedKey], with interner: inout ByteInterner, into ids: inout [Int32]) {
         let start = ids.count
         ids.append(contentsOf: repeatElement(0, count: keys.count))
         keys.withUnsafeBufferPointer { keys in

@@ -37,8 +37,8 @@ struct TableBuilder {
     /// Rows from here on were appended with their ids' bytes; their ids are still placeholders.
     private var idsPendingFrom = 0
     /// The id bytes of the rows appended since the last batch was handed to `interning`.
-    private var batchCustomers: [UnsafeBufferPointer<UInt8>] = []
-    private var batchOrders: [UnsafeBufferPointer<UInt8>] = []
+    private var batchCustomers: [ByteInterner.PreparedKey] = []
+    private var batchOrders: [ByteInterner.PreparedKey] = []
     /// Rows handed over at once (see `ByteInterner.intern(_:into:)`).
     private static let batchSize = 2048
 
@@ -81,13 +81,13 @@ struct TableBuilder {
             batchCustomers.reserveCapacity(Self.batchSize)
             batchOrders.reserveCapacity(Self.batchSize)
         }
-        batchCustomers.append(customerBytes)
+        batchCustomers.append(ByteInterner.PreparedKey(customerBytes))
         self.customer.append(0)
         self.day.append(Int32(truncatingIfNeeded: day))
         self.amount.append(amount)
         self.line.append(Int32(truncatingIfNeeded: position.line))
         if self.order != nil {
-            batchOrders.append(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0))
+            batchOrders.append(ByteInterner.PreparedKey(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)))
             self.order?.append(0)
         }
         if findsDuplicates { extents.append(position.extent) }
