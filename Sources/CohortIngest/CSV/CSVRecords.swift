@@ -12,7 +12,7 @@ struct CSVRecords: RecordSource {
     private var tokenizer: CSVTokenizer
     private let releasesReadPages: Bool
     /// Pages are given back this far behind the current record (ids interned on the second
-    /// thread point into the bytes a little way back), in steps of a quarter of it.
+    /// thread point into the bytes up to about 4 MiB back), in steps of a quarter of it.
     private let releaseDistance: Int
     /// Bytes before this offset have been given back.
     private var releasedUpTo = 0
@@ -20,7 +20,7 @@ struct CSVRecords: RecordSource {
     private let progress: ((Int) -> Void)?
     private var nextProgress = 0
 
-    init(source: String, tokenizer: CSVTokenizer, releasesReadPages: Bool = false, releaseDistance: Int = 32 << 20,
+    init(source: String, tokenizer: CSVTokenizer, releasesReadPages: Bool = false, releaseDistance: Int = 8 << 20,
          progress: ((Int) -> Void)? = nil) {
         self.progress = progress
         self.source = source

@@ -34,8 +34,6 @@ struct TableBuilder {
     private var extents: [Range<Int>] = []
     private var rejectedBeforeFile = 0
     private var duplicateFinder = DuplicateFinder()
-    /// Rows from here on were appended with their ids' bytes; their ids are still placeholders.
-    private var idsPendingFrom = 0
     /// The id bytes of the rows appended since the last batch was handed to `interning`.
     private var batchCustomers: [ByteInterner.PreparedKey] = []
     private var batchOrders: [ByteInterner.PreparedKey] = []
@@ -62,11 +60,9 @@ struct TableBuilder {
         rejectedBeforeFile = rejected.count
         extents.removeAll(keepingCapacity: true)
         if expectedRows > 0 {
-            customer.reserveCapacity(customer.count + expectedRows)
             day.reserveCapacity(day.count + expectedRows)
             amount.reserveCapacity(amount.count + expectedRows)
             line.reserveCapacity(line.count + expectedRows)
-            order?.reserveCapacity(day.count + expectedRows)
         }
     }
 
@@ -82,13 +78,11 @@ struct TableBuilder {
             batchOrders.reserveCapacity(Self.batchSize)
         }
         batchCustomers.append(ByteInterner.PreparedKey(customerBytes))
-        self.customer.append(0)
         self.day.append(Int32(truncatingIfNeeded: day))
         self.amount.append(amount)
         self.line.append(Int32(truncatingIfNeeded: position.line))
         if self.order != nil {
             batchOrders.append(ByteInterner.PreparedKey(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)))
-            self.order?.append(0)
         }
         if findsDuplicates { extents.append(position.extent) }
         if batchCustomers.count == Self.batchSize { handOverBatch() }
@@ -102,23 +96,20 @@ struct TableBuilder {
         batchOrders = []
     }
 
-    /// Waits for the ids of the rows appended with bytes and puts them in place.
+    /// Waits for the ids of the rows appended with bytes and appends them to the id columns
+    /// (which stay behind the other columns until then).
     mutating func takeIDs() {
         handOverBatch()
-        guard idsPendingFrom < day.count else { return }
+        guard customer.count < day.count else { return }
         let (customerIDs, orderIDs) = interning.takeIDs()
-        let start = idsPendingFrom
-        precondition(customerIDs.count == day.count - start, "every row appended with bytes has its ids")
-        customer.withUnsafeMutableBufferPointer { column in
-            for (offset, id) in customerIDs.enumerated() { column[start + offset] = id }
-        }
+        precondition(customer.count + customerIDs.count == day.count, "every row appended with bytes has its ids")
+        if customer.isEmpty { customer = customerIDs } else { customer += customerIDs }
         if order != nil {
             var column = order ?? []
-            order = nil // one owner while the ids are written
-            for (offset, id) in orderIDs.enumerated() { column[start + offset] = id }
+            order = nil // one owner while the ids are appended
+            if column.isEmpty { column = orderIDs } else { column += orderIDs }
             order = column
         }
-        idsPendingFrom = day.count
     }
 
     /// The id of a customer id's bytes (after the rows handed over before, so that ids stay in row order).
@@ -145,7 +136,6 @@ struct TableBuilder {
             self.order?.append(id)
         }
         if findsDuplicates { extents.append(position.extent) }
-        idsPendingFrom = self.day.count
     }
 
     /// Ends the current file: sorts its rejected rows by line and removes rows that repeat
@@ -172,7 +162,6 @@ struct TableBuilder {
                                               rawText: rawText(position)))
             }
             remove(Set(found.map(\.row)), from: rows)
-            idsPendingFrom = day.count
             files[index].rows = rows.lowerBound ..< day.count
         }
         let keptRows = files[index].rows
@@ -191,7 +180,7 @@ struct TableBuilder {
     }
 
     func result(sources: [String]) -> OrderReadResult {
-        precondition(batchCustomers.isEmpty && idsPendingFrom == day.count, "takeIDs() before result")
+        precondition(batchCustomers.isEmpty && customer.count == day.count, "takeIDs() before result")
         let (customerIDs, orderCount) = interning.withInterners { customers, orders in (customers.allStrings(), orders.count) }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
                                customerIDs: customerIDs, orderCount: orderCount)
