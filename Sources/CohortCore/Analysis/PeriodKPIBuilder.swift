@@ -32,6 +32,20 @@ struct PeriodKPIBuilder {
             (netRevenue, positiveOrders, positiveOrderValue) = (zeros, zeros, zeros)
         }
 
+        /// The sums of a flat buffer laid out period by period, a block of `Field`s each.
+        init(flat: UnsafeBufferPointer<Int64>, periodCount: Int) {
+            let fields = Field.allCases.count
+            func column(_ field: Field) -> [Int64] { (0 ..< periodCount).map { flat[$0 * fields + field.rawValue] } }
+            func counts(_ field: Field) -> [Int] { column(field).map { Int($0) } }
+            (liveAtEnd, new, reactivated, churned) = (counts(.liveAtEnd), counts(.new), counts(.reactivated), counts(.churned))
+            (recurringRevenue, revenueNew, expansion) = (column(.recurringRevenue), column(.revenueNew), column(.expansion))
+            (contraction, revenueChurned, reactivation) = (column(.contraction), column(.revenueChurned), column(.reactivation))
+            (yearBase, yearCurrent, yearGrossCurrent) = (column(.yearBase), column(.yearCurrent), column(.yearGrossCurrent))
+            (yearBuyersBefore, yearBuyersRetained) = (counts(.yearBuyersBefore), counts(.yearBuyersRetained))
+            (trailingBuyers, trailingRepeatBuyers) = (counts(.trailingBuyers), counts(.trailingRepeatBuyers))
+            (netRevenue, positiveOrders, positiveOrderValue) = (column(.netRevenue), column(.positiveOrders), column(.positiveOrderValue))
+        }
+
         /// Adds another range's sums, period by period.
         mutating func add(_ other: Accumulators) {
             func add<Value: AdditiveArithmetic>(_ values: inout [Value], _ more: [Value]) {
@@ -59,96 +73,124 @@ struct PeriodKPIBuilder {
         return kpis(from: total)
     }
 
+    /// The per-period sums of `Accumulators`, in the order of `Accumulators.init(flat:periodCount:)`.
+    private enum Field: Int, CaseIterable {
+        case liveAtEnd, new, reactivated, churned
+        case recurringRevenue, revenueNew, expansion, contraction, revenueChurned, reactivation
+        case yearBase, yearCurrent, yearGrossCurrent, yearBuyersBefore, yearBuyersRetained
+        case trailingBuyers, trailingRepeatBuyers
+        case netRevenue, positiveOrders, positiveOrderValue
+    }
+
     /// Walks the customers of one range into fresh accumulators.
+    ///
+    /// The hot loop adds into one flat buffer (period by period, a block of `Field`s each)
+    /// and reads the customer's dense arrays through pointers: no array is checked for
+    /// uniqueness or bounds per addition.
     private func sums(of customers: Range<Int>) -> Accumulators {
         let periodCount = history.periodCount
         let year = options.period.periodsPerYear
         let window = options.churnWindow
         let trailing = Self.trailingWindow
         let reach = max(2 * year - 1, window, trailing - 1)
-        var sums = Accumulators(periodCount: periodCount)
+        let fields = Field.allCases.count
 
-        // Per-customer dense arrays over its periods cohort ... end, reused.
-        var x: [Int64] = [], orders: [Int64] = []
-        var xPrefix: [Int64] = [], ordersPrefix: [Int64] = []
+        let flat = UnsafeMutableBufferPointer<Int64>.allocate(capacity: periodCount * fields)
+        flat.initialize(repeating: 0)
+        defer { flat.deallocate() }
+        // Per-customer dense arrays over its periods cohort ... end, and their prefix sums.
+        let scratch = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 4 * (periodCount + 1))
+        scratch.initialize(repeating: 0)
+        defer { scratch.deallocate() }
+        let x = scratch.baseAddress!, orders = x + (periodCount + 1)
+        let xPrefix = orders + (periodCount + 1), ordersPrefix = xPrefix + (periodCount + 1)
 
-        for customer in customers {
-            let cohort = Int(history.cohort[customer])
-            let entries = history.entries(of: customer)
-            let lastEntry = Int(history.period[entries.upperBound - 1])
-            let end = min(periodCount - 1, lastEntry + reach)
-            let length = end - cohort + 1
-            x.removeAll(keepingCapacity: true); x.append(contentsOf: repeatElement(0, count: length))
-            orders.removeAll(keepingCapacity: true); orders.append(contentsOf: repeatElement(0, count: length))
-            for entry in entries {
-                let p = Int(history.period[entry])
-                x[p - cohort] = max(0, history.netRevenue[entry])
-                orders[p - cohort] = Int64(history.positiveOrders[entry])
-                sums.netRevenue[p] += history.netRevenue[entry]
-                sums.positiveOrders[p] += Int64(history.positiveOrders[entry])
-                sums.positiveOrderValue[p] += history.positiveOrderValue[entry]
+        history.period.withUnsafeBufferPointer { period in
+        history.netRevenue.withUnsafeBufferPointer { netRevenue in
+        history.positiveOrders.withUnsafeBufferPointer { positiveOrders in
+        history.positiveOrderValue.withUnsafeBufferPointer { positiveOrderValue in
+            let sums = flat.baseAddress!
+            @inline(__always) func add(_ field: Field, _ t: Int, _ value: Int64) {
+                sums[t * fields + field.rawValue] += value
             }
-            Self.prefixSums(x, into: &xPrefix)
-            Self.prefixSums(orders, into: &ordersPrefix)
-            // Σ over global periods lo ... hi of a local prefix array (periods before the cohort are 0).
-            func sum(_ prefix: [Int64], _ lo: Int, _ hi: Int) -> Int64 {
-                let from = max(lo - cohort, 0), to = hi - cohort
-                return to < from ? 0 : prefix[to + 1] - prefix[from]
-            }
+            for customer in customers {
+                let cohort = Int(history.cohort[customer])
+                let entries = history.entries(of: customer)
+                let lastEntry = Int(period[entries.upperBound - 1])
+                let end = min(periodCount - 1, lastEntry + reach)
+                let length = end - cohort + 1
+                x.update(repeating: 0, count: length)
+                orders.update(repeating: 0, count: length)
+                for entry in entries {
+                    let p = Int(period[entry])
+                    x[p - cohort] = max(0, netRevenue[entry])
+                    orders[p - cohort] = Int64(positiveOrders[entry])
+                    add(.netRevenue, p, netRevenue[entry])
+                    add(.positiveOrders, p, Int64(positiveOrders[entry]))
+                    add(.positiveOrderValue, p, positiveOrderValue[entry])
+                }
+                xPrefix[0] = 0
+                ordersPrefix[0] = 0
+                for local in 0 ..< length {
+                    xPrefix[local + 1] = xPrefix[local] + x[local]
+                    ordersPrefix[local + 1] = ordersPrefix[local] + orders[local]
+                }
+                // Σ over global periods lo ... hi of a local prefix array (periods before the cohort are 0).
+                @inline(__always) func sum(_ prefix: UnsafeMutablePointer<Int64>, _ lo: Int, _ hi: Int) -> Int64 {
+                    let from = max(lo - cohort, 0), to = hi - cohort
+                    return to < from ? 0 : prefix[to + 1] - prefix[from]
+                }
 
-            var lastActive = Int.min / 2
-            var previousX: Int64 = 0
-            for t in cohort ... end {
-                let local = t - cohort
-                let xt = x[local]
-                let isActive = orders[local] > 0
-                // Customer bridge under the churn window.
-                let wasLive = (t - 1) - lastActive < window
-                if isActive { lastActive = t }
-                let isLive = t - lastActive < window
-                if isLive { sums.liveAtEnd[t] += 1 }
-                if t == cohort { sums.new[t] += 1 } else if isActive && !wasLive { sums.reactivated[t] += 1 }
-                if wasLive && !isLive { sums.churned[t] += 1 }
-                // Revenue bridge, x(t) against x(t−1).
-                sums.recurringRevenue[t] += xt
-                if t == cohort {
-                    sums.revenueNew[t] += xt
-                } else if xt > 0 && previousX > 0 {
-                    if xt > previousX { sums.expansion[t] += xt - previousX } else { sums.contraction[t] += xt - previousX }
-                } else if xt > 0 {
-                    sums.reactivation[t] += xt
-                } else if previousX > 0 {
-                    sums.revenueChurned[t] -= previousX
-                }
-                previousX = xt
-                // Year against the year before: NRR 12, GRR 12, CRR 12.
-                if t >= 2 * year - 1 {
-                    let base = sum(xPrefix, t - 2 * year + 1, t - year)
-                    let current = sum(xPrefix, t - year + 1, t)
-                    if base > 0 {
-                        sums.yearBase[t] += base
-                        sums.yearCurrent[t] += current
-                        sums.yearGrossCurrent[t] += min(base, current)
+                var lastActive = Int.min / 2
+                var previousX: Int64 = 0
+                for t in cohort ... end {
+                    let local = t - cohort
+                    let xt = x[local]
+                    let isActive = orders[local] > 0
+                    // Customer bridge under the churn window.
+                    let wasLive = (t - 1) - lastActive < window
+                    if isActive { lastActive = t }
+                    let isLive = t - lastActive < window
+                    if isLive { add(.liveAtEnd, t, 1) }
+                    if t == cohort { add(.new, t, 1) } else if isActive && !wasLive { add(.reactivated, t, 1) }
+                    if wasLive && !isLive { add(.churned, t, 1) }
+                    // Revenue bridge, x(t) against x(t−1).
+                    add(.recurringRevenue, t, xt)
+                    if t == cohort {
+                        add(.revenueNew, t, xt)
+                    } else if xt > 0 && previousX > 0 {
+                        if xt > previousX { add(.expansion, t, xt - previousX) } else { add(.contraction, t, xt - previousX) }
+                    } else if xt > 0 {
+                        add(.reactivation, t, xt)
+                    } else if previousX > 0 {
+                        add(.revenueChurned, t, -previousX)
                     }
-                    if sum(ordersPrefix, t - 2 * year + 1, t - year) > 0 {
-                        sums.yearBuyersBefore[t] += 1
-                        if sum(ordersPrefix, t - year + 1, t) > 0 { sums.yearBuyersRetained[t] += 1 }
+                    previousX = xt
+                    // Year against the year before: NRR 12, GRR 12, CRR 12.
+                    if t >= 2 * year - 1 {
+                        let base = sum(xPrefix, t - 2 * year + 1, t - year)
+                        let current = sum(xPrefix, t - year + 1, t)
+                        if base > 0 {
+                            add(.yearBase, t, base)
+                            add(.yearCurrent, t, current)
+                            add(.yearGrossCurrent, t, min(base, current))
+                        }
+                        if sum(ordersPrefix, t - 2 * year + 1, t - year) > 0 {
+                            add(.yearBuyersBefore, t, 1)
+                            if sum(ordersPrefix, t - year + 1, t) > 0 { add(.yearBuyersRetained, t, 1) }
+                        }
                     }
+                    // Trailing window t−11 ... t.
+                    let trailingOrders = sum(ordersPrefix, t - trailing + 1, t)
+                    if trailingOrders >= 1 { add(.trailingBuyers, t, 1) }
+                    if trailingOrders >= 2 { add(.trailingRepeatBuyers, t, 1) }
                 }
-                // Trailing window t−11 ... t.
-                let trailingOrders = sum(ordersPrefix, t - trailing + 1, t)
-                if trailingOrders >= 1 { sums.trailingBuyers[t] += 1 }
-                if trailingOrders >= 2 { sums.trailingRepeatBuyers[t] += 1 }
             }
         }
-        return sums
-    }
-
-    private static func prefixSums(_ values: [Int64], into prefix: inout [Int64]) {
-        prefix.removeAll(keepingCapacity: true)
-        prefix.append(0)
-        var running: Int64 = 0
-        for value in values { running += value; prefix.append(running) }
+        }
+        }
+        }
+        return Accumulators(flat: UnsafeBufferPointer(flat), periodCount: periodCount)
     }
 
     /// Turns the per-period sums into ratios, last.
