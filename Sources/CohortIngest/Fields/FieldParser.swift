@@ -8,6 +8,12 @@ import CohortCore
 enum FieldParser {
     /// The field without leading and trailing blanks (space, tab, no-break space).
     static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        // Most fields neither start nor end with a byte that a blank starts or ends with.
+        if let first = field.first, let last = field.last,
+           first != 0x20, first != 0x09, first != 0xC2, first != 0xE2,
+           last != 0x20, last != 0x09, last != 0xA0, last != 0xAF {
+            return field
+        }
         var start = 0, end = field.count
         while start < end {
             let length = blankLength(field, at: start, end: end)
