@@ -64,4 +64,18 @@ struct ChartStrings {
     func ageAxis(_ kind: PeriodKind) -> String {
         pick("\(periodNoun(kind, plural: true)) since first purchase", "\(periodNoun(kind, plural: true)) seit Erstkauf")
     }
+
+    /// "last 24 of 60 months" for a subtitle when older periods are left out.
+    func lastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
+        guard locale == .german else { return "last \(shown) of \(total) \(periodNoun(kind, plural: true))" }
+        let dative: String
+        switch kind {
+        case .month: dative = "Monaten"
+        case .week: dative = "Wochen"
+        case .quarter: dative = "Quartalen"
+        }
+        return "letzte \(shown) von \(total) \(dative)"
+    }
+
+    var noPeriods: String { locale == .german ? "Keine Perioden zum Anzeigen" : "No periods to show" }
 }

@@ -319,17 +319,4 @@ extension ChartStrings {
         }
     }
 
-    /// "last 24 of 60 months" for a subtitle when older periods are left out.
-    fileprivate func lastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
-        guard locale == .german else { return "last \(shown) of \(total) \(periodNoun(kind, plural: true))" }
-        let dative: String
-        switch kind {
-        case .month: dative = "Monaten"
-        case .week: dative = "Wochen"
-        case .quarter: dative = "Quartalen"
-        }
-        return "letzte \(shown) von \(total) \(dative)"
-    }
-
-    fileprivate var noPeriods: String { locale == .german ? "Keine Perioden zum Anzeigen" : "No periods to show" }
 }

@@ -28,12 +28,12 @@ struct TrendChart: Chart {
     func draw(on canvas: ChartCanvas) {
         let kpis = Array(shown)
         let periodKind = analysis.options.period
-        let extra = analysis.kpis.count > kpis.count ? strings.trendLastPeriods(kpis.count, of: analysis.kpis.count, kind: periodKind) : nil
+        let extra = analysis.kpis.count > kpis.count ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, kind: periodKind) : nil
         let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: extra), legend: nil)
         var content = frame.draw(on: canvas, width: width, height: height).inset(top: 4)
 
         guard !kpis.isEmpty else {
-            canvas.text(strings.trendNoPeriods, x: content.midX, y: content.midY, size: 12, color: Palette.mutedText, align: .center,
+            canvas.text(strings.noPeriods, x: content.midX, y: content.midY, size: 12, color: Palette.mutedText, align: .center,
                         vertical: .middle)
             return
         }
@@ -374,16 +374,4 @@ extension ChartStrings {
     fileprivate var trendAOVTitle: String { trendGerman ? "Durchschnittlicher Bestellwert" : "Average order value" }
     fileprivate var trendAOV: String { trendGerman ? "Umsatz je Bestellung (ohne Gutschriften)" : "Revenue per order (refunds excluded)" }
 
-    fileprivate func trendLastPeriods(_ shown: Int, of total: Int, kind: PeriodKind) -> String {
-        guard locale == .german else { return "last \(shown) of \(total) \(periodNoun(kind, plural: true))" }
-        let dative: String
-        switch kind {
-        case .month: dative = "Monaten"
-        case .week: dative = "Wochen"
-        case .quarter: dative = "Quartalen"
-        }
-        return "letzte \(shown) von \(total) \(dative)"
-    }
-
-    fileprivate var trendNoPeriods: String { trendGerman ? "Keine Perioden zum Anzeigen" : "No periods to show" }
 }
