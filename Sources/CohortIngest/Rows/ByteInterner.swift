@@ -3,11 +3,16 @@ import Foundation
 /// Maps byte strings to dense integer ids (0, 1, 2, ...), keeping each distinct string once.
 ///
 /// An open-addressing hash table (linear probing, power-of-two capacity, at most half
-/// full) over an arena of bytes: no `String` or allocation per lookup, so interning
-/// millions of customer ids stays in plain integer work. A slot is 16 bytes: the key's
-/// first word, and 24 bits of its hash, its length and its id. A key of up to 8 bytes
-/// (most customer ids) is its word and length, so a lookup reads one slot and never the
-/// arena; a longer key whose word and hash match is compared with the arena.
+/// full): no `String` or allocation per lookup, so interning millions of ids stays in
+/// plain integer work. A slot is 24 bytes: a key of up to 16 bytes (most customer and
+/// order ids) is held in it whole, as two words and its length, so a lookup reads one
+/// slot and nothing else; a longer key keeps its first word in the slot and its bytes
+/// in `longKeys`. Large tables are placed on huge pages where the system allows, so
+/// that a lookup costs one wait for memory rather than two (the page table's and the
+/// slot's).
+///
+/// The bytes of every key are kept for `string(at:)` only when `keepsKeys` (customer ids,
+/// which label reports); order ids need nothing but their ids.
 ///
 ///     var interner = ByteInterner()
 ///     interner.intern(Array("C001".utf8)[...])   // 0
@@ -17,80 +22,87 @@ import Foundation
 ///
 /// Complexity: O(length) expected per call.
 struct ByteInterner {
-    /// One entry of the table: the key's first word (see `words(_:)`) and `meta`, which is
-    /// (24 bits of hash, 8 bits of length) << 32 | (id + 1); 0 = empty.
+    /// One entry of the table: `word0` and `word1` as `words(_:)` gives them (for a key
+    /// longer than 16 bytes, `word1` is where its bytes start in `longKeys`), and `meta`,
+    /// which is (24 bits of hash, 8 bits of length) << 32 | (id + 1); 0 = empty.
     private struct Slot {
         var word0: UInt64 = 0
+        var word1: UInt64 = 0
         var meta: UInt64 = 0
     }
 
-    private var arena: [UInt8] = []
-    /// id → start of its bytes in `arena`; `offsets[id + 1]` is its end.
-    private var offsets: [Int] = [0]
-    /// The id of the empty string when it was interned (its bytes look like a unique id's).
-    private var emptyStringID: Int32?
     private var slots: [Slot]
     private var mask: Int
+    /// Number of ids given out (`0 ..< count`), ids from `uniqueID()` included.
+    private(set) var count = 0
+    /// Keys longer than 16 bytes, each as its length (4 bytes) and its bytes.
+    private var longKeys: [UInt8] = []
+    /// Whether every key's bytes are kept, for `string(at:)`.
+    let keepsKeys: Bool
+    /// The bytes of every key in id order, and id → their start (with one end entry), when `keepsKeys`.
+    private var keys: [UInt8] = []
+    private var keyStart: [Int] = [0]
+    /// Bit `id` is set when the id came from `uniqueID()`.
+    private var uniqueBits: [UInt64] = []
     /// The sum of the slots read ahead by the batch `intern`, kept so that those reads are not left out.
     private var touchedSlots: UInt64 = 0
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, keepsKeys: Bool = true) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
+        slots = Self.emptySlots(size)
         mask = size - 1
+        self.keepsKeys = keepsKeys
     }
-
-    /// Number of distinct strings interned (ids are `0 ..< count`), ids from `uniqueID()` included.
-    var count: Int { offsets.count - 1 }
 
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (word0, word1) = Self.words(bytes)
-        let hash = bytes.count <= 16 ? Self.shortHash(word0, word1, length: bytes.count) : Self.hash(bytes)
-        return intern(bytes, word0: word0, hash: hash)
+        intern(PreparedKey(bytes))
     }
 
-    /// The id of `bytes`, whose words and hash are known, adding it when new.
+    /// The id of a prepared key, adding it when new.
     @inline(__always)
-    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, word0: UInt64, hash: UInt64) -> Int32 {
-        let length = bytes.count
-        let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
-        let start = Int(truncatingIfNeeded: hash) & mask
+    private mutating func intern(_ key: PreparedKey) -> Int32 {
+        let length = key.bytes.count
+        let tag = Self.tag(hash: key.hash, length: length)
+        let start = Int(truncatingIfNeeded: key.hash) & mask
         let (found, free) = slots.withUnsafeBufferPointer { table -> (Int32?, Int) in
             var slot = start
             while true {
                 let entry = table[slot]
                 if entry.meta == 0 { return (nil, slot) }
-                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == word0 {
-                    let id = Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
-                    if length <= 8 || equals(id, bytes) { return (Int32(id), slot) }
+                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == key.word0 {
+                    let id = Int32(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
+                    if length <= 16 ? entry.word1 == key.word1 : longKey(at: Int(entry.word1), equals: key.bytes) { return (id, slot) }
                 }
                 slot = (slot + 1) & mask
             }
         }
         if let found { return found }
-        let id = count
-        arena.append(contentsOf: bytes)
-        offsets.append(arena.count)
-        if length == 0 { emptyStringID = Int32(id) }
-        slots[free] = Slot(word0: word0, meta: tag | UInt64(id + 1))
+        let id = newID(keeping: key.bytes)
+        var word1 = key.word1
+        if length > 16 {
+            word1 = UInt64(longKeys.count)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian) { longKeys.append(contentsOf: $0) }
+            longKeys.append(contentsOf: key.bytes)
+        }
+        slots[free] = Slot(word0: key.word0, word1: word1, meta: tag | UInt64(id + 1))
         if count * 2 > slots.count { grow(to: slots.count * 2) }
         return Int32(id)
     }
 
-    /// A key's bytes with its first word and hash, computed where the bytes are read
-    /// (on the parsing thread), so that the interning thread only looks them up.
+    /// A key's bytes with its words and hash, computed where the bytes are read (on the
+    /// parsing thread), so that the interning thread only looks them up.
     struct PreparedKey {
         var bytes: UnsafeBufferPointer<UInt8>
         var word0: UInt64
+        var word1: UInt64
         var hash: UInt64
 
         @inline(__always)
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let (word0, word1) = ByteInterner.words(bytes)
             self.bytes = bytes
-            self.word0 = word0
+            (word0, word1) = ByteInterner.words(bytes)
             hash = bytes.count <= 16 ? ByteInterner.shortHash(word0, word1, length: bytes.count) : ByteInterner.hash(bytes)
         }
     }
@@ -109,7 +121,7 @@ struct ByteInterner {
             for key in keys { touched &+= table[Int(truncatingIfNeeded: key.hash) & mask].meta }
         }
         for (index, key) in keys.enumerated() {
-            ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key.bytes, word0: key.word0, hash: key.hash)
+            ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key)
         }
         touchedSlots &+= touched
     }
@@ -121,33 +133,25 @@ struct ByteInterner {
 
     /// A fresh id that no string maps to (for a row without an order id).
     mutating func uniqueID() -> Int32 {
-        offsets.append(arena.count)
-        return Int32(count - 1)
+        let id = newID(keeping: UnsafeBufferPointer(start: nil, count: 0))
+        uniqueBits[id >> 6] |= 1 << UInt64(id & 63)
+        return Int32(id)
     }
 
-    /// Whether `id` came from `uniqueID()` (no string maps to it; the empty string is never interned).
+    /// Whether `id` came from `uniqueID()`.
     func isUniqueID(_ id: Int32) -> Bool {
-        offsets[Int(id)] == offsets[Int(id) + 1]
+        uniqueBits[Int(id) >> 6] & 1 << UInt64(id & 63) != 0
     }
 
-    /// The string of an id; bytes that are not UTF-8 are read as Windows-1252.
+    /// The string of an id (`keepsKeys` only); bytes that are not UTF-8 are read as Windows-1252.
     func string(at id: Int) -> String {
-        arena.withUnsafeBufferPointer { TextEncoding.string(UnsafeBufferPointer(rebasing: $0[offsets[id] ..< offsets[id + 1]])) }
+        precondition(keepsKeys, "string(at:) needs an interner that keeps its keys")
+        return keys.withUnsafeBufferPointer { TextEncoding.string(UnsafeBufferPointer(rebasing: $0[keyStart[id] ..< keyStart[id + 1]])) }
     }
 
-    /// Every interned string, in id order.
+    /// Every interned string, in id order (`keepsKeys` only).
     func allStrings() -> [String] {
         (0 ..< count).map(string(at:))
-    }
-
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[id], length = offsets[id + 1] - start
-        guard length == bytes.count else { return false }
-        guard length > 0, let other = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { arena in
-            guard let base = arena.baseAddress else { return false }
-            return memcmp(base + start, other, length) == 0
-        }
     }
 
     /// Makes room for `additional` more strings without growing on the way.
@@ -157,45 +161,84 @@ struct ByteInterner {
         if size > slots.count { grow(to: size) }
     }
 
-    /// Rehashes every string into `size` slots (a power of two), reading the arena in id order;
-    /// the new slots of a batch of strings are read first, so that their waits for memory overlap.
+    // MARK: - Private
+
+    /// The next id, keeping its key's bytes when `keepsKeys`.
+    @inline(__always)
+    private mutating func newID(keeping bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = count
+        count += 1
+        if id & 63 == 0 { uniqueBits.append(0) }
+        if keepsKeys {
+            keys.append(contentsOf: bytes)
+            keyStart.append(keys.count)
+        }
+        return id
+    }
+
+    @inline(__always)
+    private static func tag(hash: UInt64, length: Int) -> UInt64 {
+        (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
+    }
+
+    /// Whether the long key stored at `offset` of `longKeys` has these bytes.
+    private func longKey(at offset: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        longKeys.withUnsafeBytes { stored in
+            let length = Int(UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            guard length == bytes.count, let other = bytes.baseAddress, let base = stored.baseAddress else { return false }
+            return memcmp(base + offset + 4, other, length) == 0
+        }
+    }
+
+    /// The bytes of the long key stored at `offset` of `longKeys`.
+    private func longKeyBytes<Result>(at offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        longKeys.withUnsafeBytes { stored in
+            let length = Int(UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            return body(UnsafeBufferPointer(rebasing: stored.bindMemory(to: UInt8.self)[offset + 4 ..< offset + 4 + length]))
+        }
+    }
+
+    /// Moves every entry into `size` slots (a power of two), reading the old slots in order;
+    /// the new slots of a batch of entries are read first, so that their waits for memory overlap.
     private mutating func grow(to size: Int) {
-        var newSlots = [Slot](repeating: Slot(), count: size)
+        var newSlots = Self.emptySlots(size)
         let newMask = size - 1
-        let count = self.count, emptyStringID = self.emptyStringID
-        arena.withUnsafeBufferPointer { arena in
-            offsets.withUnsafeBufferPointer { offsets in
-                newSlots.withUnsafeMutableBufferPointer { table in
-                    let batch = 1024
-                    withUnsafeTemporaryAllocation(of: (hash: UInt64, word0: UInt64).self, capacity: batch) { keys in
-                        var touched: UInt64 = 0
-                        var first = 0
-                        while first < count {
-                            let end = min(count, first + batch)
-                            for id in first ..< end {
-                                let key = UnsafeBufferPointer(rebasing: arena[offsets[id] ..< offsets[id + 1]])
-                                let (word0, word1) = Self.words(key)
-                                let hash = key.count <= 16 ? Self.shortHash(word0, word1, length: key.count) : Self.hash(key)
-                                keys[id - first] = (hash, word0)
-                                touched &+= table[Int(truncatingIfNeeded: hash) & newMask].meta
-                            }
-                            for id in first ..< end {
-                                let length = offsets[id + 1] - offsets[id]
-                                guard length > 0 || Int32(id) == emptyStringID else { continue } // a unique id
-                                let (hash, word0) = keys[id - first]
-                                let tag = (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
-                                var target = Int(truncatingIfNeeded: hash) & newMask
-                                while table[target].meta != 0 { target = (target + 1) & newMask }
-                                table[target] = Slot(word0: word0, meta: tag | UInt64(id + 1))
-                            }
-                            first = end
-                        }
-                        touchedSlots &+= touched
+        let batch = 1024
+        var hashes = [UInt64](repeating: 0, count: batch)
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { old in
+            newSlots.withUnsafeMutableBufferPointer { table in
+                var first = 0
+                while first < old.count {
+                    let end = min(old.count, first + batch)
+                    for index in first ..< end where old[index].meta != 0 {
+                        let entry = old[index]
+                        let length = Int(entry.meta >> 32 & 0xFF)
+                        let hash = length <= 16 ? Self.shortHash(entry.word0, entry.word1, length: length)
+                            : longKeyBytes(at: Int(entry.word1)) { Self.hash($0) }
+                        hashes[index - first] = hash
+                        touched &+= table[Int(truncatingIfNeeded: hash) & newMask].meta
                     }
+                    for index in first ..< end where old[index].meta != 0 {
+                        var target = Int(truncatingIfNeeded: hashes[index - first]) & newMask
+                        while table[target].meta != 0 { target = (target + 1) & newMask }
+                        table[target] = old[index]
+                    }
+                    first = end
                 }
             }
         }
+        touchedSlots &+= touched
         (slots, mask) = (newSlots, newMask)
+    }
+
+    /// `count` empty slots; a large table is asked to sit on huge pages before it is first written.
+    private static func emptySlots(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: Slot())
+            initialized = count
+        }
     }
 
     /// Two words that, with the length, are the key itself when it has up to 16 bytes

@@ -20,7 +20,7 @@ final class IDInterning: @unchecked Sendable {
     // @unchecked: every property below is only touched on `queue` (or, when not
     // `concurrent`, on the one thread that uses this object), never at once.
     private var customers = ByteInterner(capacity: 1 << 14)
-    private var orders = ByteInterner(capacity: 1 << 14)
+    private var orders = ByteInterner(capacity: 1 << 14, keepsKeys: false)
     /// Ids of the rows handed over and not taken yet, in row order.
     private var customerIDs: [Int32] = []
     private var orderIDs: [Int32] = []
@@ -45,6 +45,14 @@ final class IDInterning: @unchecked Sendable {
         queue.async {
             self.internNow(batch.value.0, batch.value.1)
             self.room.signal()
+        }
+    }
+
+    /// Makes room for the ids of `rows` more rows.
+    func reserve(rows: Int) {
+        onQueue {
+            customerIDs.reserveCapacity(customerIDs.count + rows)
+            orderIDs.reserveCapacity(orderIDs.count + rows)
         }
     }
 

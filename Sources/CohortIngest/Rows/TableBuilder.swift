@@ -63,6 +63,7 @@ struct TableBuilder {
             day.reserveCapacity(day.count + expectedRows)
             amount.reserveCapacity(amount.count + expectedRows)
             line.reserveCapacity(line.count + expectedRows)
+            interning.reserve(rows: expectedRows)
         }
     }
 
