@@ -131,9 +131,9 @@ public struct OrderReader: Sendable {
     private func readRows<Records: RecordSource>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
                                                  expectedRows: Int, ifEmpty: IngestError,
                                                  into builder: inout TableBuilder) throws(IngestError) -> [IngestWarning] {
-        var fields: [FieldRange] = []
+        let fields = FieldList()
         var headerPosition: RecordPosition?
-        while let record = try records.nextRecord(into: &fields) {
+        while let record = try records.nextRecord(into: fields) {
             if fields.contains(where: { !FieldParser.isBlank(UnsafeBufferPointer(rebasing: records.bytes[$0.start ..< $0.end])) }) {
                 headerPosition = record
                 break

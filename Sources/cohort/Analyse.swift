@@ -8,7 +8,9 @@ import Foundation
 /// Reads the input and analyses it, turning every user-facing failure into one line on
 /// standard error and exit status 2 (bad input), or 1 (the tool or the environment failed).
 /// A progress bar is drawn on standard error while it runs, unless `quiet` (see `ProgressIndicator`).
-func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false, stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
+/// `includesKPIs: false` skips the period KPIs (for `cohort matrix`).
+func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false, includesKPIs: Bool = true,
+             stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
     let progress = ProgressIndicator.start(quiet: quiet, phase: "Reading")
     defer { progress?.finish() }
     var bytesRead: (@Sendable (Int, Int) -> Void)?
@@ -22,7 +24,8 @@ func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false,
         if !result.rejected.isEmpty {
             Terminal.warn("\(result.rejected.count) of \(result.rowsRead) rows could not be read and were skipped; first: \(result.rejected[0])")
         }
-        let analysis = try CohortAnalysis(table: result.table, options: flags.options, input: result.inputSummary)
+        let analysis = try CohortAnalysis(table: result.table, options: flags.options, input: result.inputSummary,
+                                          includesKPIs: includesKPIs)
         stopwatch?.lap("analyse")
         return (analysis, result)
     }

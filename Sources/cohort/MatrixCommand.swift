@@ -20,7 +20,7 @@ struct MatrixCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, includesKPIs: false) // the matrices only
         switch format {
         case .table: Terminal.write(MatrixTable.render(result))
         case .csv: Terminal.write(MatrixCSV.render(result))

@@ -23,6 +23,15 @@ import Testing
         }
     }
 
+    @Test func leavingOutTheKPIsLeavesTheMatricesAsTheyAre() throws {
+        let table = Self.randomTable(seed: 4, rows: 20_000, customers: 1_000, hasOrderColumn: true)
+        let full = try CohortAnalysis(table: table, options: AnalysisOptions(churnWindow: 2))
+        let matricesOnly = try CohortAnalysis(table: table, options: AnalysisOptions(churnWindow: 2), includesKPIs: false)
+        #expect(!full.kpis.isEmpty && matricesOnly.kpis.isEmpty)
+        #expect(matricesOnly.cohorts == full.cohorts && matricesOnly.averages == full.averages)
+        #expect(matricesOnly.periods == full.periods && matricesOnly.dataQuality == full.dataQuality)
+    }
+
     @Test func partsGiveTheSameResultOnTheSmallRandomTablesOfTheInvariantTests() throws {
         for seed in UInt64(0) ..< 200 {
             let sample = GeneratedSample(seed: seed)

@@ -25,9 +25,10 @@ struct ByteInternerTests {
         #expect(keys.map { interner.intern($0[...]) } == ids) // the second time, each finds its own
     }
 
-    @Test func agreesWithADictionaryThroughGrowth() {
+    @Test(arguments: [true, false])
+    func agreesWithADictionaryThroughGrowth(keepsKeys: Bool) {
         // An independent method: a Dictionary from the same keys to first-seen positions.
-        var interner = ByteInterner(capacity: 4)
+        var interner = ByteInterner(capacity: 4, keepsKeys: keepsKeys)
         var expected: [[UInt8]: Int32] = [:]
         var state: UInt64 = 42
         for _ in 0 ..< 50_000 {
@@ -40,6 +41,10 @@ struct ByteInternerTests {
             #expect(id == known)
         }
         #expect(interner.count == expected.count)
+        if keepsKeys {
+            let strings = interner.allStrings()
+            for (key, id) in expected { #expect(strings[Int(id)] == String(decoding: key, as: UTF8.self)) }
+        }
     }
 
     @Test func uniqueIDsMatchNoString() {

@@ -7,9 +7,9 @@ struct CSVTokenizerTests {
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer in
             var tokenizer = CSVTokenizer(bytes: buffer, delimiter: UInt8(ascii: delimiter.unicodeScalars.first!))
-            var fields: [CSVTokenizer.Field] = []
+            let fields = FieldList()
             var result: [(Int, [String])] = []
-            while let record = try tokenizer.nextRecord(into: &fields) {
+            while let record = try tokenizer.nextRecord(into: fields) {
                 result.append((record.line, fields.map {
                     String(decoding: buffer[$0.start ..< $0.end], as: UTF8.self).replacingOccurrences(of: "\"\"", with: "\"")
                 }))

@@ -57,10 +57,10 @@ import Testing
             func records(releasing: Bool) throws -> [String] {
                 var records = CSVRecords(source: "pages.csv", tokenizer: CSVTokenizer(bytes: bytes, delimiter: UInt8(ascii: ",")),
                                          releasesReadPages: releasing, releaseDistance: 8_192)
-                var fields: [FieldRange] = []
+                let fields = FieldList()
                 var texts: [String] = []
                 var positions: [RecordPosition] = []
-                while let record = try records.nextRecord(into: &fields) {
+                while let record = try records.nextRecord(into: fields) {
                     texts.append(records.rawText(of: record))
                     positions.append(record)
                 }

@@ -94,6 +94,7 @@ struct CustomerHistory {
             rowStart[customerCount] = placed
         }
         let rows = UnsafeMutableBufferPointer<CustomerRow>.allocate(capacity: max(placed, 1))
+        HugePages.advise(UnsafeMutableRawBufferPointer(rows)) // written at random below
         defer { rows.deallocate() }
         table.customer.withUnsafeBufferPointer { customers in
             table.day.withUnsafeBufferPointer { days in

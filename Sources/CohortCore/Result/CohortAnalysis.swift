@@ -27,7 +27,9 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var input: InputSummary
 
     /// Analyses an order table. Throws `AnalysisError` when nothing can be reported.
-    public init(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary()) throws {
+    /// `includesKPIs: false` leaves `kpis` empty, for a caller that shows the matrices only.
+    public init(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
+                includesKPIs: Bool = true) throws {
         guard options.churnWindow >= 1 else { throw AnalysisError.invalidChurnWindow(options.churnWindow) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
@@ -52,7 +54,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         self.periods = periods
         self.cohorts = matrix.cohorts
         self.averages = matrix.averages
-        self.kpis = PeriodKPIBuilder(history: history, periods: periods, options: resolved).build()
+        self.kpis = includesKPIs ? PeriodKPIBuilder(history: history, periods: periods, options: resolved).build() : []
         self.dataQuality = history.dataQuality
         self.input = input
     }

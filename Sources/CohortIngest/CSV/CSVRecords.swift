@@ -31,9 +31,9 @@ struct CSVRecords: RecordSource {
 
     var bytes: UnsafeBufferPointer<UInt8> { tokenizer.bytes }
 
-    mutating func nextRecord(into fields: inout [FieldRange]) throws(IngestError) -> RecordPosition? {
+    mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         do {
-            guard let record = try tokenizer.nextRecord(into: &fields) else { return nil }
+            guard let record = try tokenizer.nextRecord(into: fields) else { return nil }
             if let progress, record.range.lowerBound >= nextProgress {
                 progress(record.range.lowerBound)
                 nextProgress = record.range.lowerBound + (4 << 20)

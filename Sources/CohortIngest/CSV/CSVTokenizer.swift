@@ -25,9 +25,9 @@ struct CSVTokenizer {
 
     /// Reads the next record into `fields`; returns its first line and byte range, or nil at the end.
     /// Throws `unterminatedQuote(line:)` when a quoted field never closes.
-    mutating func nextRecord(into fields: inout [Field]) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {
+    mutating func nextRecord(into fields: FieldList) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {
         guard position < bytes.count else { return nil }
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         let recordLine = line
         let recordStart = position
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")

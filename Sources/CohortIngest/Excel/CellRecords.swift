@@ -13,10 +13,10 @@ struct CellRecords: RecordSource {
         self.bytes = bytes
     }
 
-    mutating func nextRecord(into fields: inout [FieldRange]) throws(IngestError) -> RecordPosition? {
+    mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         guard next < cells.rowCount else { return nil }
-        fields.removeAll(keepingCapacity: true)
-        fields.append(contentsOf: cells.fields(ofRow: next))
+        fields.removeAll()
+        for field in cells.fields(ofRow: next) { fields.append(field) }
         // Excel leaves out empty cells at the end of a row: they read as empty fields.
         while fields.count < cells.width { fields.append(FieldRange(start: 0, end: 0)) }
         defer { next += 1 }

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 
 /// Maps byte strings to dense integer ids (0, 1, 2, ...), keeping each distinct string once.

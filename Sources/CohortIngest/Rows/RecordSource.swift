@@ -6,7 +6,7 @@ protocol RecordSource {
     /// The bytes every field points into.
     var bytes: UnsafeBufferPointer<UInt8> { get }
     /// Reads the next record's fields into `fields`; nil at the end.
-    mutating func nextRecord(into fields: inout [FieldRange]) throws(IngestError) -> RecordPosition?
+    mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition?
     /// The record as it stood in the input, for rejected.csv.
     func rawText(of record: RecordPosition) -> String
 }

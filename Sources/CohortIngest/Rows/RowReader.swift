@@ -31,6 +31,8 @@ struct RowReader {
     private(set) var currencyMarks: [(mark: CurrencyMark, count: Int, line: Int)] = []
 
     private var pending: [PendingRow] = []
+    /// Days of date texts read before (while the day/month order stays as it is).
+    private var days = DayCache()
     /// Amounts without any '.' or ',' (`450`), and the separators of amounts that read two ways.
     private var plainAmounts = 0
     private var ambiguousSeparators: UInt8 = 0
@@ -48,12 +50,11 @@ struct RowReader {
 
     /// Reads every remaining record of `records`.
     mutating func read<Records: RecordSource>(_ records: inout Records, into builder: inout TableBuilder) throws(IngestError) {
-        var fields: [FieldRange] = []
-        fields.reserveCapacity(header.count + 2)
+        let fields = FieldList(capacity: header.count + 2)
         let all = records.bytes
         let width = header.count
         let dateColumn = columns.date, amountColumn = columns.amount, customerColumn = columns.customer
-        while let record = try records.nextRecord(into: &fields) {
+        while let record = try records.nextRecord(into: fields) {
             if Self.isBlank(fields, in: all) { continue }
             dataRows += 1
             builder.rowsRead += 1
@@ -71,13 +72,16 @@ struct RowReader {
             var pendingDate: PendingRow.DateValue?
             let dateReading = dateField.isNumber
                 ? FieldParser.excelNumberDate(dateBytes, date1904: date1904)
-                : FieldParser.date(dateBytes, numericOrder: dateOrder.value, dottedOrder: dottedOrder)
+                : days.reading(dateBytes) { [numericOrder = dateOrder.value, dottedOrder] in
+                    FieldParser.date(dateBytes, numericOrder: numericOrder, dottedOrder: dottedOrder)
+                }
             switch dateReading {
             case .day(let value):
                 day = value
             case .onlyIn(let order, let value):
                 day = value
                 dateOrder.settle(order, line: record.line, text: Self.text(dateBytes))
+                days.removeAll()
                 resolvePending(records, into: &builder)
             case .ambiguous(let dayFirst, let monthFirst):
                 pendingDate = .ambiguous(dayFirst: dayFirst, monthFirst: monthFirst, text: Self.text(dateBytes))
@@ -266,7 +270,7 @@ struct RowReader {
         UnsafeBufferPointer(rebasing: all[field.start ..< field.end])
     }
 
-    private static func isBlank(_ fields: [FieldRange], in all: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isBlank(_ fields: FieldList, in all: UnsafeBufferPointer<UInt8>) -> Bool {
         for field in fields where !FieldParser.isBlank(slice(all, field)) { return false }
         return true
     }
