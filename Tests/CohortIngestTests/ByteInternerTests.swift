@@ -41,10 +41,25 @@ struct ByteInternerTests {
             #expect(id == known)
         }
         #expect(interner.count == expected.count)
+        // Every key is still found after all the growing (each grown in place, clusters wrapping the end included).
+        for (key, id) in expected { #expect(interner.intern(key[...]) == id) }
+        #expect(interner.count == expected.count)
         if keepsKeys {
             let strings = interner.allStrings()
             for (key, id) in expected { #expect(strings[Int(id)] == String(decoding: key, as: UTF8.self)) }
         }
+    }
+
+    @Test func copiesKeepTablesOfTheirOwn() {
+        // The table lives in memory the interner maps itself: a copy must not write into the original's.
+        var original = ByteInterner(capacity: 4)
+        #expect(original.intern(Array("A".utf8)[...]) == 0)
+        var copy = original
+        for n in 0 ..< 1_000 { _ = copy.intern(Array("key \(n)".utf8)[...]) } // grows the copy's table many times
+        #expect(copy.count == 1_001 && original.count == 1)
+        #expect(original.intern(Array("key 5".utf8)[...]) == 1) // new to the original
+        #expect(copy.intern(Array("key 5".utf8)[...]) == 6)     // known to the copy: "A" is 0, "key 0" is 1
+        #expect(original.intern(Array("A".utf8)[...]) == 0 && copy.intern(Array("A".utf8)[...]) == 0)
     }
 
     @Test func uniqueIDsMatchNoString() {

@@ -32,8 +32,11 @@ struct ByteInterner {
         var meta: UInt64 = 0
     }
 
-    private var slots: [Slot]
+    /// The table: `mask + 1` slots (a power of two) at the start of `memory`.
+    private var memory: SlotMemory
     private var mask: Int
+    private var slots: UnsafeMutablePointer<Slot> { memory.base.assumingMemoryBound(to: Slot.self) }
+    private var slotCount: Int { mask + 1 }
     /// Number of ids given out (`0 ..< count`), ids from `uniqueID()` included.
     private(set) var count = 0
     /// Keys longer than 16 bytes, each as its length (4 bytes) and its bytes.
@@ -51,7 +54,8 @@ struct ByteInterner {
     init(capacity: Int = 1024, keepsKeys: Bool = true) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Self.emptySlots(size)
+        memory = SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
+        memory.base.bindMemory(to: Slot.self, capacity: size)
         mask = size - 1
         self.keepsKeys = keepsKeys
     }
@@ -67,7 +71,8 @@ struct ByteInterner {
         let length = key.bytes.count
         let tag = Self.tag(hash: key.hash, length: length)
         let start = Int(truncatingIfNeeded: key.hash) & mask
-        let (found, free) = slots.withUnsafeBufferPointer { table -> (Int32?, Int) in
+        let table = slots
+        let (found, free) = { () -> (Int32?, Int) in
             var slot = start
             while true {
                 let entry = table[slot]
@@ -78,7 +83,7 @@ struct ByteInterner {
                 }
                 slot = (slot + 1) & mask
             }
-        }
+        }()
         if let found { return found }
         let id = newID(keeping: key.bytes)
         var word1 = key.word1
@@ -87,8 +92,9 @@ struct ByteInterner {
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian) { longKeys.append(contentsOf: $0) }
             longKeys.append(contentsOf: key.bytes)
         }
+        makeTableUnique()
         slots[free] = Slot(word0: key.word0, word1: word1, meta: tag | UInt64(id + 1))
-        if count * 2 > slots.count { grow(to: slots.count * 2) }
+        if count * 2 > slotCount { grow(to: slotCount * 2) }
         return Int32(id)
     }
 
@@ -118,9 +124,8 @@ struct ByteInterner {
         // First read every key's slot, in a loop short enough for many reads to wait at
         // once; the lookups below then find the slots in the cache.
         var touched: UInt64 = 0
-        slots.withUnsafeBufferPointer { table in
-            for key in keys { touched &+= table[Int(truncatingIfNeeded: key.hash) & mask].meta }
-        }
+        let table = slots
+        for key in keys { touched &+= table[Int(truncatingIfNeeded: key.hash) & mask].meta }
         for (index, key) in keys.enumerated() {
             ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key)
         }
@@ -157,9 +162,9 @@ struct ByteInterner {
 
     /// Makes room for `additional` more strings without growing on the way.
     mutating func reserveCapacity(_ additional: Int) {
-        var size = slots.count
+        var size = slotCount
         while size < (count + additional) * 2 { size <<= 1 }
-        if size > slots.count { grow(to: size) }
+        if size > slotCount { grow(to: size) }
     }
 
     // MARK: - Private
@@ -199,47 +204,66 @@ struct ByteInterner {
         }
     }
 
-    /// Moves every entry into `size` slots (a power of two), reading the old slots in order;
-    /// the new slots of a batch of entries are read first, so that their waits for memory overlap.
-    private mutating func grow(to size: Int) {
-        var newSlots = Self.emptySlots(size)
-        let newMask = size - 1
-        let batch = 1024
-        var hashes = [UInt64](repeating: 0, count: batch)
-        var touched: UInt64 = 0
-        slots.withUnsafeBufferPointer { old in
-            newSlots.withUnsafeMutableBufferPointer { table in
-                var first = 0
-                while first < old.count {
-                    let end = min(old.count, first + batch)
-                    for index in first ..< end where old[index].meta != 0 {
-                        let entry = old[index]
-                        let length = Int(entry.meta >> 32 & 0xFF)
-                        let hash = length <= 16 ? Self.shortHash(entry.word0, entry.word1, length: length)
-                            : longKeyBytes(at: Int(entry.word1)) { Self.hash($0) }
-                        hashes[index - first] = hash
-                        touched &+= table[Int(truncatingIfNeeded: hash) & newMask].meta
-                    }
-                    for index in first ..< end where old[index].meta != 0 {
-                        var target = Int(truncatingIfNeeded: hashes[index - first]) & newMask
-                        while table[target].meta != 0 { target = (target + 1) & newMask }
-                        table[target] = old[index]
-                    }
-                    first = end
-                }
-            }
-        }
-        touchedSlots &+= touched
-        (slots, mask) = (newSlots, newMask)
+    /// Gives this value its own table when a copy of it shares the memory.
+    private mutating func makeTableUnique() {
+        if !isKnownUniquelyReferenced(&memory) { memory = memory.copy() }
     }
 
-    /// `count` empty slots; a large table is asked to sit on huge pages before it is first written.
-    private static func emptySlots(_ count: Int) -> [Slot] {
-        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
-            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
-            buffer.initialize(repeating: Slot())
-            initialized = count
+    /// Grows the table to `size` slots (a power of two) where it is, when its memory has room.
+    ///
+    /// The upper part is zero on arrival, so growing writes only it and the old table is
+    /// never held twice. The entries at the start that belong to a cluster wrapping around
+    /// the end are set aside; every other entry, taken out in slot order and put back under
+    /// the larger mask, lands at or before its old slot or in the upper part, and its way
+    /// there crosses only entries already put back, so lookups still find everything. The
+    /// entries set aside go back last, as ordinary inserts.
+    private mutating func grow(to size: Int) {
+        makeTableUnique()
+        let oldSize = slotCount
+        guard memory.canExtend(to: size * MemoryLayout<Slot>.stride) else { return growIntoNewMemory(size) }
+        memory.extend(to: size * MemoryLayout<Slot>.stride)
+        memory.base.bindMemory(to: Slot.self, capacity: size)
+        mask = size - 1
+        let table = slots
+        var wrapped: [Slot] = []
+        var firstEmpty = 0
+        while table[firstEmpty].meta != 0 { // at most half full: there is an empty slot
+            wrapped.append(table[firstEmpty])
+            table[firstEmpty] = Slot()
+            firstEmpty += 1
         }
+        for index in firstEmpty ..< oldSize where table[index].meta != 0 {
+            let entry = table[index]
+            table[index] = Slot()
+            insert(entry, into: table)
+        }
+        for entry in wrapped { insert(entry, into: table) }
+    }
+
+    /// Puts an entry in the first free slot from its home.
+    @inline(__always)
+    private func insert(_ entry: Slot, into table: UnsafeMutablePointer<Slot>) {
+        var target = Int(truncatingIfNeeded: hash(of: entry)) & mask
+        while table[target].meta != 0 { target = (target + 1) & mask }
+        table[target] = entry
+    }
+
+    /// Grows into newly reserved memory, for a table larger than one reservation holds.
+    private mutating func growIntoNewMemory(_ size: Int) {
+        let old = memory, oldTable = slots, oldSize = slotCount
+        memory = SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
+        memory.base.bindMemory(to: Slot.self, capacity: size)
+        mask = size - 1
+        let table = slots
+        for index in 0 ..< oldSize where oldTable[index].meta != 0 { insert(oldTable[index], into: table) }
+        withExtendedLifetime(old) {}
+    }
+
+    /// The full hash of an entry's key, from the slot (or `longKeys` for a long key).
+    private func hash(of entry: Slot) -> UInt64 {
+        let length = Int(entry.meta >> 32 & 0xFF)
+        return length <= 16 ? Self.shortHash(entry.word0, entry.word1, length: length)
+            : longKeyBytes(at: Int(entry.word1)) { Self.hash($0) }
     }
 
     /// Two words that, with the length, are the key itself when it has up to 16 bytes

@@ -64,6 +64,15 @@ final class IDInterning: @unchecked Sendable {
         }
     }
 
+    /// The number of order ids, dropping their table: call once every file is read, so that
+    /// its memory (the largest part of reading) is free before the customer ids become strings.
+    func releaseOrderTable() -> Int {
+        onQueue {
+            defer { orders = ByteInterner(capacity: 1, keepsKeys: false) }
+            return orders.count
+        }
+    }
+
     /// Runs `body` with the interners, after every batch handed over.
     func withInterners<Result>(_ body: (inout ByteInterner, inout ByteInterner) -> Result) -> Result {
         onQueue { body(&customers, &orders) }

@@ -180,9 +180,11 @@ struct TableBuilder {
         return "\(source):\(line[row])"
     }
 
+    /// The table read; call once, after the last file.
     func result(sources: [String]) -> OrderReadResult {
         precondition(batchCustomers.isEmpty && customer.count == day.count, "takeIDs() before result")
-        let (customerIDs, orderCount) = interning.withInterners { customers, orders in (customers.allStrings(), orders.count) }
+        let orderCount = interning.releaseOrderTable()
+        let customerIDs = interning.withInterners { customers, _ in customers.allStrings() }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
                                customerIDs: customerIDs, orderCount: orderCount)
         return OrderReadResult(table: table, rejected: rejected, rowsRead: rowsRead, sources: sources, duplicates: duplicates)
