@@ -18,6 +18,11 @@ struct ByteInternerTests {
             Array("ABCDEFGH".utf8), Array("ABCDEFGHI".utf8), Array("ABCDEFGxH".utf8), Array("ABCDxEFGH".utf8),
             Array("0123456789ABCDEF".utf8), Array("0123456789ABCDEFG".utf8), Array("0123456789XBCDEFG".utf8),
             Array("0123456789ABCDEF0123456789ABCDEF".utf8), Array("0123456789ABCDEF1123456789ABCDEF".utf8),
+            // Held in the slot whole up to 11 bytes (bytes 8 to 10 beside the first word); from 12 bytes on the rest is
+            // compared apart: keys that differ only there.
+            Array("SO-0060973".utf8), Array("SO-0060974".utf8), Array("SO-00609738".utf8), Array("SO-00609739".utf8),
+            Array("SO-00609738\u{0}".utf8), Array("SO-006097381".utf8), Array("SO-006097382".utf8),
+            Array("INV-2026-00001".utf8), Array("INV-2026-00002".utf8), Array("INV-2026-10001".utf8),
         ]
         var interner = ByteInterner()
         let ids = keys.map { interner.intern($0[...]) }

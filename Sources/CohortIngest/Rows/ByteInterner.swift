@@ -5,12 +5,12 @@ import Foundation
 ///
 /// An open-addressing hash table (linear probing, power-of-two capacity, at most half
 /// full): no `String` or allocation per lookup, so interning millions of ids stays in
-/// plain integer work. A slot is 24 bytes: a key of up to 16 bytes (most customer and
-/// order ids) is held in it whole, as two words and its length, so a lookup reads one
-/// slot and nothing else; a longer key keeps its first word in the slot and its bytes
-/// in `longKeys`. Large tables are placed on huge pages where the system allows, so
-/// that a lookup costs one wait for memory rather than two (the page table's and the
-/// slot's).
+/// plain integer work. A slot is 16 bytes, four to a cache line: a key of up to 11
+/// bytes (most customer and order ids) is held in it whole, as its first eight bytes,
+/// up to three more and its length, so a lookup reads one slot and nothing else. A
+/// longer key keeps its first eight bytes and 24 bits of its hash in the slot and the
+/// rest in `tails`. The table grows in place in reserved memory on huge pages
+/// (`SlotMemory`), so a lookup costs one wait for memory, not two.
 ///
 /// The bytes of every key are kept for `string(at:)` only when `keepsKeys` (customer ids,
 /// which label reports); order ids need nothing but their ids.
@@ -23,12 +23,10 @@ import Foundation
 ///
 /// Complexity: O(length) expected per call.
 struct ByteInterner {
-    /// One entry of the table: `word0` and `word1` as `words(_:)` gives them (for a key
-    /// longer than 16 bytes, `word1` is where its bytes start in `longKeys`), and `meta`,
-    /// which is (24 bits of hash, 8 bits of length) << 32 | (id + 1); 0 = empty.
+    /// One entry of the table: the key's first word (`PreparedKey.word0`) and `meta`, which
+    /// is (24 bits `extra`, 8 bits of length) << 32 | (id + 1); 0 = empty.
     private struct Slot {
         var word0: UInt64 = 0
-        var word1: UInt64 = 0
         var meta: UInt64 = 0
     }
 
@@ -41,6 +39,9 @@ struct ByteInterner {
     private(set) var count = 0
     /// Keys longer than 16 bytes, each as its length (4 bytes) and its bytes.
     private var longKeys: [UInt8] = []
+    /// id → for a key of 12 to 16 bytes its last word, for a longer one where it starts in
+    /// `longKeys` (0 for other ids); empty until the first key of 12 bytes or more.
+    private var tails: [UInt64] = []
     /// Whether every key's bytes are kept, for `string(at:)`.
     let keepsKeys: Bool
     /// The bytes of every key in id order, and id → their start (with one end entry), when `keepsKeys`.
@@ -68,8 +69,6 @@ struct ByteInterner {
     /// The id of a prepared key, adding it when new.
     @inline(__always)
     private mutating func intern(_ key: PreparedKey) -> Int32 {
-        let length = key.bytes.count
-        let tag = Self.tag(hash: key.hash, length: length)
         let start = Int(truncatingIfNeeded: key.hash) & mask
         let table = slots
         let (found, free) = { () -> (Int32?, Int) in
@@ -77,40 +76,72 @@ struct ByteInterner {
             while true {
                 let entry = table[slot]
                 if entry.meta == 0 { return (nil, slot) }
-                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.word0 == key.word0 {
-                    let id = Int32(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
-                    if length <= 16 ? entry.word1 == key.word1 : longKey(at: Int(entry.word1), equals: key.bytes) { return (id, slot) }
+                if entry.meta & 0xFFFF_FFFF_0000_0000 == key.head && entry.word0 == key.word0 {
+                    let id = Int(truncatingIfNeeded: entry.meta & 0xFFFF_FFFF) - 1
+                    if key.bytes.count <= 11 || tailMatches(id, key) { return (Int32(id), slot) }
                 }
                 slot = (slot + 1) & mask
             }
         }()
         if let found { return found }
         let id = newID(keeping: key.bytes)
-        var word1 = key.word1
-        if length > 16 {
-            word1 = UInt64(longKeys.count)
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian) { longKeys.append(contentsOf: $0) }
-            longKeys.append(contentsOf: key.bytes)
+        let length = key.bytes.count
+        if length >= 12 {
+            if tails.count < id { tails.append(contentsOf: repeatElement(0, count: id - tails.count)) }
+            if length <= 16 {
+                tails.append(key.tail)
+            } else {
+                tails.append(UInt64(longKeys.count))
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian) { longKeys.append(contentsOf: $0) }
+                longKeys.append(contentsOf: key.bytes)
+            }
         }
         makeTableUnique()
-        slots[free] = Slot(word0: key.word0, word1: word1, meta: tag | UInt64(id + 1))
+        slots[free] = Slot(word0: key.word0, meta: key.head | UInt64(id + 1))
         if count * 2 > slotCount { grow(to: slotCount * 2) }
         return Int32(id)
     }
 
-    /// A key's bytes with its words and hash, computed where the bytes are read (on the
-    /// parsing thread), so that the interning thread only looks them up.
+    /// Whether the stored id `id` (of a key of 12 bytes or more) has the rest of `key`.
+    private func tailMatches(_ id: Int, _ key: PreparedKey) -> Bool {
+        key.bytes.count <= 16 ? tails[id] == key.tail : longKey(at: Int(tails[id]), equals: key.bytes)
+    }
+
+    /// A key's bytes with its first word, the head of its slot's `meta` and its hash,
+    /// computed where the bytes are read (on the parsing thread), so that the interning
+    /// thread only looks them up.
     struct PreparedKey {
         var bytes: UnsafeBufferPointer<UInt8>
+        /// The first eight bytes (a shorter key: its bytes, see `words(_:)`).
         var word0: UInt64
-        var word1: UInt64
+        /// `meta`'s upper half: (extra, length) << 32. `extra` is bytes 8 to 10 of a key of 9
+        /// to 11 bytes, 0 for a shorter one, and 24 bits of the hash of a longer one.
+        var head: UInt64
+        /// For a key of 12 to 16 bytes, its last eight bytes.
+        var tail: UInt64
         var hash: UInt64
 
         @inline(__always)
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            (word0, word1) = ByteInterner.words(bytes)
-            hash = bytes.count <= 16 ? ByteInterner.shortHash(word0, word1, length: bytes.count) : ByteInterner.hash(bytes)
+            let length = bytes.count
+            let (first, last) = ByteInterner.words(bytes)
+            word0 = first
+            tail = 0
+            let extra: UInt64
+            if length <= 11 {
+                extra = length <= 8 ? 0 : ByteInterner.extraBytes(bytes)
+                hash = ByteInterner.shortHash(word0, extra, length: length)
+            } else {
+                if length <= 16 {
+                    tail = last
+                    hash = ByteInterner.shortHash(word0, last, length: length)
+                } else {
+                    hash = ByteInterner.hash(bytes)
+                }
+                extra = hash >> 40
+            }
+            head = (extra << 8 | UInt64(min(length, 255))) << 32
         }
     }
 
@@ -175,6 +206,7 @@ struct ByteInterner {
         let id = count
         count += 1
         if id & 63 == 0 { uniqueBits.append(0) }
+        if !tails.isEmpty && bytes.count < 12 { tails.append(0) }
         if keepsKeys {
             keys.append(contentsOf: bytes)
             keyStart.append(keys.count)
@@ -182,9 +214,12 @@ struct ByteInterner {
         return id
     }
 
+    /// Bytes 8 to 10 of a key of 9 to 11 bytes, as a number.
     @inline(__always)
-    private static func tag(hash: UInt64, length: Int) -> UInt64 {
-        (hash >> 32 & 0xFFFF_FF00 | UInt64(min(length, 255))) << 32
+    static func extraBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var extra: UInt64 = 0
+        for index in (8 ..< bytes.count).reversed() { extra = extra << 8 | UInt64(bytes[index]) }
+        return extra
     }
 
     /// Whether the long key stored at `offset` of `longKeys` has these bytes.
@@ -259,11 +294,12 @@ struct ByteInterner {
         withExtendedLifetime(old) {}
     }
 
-    /// The full hash of an entry's key, from the slot (or `longKeys` for a long key).
+    /// The full hash of an entry's key, from the slot (and `tails` for a key of 12 bytes or more).
     private func hash(of entry: Slot) -> UInt64 {
         let length = Int(entry.meta >> 32 & 0xFF)
-        return length <= 16 ? Self.shortHash(entry.word0, entry.word1, length: length)
-            : longKeyBytes(at: Int(entry.word1)) { Self.hash($0) }
+        if length <= 11 { return Self.shortHash(entry.word0, entry.meta >> 40, length: length) }
+        let tail = tails[Int(entry.meta & 0xFFFF_FFFF) - 1]
+        return length <= 16 ? Self.shortHash(entry.word0, tail, length: length) : longKeyBytes(at: Int(tail)) { Self.hash($0) }
     }
 
     /// Two words that, with the length, are the key itself when it has up to 16 bytes
