@@ -95,7 +95,6 @@ struct CustomerHistory {
         }
         let rows = UnsafeMutableBufferPointer<CustomerRow>.allocate(capacity: max(placed, 1))
         HugePages.advise(UnsafeMutableRawBufferPointer(rows)) // written at random below
-        defer { rows.deallocate() }
         table.customer.withUnsafeBufferPointer { customers in
             table.day.withUnsafeBufferPointer { days in
                 table.amount.withUnsafeBufferPointer { amounts in
@@ -136,6 +135,7 @@ struct CustomerHistory {
                 HistoryPart(customers: customers, rowStart: rowStart, rows: rows, spanCount: spanCount, hasOrderColumn: hasOrderColumn)
             }
         }
+        rows.deallocate() // before the parts are joined: the two are the largest arrays here
 
         let earliestCohort = results.map(\.earliestCohort).min() ?? Int32.max
         guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
