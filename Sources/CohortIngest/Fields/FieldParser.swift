@@ -7,6 +7,7 @@ import CohortCore
 /// this file holds what both share (blanks, digits, signs).
 enum FieldParser {
     /// The field without leading and trailing blanks (space, tab, no-break space).
+    @inline(__always)
     static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         // Most fields neither start nor end with a byte that a blank starts or ends with.
         if let first = field.first, let last = field.last,
@@ -14,6 +15,10 @@ enum FieldParser {
            last != 0x20, last != 0x09, last != 0xA0, last != 0xAF {
             return field
         }
+        return trimmedByteByByte(field)
+    }
+
+    private static func trimmedByteByByte(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = field.count
         while start < end {
             let length = blankLength(field, at: start, end: end)
@@ -80,6 +85,7 @@ enum FieldParser {
     }
 
     /// Whether every byte of the field is a blank (an empty field included).
+    @inline(__always)
     static func isBlank(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         trimmed(field).isEmpty
     }
