@@ -8,9 +8,10 @@ import Foundation
 /// Reads the input and analyses it, turning every user-facing failure into one line on
 /// standard error and exit status 2 (bad input), or 1 (the tool or the environment failed).
 /// A progress bar is drawn on standard error while it runs, unless `quiet` (see `ProgressIndicator`).
-/// `includesKPIs: false` skips the period KPIs (for `cohort matrix`).
+/// `includesKPIs: false` skips the period KPIs (for `cohort matrix`); `currency` is the currency
+/// the command shows money in (`--currency`), so that amounts marked with another are warned of.
 func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false, includesKPIs: Bool = true,
-             stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
+             currency: String? = nil, stopwatch: Stopwatch? = nil) throws -> (CohortAnalysis, OrderReadResult) {
     let progress = ProgressIndicator.start(quiet: quiet, phase: "Reading")
     defer { progress?.finish() }
     var bytesRead: (@Sendable (Int, Int) -> Void)?
@@ -18,7 +19,7 @@ func analyse(_ input: InputOptions, _ flags: AnalysisFlags, quiet: Bool = false,
         bytesRead = { @Sendable done, total in progress.update(done: done, total: total) }
     }
     return try failingCleanly {
-        let result = try input.read(progress: bytesRead)
+        let result = try input.read(currency: currency, progress: bytesRead)
         progress?.begin("Analysing")
         stopwatch?.lap("read \(result.rowsRead) rows")
         if !result.rejected.isEmpty {

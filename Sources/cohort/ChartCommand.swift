@@ -32,7 +32,7 @@ struct ChartCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, currency: look.currency)
         let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
         try failingCleanly {
             let data = try ChartRenderer(analysis: result, style: look.style(source: input.files)).render(chart, as: chosenFormat)

@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             return try expanded.run()
         }
         let stopwatch = Stopwatch()
-        let (result, read) = try analyse(input, analysis, quiet: progress.quiet, stopwatch: stopwatch)
+        let (result, read) = try analyse(input, analysis, quiet: progress.quiet, currency: look.currency, stopwatch: stopwatch)
         let folder = try failingCleanly {
             let style = look.style(source: input.files)
             let settings = ReportSettings(locale: style.locale, currency: style.currency,

@@ -2,6 +2,21 @@ import Foundation
 import Testing
 
 struct ReportCommandTests {
+    @Test func amountsMarkedWithAnotherCurrencyThanTheReportsAreWarnedOf() throws {
+        // dialect-us.csv marks two amounts with '$' (lines 2 and 4); the report shows euros unless told otherwise.
+        let fixture = CLIRunner.fixture("ingest/dialect-us.csv")
+        for (currency, warned) in [(nil, true), ("USD", false)] as [(String?, Bool)] {
+            let directory = try CLIRunner.temporaryDirectory()
+            let result = try CLIRunner.run(["report", fixture, "--out", directory.path, "--date-format", "MM/DD/YYYY"]
+                                           + (currency.map { ["--currency", $0] } ?? []))
+            #expect(result.status == 0, "\(result.standardError)")
+            let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first)
+            let markdown = try String(contentsOf: directory.appendingPathComponent(folder).appendingPathComponent("report.md"), encoding: .utf8)
+            let warning = "2 amounts are marked '$' but the report's currency is EUR"
+            #expect(markdown.contains(warning) == warned, "currency \(currency ?? "default")")
+        }
+    }
+
     @Test func writesEveryFileIntoTheAsOfFolder() throws {
         let directory = try CLIRunner.temporaryDirectory()
         let result = try CLIRunner.run(["report", CLIRunner.fixture("small-orders.csv"), "--out", directory.path])
