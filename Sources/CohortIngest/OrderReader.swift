@@ -120,6 +120,7 @@ public struct OrderReader: Sendable {
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
             var records = CellRecords(cells: cells, bytes: bytes)
             var format = SourceFormat(source: source, kind: "Excel sheet '\(sheet.name)'")
+            format.sheet = sheet.name
             let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904, expectedRows: cells.rowCount,
                                         ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder)
             return (format, warnings)

@@ -56,6 +56,26 @@ struct ReportModelTests {
         #expect(german.glossary.first?.term == "Aktiver Kunde")
     }
 
+    @Test func readerLinesInTheReportsLanguage() {
+        // The reader's lines come in both languages; a German report shows the German ones, and the
+        // English ones when the German are missing (an analysis.json written before they were kept).
+        var analysis = Self.analysis
+        analysis.input.formats = ["orders.csv: CSV, 3 rows"]
+        analysis.input.warnings = ["orders.csv: amounts are marked with different currencies"]
+        analysis.input.germanFormats = ["orders.csv: CSV, 3 Zeilen"]
+        analysis.input.germanWarnings = ["orders.csv: Beträge sind mit verschiedenen Währungen ausgezeichnet"]
+        func quality(_ analysis: CohortAnalysis, _ locale: ChartLocale) -> [String] {
+            ReportModel(analysis: analysis, rejected: [], settings: ReportSettings(locale: locale, generatedAt: Date(timeIntervalSince1970: 0)),
+                        charts: [:], format: .markdown).dataQuality
+        }
+        let german = quality(analysis, .german)
+        #expect(german.contains("Gelesen: orders.csv: CSV, 3 Zeilen."))
+        #expect(german.contains("Warnung: orders.csv: Beträge sind mit verschiedenen Währungen ausgezeichnet."))
+        #expect(quality(analysis, .english).contains("Warning: orders.csv: amounts are marked with different currencies."))
+        analysis.input.germanWarnings = []
+        #expect(quality(analysis, .german).contains("Warnung: orders.csv: amounts are marked with different currencies."))
+    }
+
     @Test func bridgeSentencesAndTables() {
         let english = model()
         #expect(english.customerBridge.sentence == "March 2026: 2 customers at the start, 0 new, 0 won back, 0 churned → 2 at the end.")

@@ -13,19 +13,25 @@ public struct InputSummary: Sendable, Codable, Equatable {
     public var formats: [String]
     /// Data-quality warnings from reading, one line each (dates far in the past or in the future, other currencies, ...).
     public var warnings: [String]
+    /// `formats` and `warnings` in German, line for line, for a German report (empty when
+    /// read from a JSON written before they were kept: the report then shows the English ones).
+    public var germanFormats: [String]
+    public var germanWarnings: [String]
 
     public init(sources: [String] = [], rowsRead: Int = 0, rowsRejected: Int = 0, rowsDuplicated: Int = 0,
-                formats: [String] = [], warnings: [String] = []) {
+                formats: [String] = [], warnings: [String] = [], germanFormats: [String] = [], germanWarnings: [String] = []) {
         self.sources = sources
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
         self.rowsDuplicated = rowsDuplicated
         self.formats = formats
         self.warnings = warnings
+        self.germanFormats = germanFormats
+        self.germanWarnings = germanWarnings
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sources, rowsRead, rowsRejected, rowsDuplicated, formats, warnings
+        case sources, rowsRead, rowsRejected, rowsDuplicated, formats, warnings, germanFormats, germanWarnings
     }
 
     /// Decodes, taking the fields added later as empty when an older JSON lacks them.
@@ -37,5 +43,7 @@ public struct InputSummary: Sendable, Codable, Equatable {
         rowsDuplicated = try container.decodeIfPresent(Int.self, forKey: .rowsDuplicated) ?? 0
         formats = try container.decodeIfPresent([String].self, forKey: .formats) ?? []
         warnings = try container.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        germanFormats = try container.decodeIfPresent([String].self, forKey: .germanFormats) ?? []
+        germanWarnings = try container.decodeIfPresent([String].self, forKey: .germanWarnings) ?? []
     }
 }

@@ -30,7 +30,8 @@ public struct OrderReadResult: Sendable {
     /// The summary the analysis carries into reports.
     public var inputSummary: InputSummary {
         InputSummary(sources: sources, rowsRead: rowsRead, rowsRejected: rejected.count, rowsDuplicated: duplicates.count,
-                     formats: formats.map(\.description), warnings: warnings.map(\.description))
+                     formats: formats.map(\.description), warnings: warnings.map(\.description),
+                     germanFormats: formats.map(\.germanDescription), germanWarnings: warnings.map(\.germanDescription))
     }
 
     /// Rejected rows and duplicates together, file by file in line order: everything read but not used,

@@ -8,6 +8,8 @@ public struct SourceFormat: Sendable, Equatable, CustomStringConvertible {
     public var source: String
     /// "CSV", or "Excel sheet 'Tabelle1'".
     public var kind: String
+    /// The sheet's name, for a workbook.
+    public var sheet: String?
     public var encoding: TextEncoding?
     public var delimiter: UInt8?
     public var decimalSeparator: DecimalSeparator?
@@ -17,15 +19,30 @@ public struct SourceFormat: Sendable, Equatable, CustomStringConvertible {
     /// Data rows (blank lines not counted).
     public var rows = 0
 
-    public var description: String {
-        var parts = [kind]
+    public var description: String { text(german: false) }
+
+    /// The same line in German, for a German report:
+    /// "orders.csv: CSV, Windows-1252, getrennt durch ';', Dezimalkomma (erkannt), Datum Tag zuerst (TT/MM/JJJJ, erkannt), 3 Zeilen".
+    public var germanDescription: String { text(german: true) }
+
+    private func text(german: Bool) -> String {
+        func pick(_ english: String, _ deutsch: String) -> String { german ? deutsch : english }
+        var parts = [sheet.map { pick("Excel sheet '\($0)'", "Excel-Blatt '\($0)'") } ?? kind]
         if let encoding { parts.append(encoding.rawValue) }
-        if let delimiter { parts.append("\(Self.name(ofDelimiter: delimiter)) delimited") }
-        if let decimalSeparator { parts.append("\(decimalSeparator.name) (\(decimalSeparatorGiven ? "given" : "detected"))") }
-        if let dateOrder, dateOrder != .yearMonthDay {
-            parts.append("dates \(dateOrder.name.replacingOccurrences(of: ")", with: ", \(dateOrderGiven ? "given" : "detected"))"))")
+        if let delimiter {
+            let name = delimiter == UInt8(ascii: "\t") ? pick("tab", "Tabulator") : Self.name(ofDelimiter: delimiter)
+            parts.append(pick("\(name) delimited", "getrennt durch \(name)"))
         }
-        parts.append("\(rows) \(rows == 1 ? "row" : "rows")")
+        if let decimalSeparator {
+            let name = decimalSeparator == .point ? pick("decimal point", "Dezimalpunkt") : pick("decimal comma", "Dezimalkomma")
+            parts.append("\(name) (\(decimalSeparatorGiven ? pick("given", "angegeben") : pick("detected", "erkannt")))")
+        }
+        if let dateOrder, dateOrder != .yearMonthDay {
+            let how = dateOrderGiven ? pick("given", "angegeben") : pick("detected", "erkannt")
+            parts.append(dateOrder == .dayMonthYear ? pick("dates day first (DD/MM/YYYY, \(how))", "Datum Tag zuerst (TT/MM/JJJJ, \(how))")
+                                                    : pick("dates month first (MM/DD/YYYY, \(how))", "Datum Monat zuerst (MM/TT/JJJJ, \(how))"))
+        }
+        parts.append(german ? "\(rows) \(rows == 1 ? "Zeile" : "Zeilen")" : "\(rows) \(rows == 1 ? "row" : "rows")")
         return "\(source): " + parts.joined(separator: ", ")
     }
 

@@ -233,9 +233,11 @@ struct ReportText {
             }
         }
         for row in rejected.prefix(5) { lines.append("– " + shortened(row.description)) }
-        // How each file was read and what looked odd, as the reader worded it.
-        for format in input.formats { lines.append(pick("Read ", "Gelesen: ") + shortened(format) + ".") }
-        for warning in input.warnings { lines.append(pick("Warning: ", "Warnung: ") + shortened(warning) + ".") }
+        // How each file was read and what looked odd, as the reader worded it (in German when it could).
+        let formats = german && input.germanFormats.count == input.formats.count ? input.germanFormats : input.formats
+        let warnings = german && input.germanWarnings.count == input.warnings.count ? input.germanWarnings : input.warnings
+        for format in formats { lines.append(pick("Read ", "Gelesen: ") + shortened(format) + ".") }
+        for warning in warnings { lines.append(pick("Warning: ", "Warnung: ") + shortened(warning) + ".") }
         if quality.rowsAfterAsOf > 0 {
             lines.append(pick("\(count(quality.rowsAfterAsOf)) rows dated after the as-of date are not included.",
                               "\(count(quality.rowsAfterAsOf)) Zeilen nach dem Stichtag sind nicht enthalten."))
