@@ -64,7 +64,9 @@ public struct ReportBundle: Sendable {
         files["report.html"] = Data(try templates.render(html, as: .html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
         let logoPNG = settings.logo.flatMap { $0.kind == .png ? [UInt8]($0.data) : nil } // Cairo draws PNG logos only
-        files["report.pdf"] = try ReportPDF(document: html.document(logoPNG: logoPNG), analysis: analysis, style: chartStyle).render()
+        var document = html.document(logoPNG: logoPNG)
+        document.createdAt = settings.generatedAt
+        files["report.pdf"] = try ReportPDF(document: document, analysis: analysis, style: chartStyle).render()
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)

@@ -26,6 +26,9 @@ struct MonthlyJobTests {
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a.count >= 14) // 5 documents + 8 PNGs + the PDF
         for (path, data) in a { #expect(b[path] == data, "\(path) differs between two runs") }
+        // The PDF is dated as the report: SOURCE_DATE_EPOCH 1767225600 is 2026-01-01 00:00:00 UTC.
+        let pdf = try #require(a.first { $0.key.hasSuffix("report.pdf") }?.value)
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (20260101000000Z)"))
     }
 
     /// report.md of the small fixture, reviewed by eye once; regenerate with COHORT_RECORD_SNAPSHOTS=1.

@@ -4,7 +4,8 @@ import Foundation
 /// A Cairo drawing surface (PNG image, SVG or PDF) whose output is collected in memory.
 ///
 /// Owns the `cairo_surface_t`; it is destroyed in `deinit`. No Cairo pointer
-/// leaves this module. PDF output is deterministic: the creation date is fixed.
+/// leaves this module. PDF output is deterministic: the creation date is fixed unless
+/// `setCreationDate` gives one (the report's, from SOURCE_DATE_EPOCH when that is set).
 final class CairoSurface {
     let format: ChartFormat
     /// Pixels per point for PNG (2 = sharp on high-density screens); 1 for vector formats.
@@ -36,6 +37,14 @@ final class CairoSurface {
 
     deinit {
         cairo_surface_destroy(pointer)
+    }
+
+    /// Sets the creation date stored in a PDF's metadata (instead of the fixed one).
+    func setCreationDate(_ date: Date) {
+        guard format == .pdf else { return }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_CREATE_DATE, formatter.string(from: date))
     }
 
     /// Sets the title stored in a PDF's metadata.

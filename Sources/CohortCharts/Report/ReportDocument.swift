@@ -1,3 +1,5 @@
+import Foundation
+
 /// The content of the PDF management report, already worded and formatted by the
 /// reports module; this module only lays it out on A4 pages with Cairo.
 ///
@@ -21,6 +23,8 @@ public struct ReportDocument: Sendable {
     public var footer: String
     /// "Page" / "Seite".
     public var pageWord: String
+    /// When the report was made, stored in the PDF's metadata (nil: a fixed date).
+    public var createdAt: Date?
 
     public init(title: String, company: String?, logoPNG: [UInt8]?, subtitleLines: [String], note: String?,
                 cardsHeading: String, cards: [Card], sections: [Section], footer: String, pageWord: String) {

@@ -26,6 +26,7 @@ public struct ReportPDF: Sendable {
         if let bytes = document.logoPNG, !bytes.isEmpty { logo = try CairoImage(png: bytes) }
         let surface = try CairoSurface(format: .pdf, width: ReportPage.width, height: ReportPage.height)
         surface.setTitle(document.title)
+        if let createdAt = document.createdAt { surface.setCreationDate(createdAt) }
         let context = try CairoContext(surface: surface, fontFamily: style.fontFamily)
         let canvas = ChartCanvas(context: context, style: style)
         let pageCount = 1 + document.sections.count
