@@ -47,6 +47,14 @@ struct OrderReaderTests {
             "orders.csv:6: has 2 fields, the header has 3",
             "orders.csv:7: column 'date': the date is empty",
         ])
+        // The same in German, for German reports.
+        #expect(result.rejected.map(\.germanDescription) == [
+            "orders.csv:3: Spalte 'date': '2026-13-01' ist kein Datum (erwartet JJJJ-MM-TT, TT.MM.JJJJ, TT/MM/JJJJ oder MM/TT/JJJJ)",
+            "orders.csv:4: Spalte 'customer': die Kundennummer ist leer",
+            "orders.csv:5: Spalte 'amount': 'abc' ist keine Zahl",
+            "orders.csv:6: hat 2 Felder, die Kopfzeile hat 3",
+            "orders.csv:7: Spalte 'date': das Datum ist leer",
+        ])
         #expect(result.rejected[2].rawText == "C3,2026-01-05,abc")
     }
 
@@ -113,6 +121,10 @@ struct OrderReaderTests {
         ])
         let given = try read("customer;date;amount\nA;01.03.2026;12.50\n", ReadOptions(decimalSeparator: .comma))
         #expect(given.rejected.map(\.reason) == ["'12.50' does not fit the decimal comma of this column, as given with --decimal"])
+        #expect(result.rejected.map(\.germanReason) == [
+            "'12.50' passt nicht zum Dezimalkomma dieser Spalte, wie '1.234,56' in Zeile 2 zeigt; --decimal, falls das nicht stimmt",
+        ])
+        #expect(given.rejected.map(\.germanReason) == ["'12.50' passt nicht zum Dezimalkomma dieser Spalte, wie mit --decimal angegeben"])
     }
 
     @Test func monthFirstDatesSettledLaterApplyToTheRowsBefore() throws {
@@ -128,6 +140,10 @@ struct OrderReaderTests {
         #expect(result.rejected.map(\.description) == [
             "orders.csv:3: column 'date': '01/13/2026' is not a date in the day first (DD/MM/YYYY) order of this column, "
                 + "as '13/01/2026' on line 2 shows; use --date-format if that is wrong",
+        ])
+        #expect(result.rejected.map(\.germanReason) == [
+            "'01/13/2026' ist kein Datum in der Reihenfolge Tag zuerst (TT/MM/JJJJ) dieser Spalte, "
+                + "wie '13/01/2026' in Zeile 2 zeigt; --date-format, falls das nicht stimmt",
         ])
     }
 
@@ -147,6 +163,7 @@ struct OrderReaderTests {
         // "12,345" reads 12,345.00 or 12.345 (three decimals, no money); "1.234,56" proves the decimal comma.
         let result = try read("customer;date;amount\nA;01.03.2026;12,345\nB;02.03.2026;1.234,56\n")
         #expect(result.rejected.map(\.description) == ["orders.csv:2: column 'amount': '12,345' has more than 2 decimal places"])
+        #expect(result.rejected.map(\.germanReason) == ["'12,345' hat mehr als 2 Nachkommastellen"])
         #expect(result.table.customerIDs == ["B"]) // A never entered the table
     }
 

@@ -34,7 +34,9 @@ struct SeveralFilesTests {
         #expect(result.table.day == [day(2026, 1, 10), day(2026, 1, 31), day(2026, 2, 3)])
         #expect(result.table.amount == [1_000, 2_000, 3_000])
         let duplicate = RejectedRow(source: february, line: 2, column: nil,
-                                    reason: "repeats \(january):3 (same order id, customer, date and amount)", rawText: "J-2,C2,2026-01-31,20.00")
+                                    reason: "repeats \(january):3 (same order id, customer, date and amount)",
+                                    germanReason: "wiederholt \(january):3 (gleiche Bestellnummer, Kunde, Datum und Betrag)",
+                                    rawText: "J-2,C2,2026-01-31,20.00")
         #expect(result.duplicates == [duplicate])
         #expect(result.warnings == [.duplicateRows(count: 1, first: duplicate)])
         #expect(result.inputSummary.rowsDuplicated == 1)

@@ -30,6 +30,15 @@ public enum DateOrder: String, Sendable, CaseIterable {
         }
     }
 
+    /// "Tag zuerst (TT/MM/JJJJ)", for German reports.
+    var germanName: String {
+        switch self {
+        case .dayMonthYear: return "Tag zuerst (TT/MM/JJJJ)"
+        case .monthDayYear: return "Monat zuerst (MM/TT/JJJJ)"
+        case .yearMonthDay: return "Jahr zuerst (JJJJ-MM-TT)"
+        }
+    }
+
     /// "day first (DD/MM/YYYY)", for messages.
     var name: String {
         switch self {

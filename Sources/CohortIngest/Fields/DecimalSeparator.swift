@@ -26,4 +26,6 @@ public enum DecimalSeparator: String, Sendable, CaseIterable {
 
     /// "decimal comma" / "decimal point", for messages.
     var name: String { self == .point ? "decimal point" : "decimal comma" }
+    /// "Dezimalkomma" / "Dezimalpunkt", for German reports.
+    var germanName: String { self == .point ? "Dezimalpunkt" : "Dezimalkomma" }
 }

@@ -34,13 +34,13 @@ public struct SourceFormat: Sendable, Equatable, CustomStringConvertible {
             parts.append(pick("\(name) delimited", "getrennt durch \(name)"))
         }
         if let decimalSeparator {
-            let name = decimalSeparator == .point ? pick("decimal point", "Dezimalpunkt") : pick("decimal comma", "Dezimalkomma")
+            let name = german ? decimalSeparator.germanName : decimalSeparator.name
             parts.append("\(name) (\(decimalSeparatorGiven ? pick("given", "angegeben") : pick("detected", "erkannt")))")
         }
         if let dateOrder, dateOrder != .yearMonthDay {
             let how = dateOrderGiven ? pick("given", "angegeben") : pick("detected", "erkannt")
-            parts.append(dateOrder == .dayMonthYear ? pick("dates day first (DD/MM/YYYY, \(how))", "Datum Tag zuerst (TT/MM/JJJJ, \(how))")
-                                                    : pick("dates month first (MM/DD/YYYY, \(how))", "Datum Monat zuerst (MM/TT/JJJJ, \(how))"))
+            let name = (german ? dateOrder.germanName : dateOrder.name).replacingOccurrences(of: ")", with: ", \(how))")
+            parts.append(pick("dates ", "Datum ") + name)
         }
         parts.append(german ? "\(rows) \(rows == 1 ? "Zeile" : "Zeilen")" : "\(rows) \(rows == 1 ? "row" : "rows")")
         return "\(source): " + parts.joined(separator: ", ")

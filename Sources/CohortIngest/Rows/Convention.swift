@@ -10,6 +10,8 @@ struct Convention<Value: Equatable>: Equatable {
     enum Origin: Equatable {
         case given
         case proven(line: Int, text: String)
+        /// Settled at the end of the file by the column as a whole.
+        case column(Wording)
     }
 
     private(set) var value: Value?
@@ -30,19 +32,24 @@ struct Convention<Value: Equatable>: Equatable {
     }
 
     /// Settles an open convention at the end of the file, on the evidence of the whole column.
-    mutating func settleAtEnd(_ value: Value, reason: String) {
+    mutating func settleAtEnd(_ value: Value, reason: Wording) {
         guard self.value == nil else { return }
         self.value = value
-        origin = .proven(line: 0, text: reason)
+        origin = .column(reason)
     }
 
-    /// "(from '1.234,56' on line 3)" or "(--decimal)", for rejection reasons.
-    func because(option: String) -> String {
+    /// "as '1.234,56' on line 3 shows; use --decimal if that is wrong", for rejection reasons.
+    func because(option: String) -> Wording {
         switch origin {
-        case .given?: return "as given with \(option)"
-        case .proven(let line, let text)? where line > 0: return "as '\(text)' on line \(line) shows; use \(option) if that is wrong"
-        case .proven(_, let text)?: return "\(text); use \(option) if that is wrong"
-        case nil: return ""
+        case .given?:
+            return Wording("as given with \(option)", german: "wie mit \(option) angegeben")
+        case .proven(let line, let text)?:
+            return Wording("as '\(text)' on line \(line) shows; use \(option) if that is wrong",
+                           german: "wie '\(text)' in Zeile \(line) zeigt; \(option), falls das nicht stimmt")
+        case .column(let reason)?:
+            return Wording("\(reason.english); use \(option) if that is wrong", german: "\(reason.german); \(option), falls das nicht stimmt")
+        case nil:
+            return Wording("", german: "")
         }
     }
 }

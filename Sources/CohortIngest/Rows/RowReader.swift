@@ -60,7 +60,8 @@ struct RowReader {
             builder.rowsRead += 1
             if fields.count != width {
                 guard fields.count > width, fields[width...].allSatisfy({ FieldParser.isBlank(Self.slice(all, $0)) }) else {
-                    reject(record, records, nil, "has \(fields.count) fields, the header has \(width)", into: &builder)
+                    reject(record, records, nil, Wording("has \(fields.count) fields, the header has \(width)",
+                                                          german: "hat \(fields.count) Felder, die Kopfzeile hat \(width)"), into: &builder)
                     continue
                 }
             }
@@ -89,7 +90,7 @@ struct RowReader {
                 reject(record, records, dateColumn, dateProblem(Self.text(dateBytes)), into: &builder)
                 continue
             case .empty:
-                reject(record, records, dateColumn, "the date is empty", into: &builder)
+                reject(record, records, dateColumn, Wording("the date is empty", german: "das Datum ist leer"), into: &builder)
                 continue
             }
 
@@ -134,7 +135,7 @@ struct RowReader {
             // Customer and order.
             let customerBytes = FieldParser.trimmed(bytes(of: fields[customerColumn], in: all))
             guard !customerBytes.isEmpty else {
-                reject(record, records, customerColumn, "the customer id is empty", into: &builder)
+                reject(record, records, customerColumn, Wording("the customer id is empty", german: "die Kundennummer ist leer"), into: &builder)
                 continue
             }
             if pendingDate != nil || pendingAmount != nil {
@@ -166,7 +167,9 @@ struct RowReader {
         if !decimal.isSettled && ambiguousSeparators != 0 && plainAmounts > 0 && ambiguousSeparators != 3 {
             // `450` beside `1.500`: whole amounts are written without decimals, so the separator groups thousands.
             let grouping: DecimalSeparator = ambiguousSeparators == 1 ? .point : .comma
-            decimal.settleAtEnd(grouping.other, reason: "as whole amounts without '\(grouping.rawValue)' beside groups of three digits after it show")
+            decimal.settleAtEnd(grouping.other, reason: Wording(
+                "as whole amounts without '\(grouping.rawValue)' beside groups of three digits after it show",
+                german: "wie ganze Beträge ohne '\(grouping.rawValue)' neben Dreiergruppen von Ziffern danach zeigen"))
             resolvePending(records, into: &builder)
         }
         guard let waiting = pending.first else { return }
@@ -216,28 +219,34 @@ struct RowReader {
 
     // MARK: - Reasons
 
-    private func dateProblem(_ text: String) -> String {
-        if case .proven? = dateOrder.origin, let order = dateOrder.value {
-            return "'\(text)' is not a date in the \(order.name) order of this column, \(dateOrder.because(option: "--date-format"))"
-        }
+    private func dateProblem(_ text: String) -> Wording {
         if let order = dateOrder.value {
-            return "'\(text)' is not a date in the order \(order.rawValue) \(dateOrder.because(option: "--date-format"))"
+            let because = dateOrder.because(option: "--date-format")
+            if case .given? = dateOrder.origin {
+                return Wording("'\(text)' is not a date in the order \(order.rawValue) \(because.english)",
+                               german: "'\(text)' ist kein Datum in der Reihenfolge \(order.germanName) \(because.german)")
+            }
+            return Wording("'\(text)' is not a date in the \(order.name) order of this column, \(because.english)",
+                           german: "'\(text)' ist kein Datum in der Reihenfolge \(order.germanName) dieser Spalte, \(because.german)")
         }
-        return "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)"
+        return Wording("'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)",
+                       german: "'\(text)' ist kein Datum (erwartet JJJJ-MM-TT, TT.MM.JJJJ, TT/MM/JJJJ oder MM/TT/JJJJ)")
     }
 
-    private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> String {
+    private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> Wording {
         switch amount.status {
-        case .empty: return "the amount is empty"
-        case .tooManyDecimals: return "'\(text)' has more than 2 decimal places"
+        case .empty: return Wording("the amount is empty", german: "der Betrag ist leer")
+        case .tooManyDecimals: return Wording("'\(text)' has more than 2 decimal places", german: "'\(text)' hat mehr als 2 Nachkommastellen")
         case .value, .invalid: break
         }
         if let separator = decimal.value, let bytes {
             if FieldParser.amount(bytes, decimal: separator.other).status == .value && text.contains(where: { $0 == "." || $0 == "," }) {
-                return "'\(text)' does not fit the \(separator.name) of this column, \(decimal.because(option: "--decimal"))"
+                let because = decimal.because(option: "--decimal")
+                return Wording("'\(text)' does not fit the \(separator.name) of this column, \(because.english)",
+                               german: "'\(text)' passt nicht zum \(separator.germanName) dieser Spalte, \(because.german)")
             }
         }
-        return "'\(text)' is not a number"
+        return Wording("'\(text)' is not a number", german: "'\(text)' ist keine Zahl")
     }
 
     // MARK: - Helpers
@@ -251,7 +260,7 @@ struct RowReader {
         }
     }
 
-    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: String,
+    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: Wording,
                                                into builder: inout TableBuilder) {
         builder.rejected.append(RejectedRow(source: source, line: record.line, column: column.map { header[$0] }, reason: reason,
                                             rawText: records.rawText(of: record)))

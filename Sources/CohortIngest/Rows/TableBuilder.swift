@@ -159,7 +159,8 @@ struct TableBuilder {
             for (row, original) in found {
                 let position = RecordPosition(line: Int(line[row]), extent: extents[row - rows.lowerBound])
                 duplicates.append(RejectedRow(source: files[index].source, line: Int(line[row]), column: nil,
-                                              reason: "repeats \(location(ofRow: original)) (same order id, customer, date and amount)",
+                                              reason: Wording("repeats \(location(ofRow: original)) (same order id, customer, date and amount)",
+                                                              german: "wiederholt \(location(ofRow: original)) (gleiche Bestellnummer, Kunde, Datum und Betrag)"),
                                               rawText: rawText(position)))
             }
             remove(Set(found.map(\.row)), from: rows)

@@ -232,7 +232,7 @@ struct ReportText {
                 text.replacingOccurrences(of: source + ":", with: URL(fileURLWithPath: source).lastPathComponent + ":")
             }
         }
-        for row in rejected.prefix(5) { lines.append("– " + shortened(row.description)) }
+        for row in rejected.prefix(5) { lines.append("– " + shortened(german ? row.germanDescription : row.description)) }
         // How each file was read and what looked odd, as the reader worded it (in German when it could).
         let formats = german && input.germanFormats.count == input.formats.count ? input.germanFormats : input.formats
         let warnings = german && input.germanWarnings.count == input.warnings.count ? input.germanWarnings : input.warnings
