@@ -17,7 +17,7 @@ final class SlotMemory {
     /// Address space reserved for any table (nothing is used until written): 4 GiB.
     private static let reservation = 1 << 32
 
-    private(set) var base: UnsafeMutableRawPointer
+    let base: UnsafeMutableRawPointer
     /// Bytes in use at the start of the reservation.
     private(set) var size: Int
     private let reserved: Int
