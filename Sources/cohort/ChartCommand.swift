@@ -47,7 +47,7 @@ struct ChartOptions: ParsableArguments {
     @Option(help: "Language of labels and numbers: en or de (default: from LANG).")
     var locale: ChartLocale?
 
-    @Option(help: "Currency code of the amounts.")
+    @Option(help: "Currency code of the amounts; amounts marked with another currency ('$' beside EUR) are warned of.")
     var currency: String = "EUR"
 
     @Option(help: "PNG pixels per point (2 = sharp on high-density screens).")

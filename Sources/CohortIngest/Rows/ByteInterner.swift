@@ -191,13 +191,6 @@ struct ByteInterner {
         (0 ..< count).map(string(at:))
     }
 
-    /// Makes room for `additional` more strings without growing on the way.
-    mutating func reserveCapacity(_ additional: Int) {
-        var size = slotCount
-        while size < (count + additional) * 2 { size <<= 1 }
-        if size > slotCount { grow(to: size) }
-    }
-
     // MARK: - Private
 
     /// The next id, keeping its key's bytes when `keepsKeys`.
