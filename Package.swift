@@ -44,8 +44,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
-        .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore"]),
+        .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore", "CohortSample"]),
+        .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore", "CohortSample"]),
         .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore"]),
         .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortIngest", "CohortSample"],

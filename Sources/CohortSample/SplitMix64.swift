@@ -3,13 +3,14 @@
 /// All derived draws (doubles, bounded integers, approximate normals) are implemented here with
 /// integer and basic IEEE arithmetic only, so the sequence is identical on every platform and
 /// Swift version; the standard library's `random(in:using:)` algorithms are deliberately avoided
-/// because they are not guaranteed to stay the same.
-struct SplitMix64 {
+/// because they are not guaranteed to stay the same. The tests draw their random tables and
+/// fuzz inputs from it too (`package`), replayable from a seed.
+package struct SplitMix64: RandomNumberGenerator {
     /// The generator's internal state; advanced by a fixed odd constant on every draw.
     private var state: UInt64
 
     /// Creates a generator whose sequence is fully determined by `seed`.
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
@@ -27,7 +28,7 @@ struct SplitMix64 {
     }
 
     /// Returns the next 64 random bits.
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state)
     }

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortSample
 import Testing
 
 /// The bridge identities of METRICS.md on randomly generated tables, checked twice:
@@ -39,20 +40,8 @@ import Testing
 
 // MARK: - Random tables
 
-/// SplitMix64 (Steele, Lea & Flood): a tiny seeded generator, so a failing table can be replayed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for the random tables, from the sample generator's SplitMix64 (a failing table can be replayed from its seed).
+extension SplitMix64 {
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }

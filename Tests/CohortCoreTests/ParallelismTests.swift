@@ -1,4 +1,5 @@
 @testable import CohortCore
+import CohortSample
 import Testing
 
 /// The analysis split over several parts (threads) gives exactly what one part gives:

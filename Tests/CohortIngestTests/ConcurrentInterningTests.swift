@@ -1,5 +1,6 @@
 @testable import CohortIngest
 import CohortCore
+import CohortSample
 import Foundation
 import Testing
 
@@ -92,7 +93,7 @@ import Testing
     /// A shuffled order export: quoted ids with doubled quotes now and then, empty order ids,
     /// dates that read both ways until a day above 12 settles the order, bad rows, blank lines.
     static func randomCSV(seed: UInt64, rows: Int) -> String {
-        var random = ReaderFuzzTests.Generator(state: seed &* 7_919 &+ 1)
+        var random = SplitMix64(seed: seed &* 7_919 &+ 1)
         var lines = ["customer_id,order_date,amount,order_id"]
         for row in 0 ..< rows {
             let customer = Int.random(in: 0 ..< rows / 8, using: &random)

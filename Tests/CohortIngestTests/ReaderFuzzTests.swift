@@ -1,5 +1,6 @@
 import CohortCore
 import CohortIngest
+import CohortSample
 import Foundation
 import Testing
 
@@ -10,22 +11,10 @@ import Testing
 /// with `COHORT_FUZZ_INPUT=FILE` each input is written to FILE before it is read, so that the
 /// input of a crash is left there to reproduce it (`cohort matrix FILE`).
 struct ReaderFuzzTests {
-    /// SplitMix64: a small, fast, seedable generator.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(.timeLimit(.minutes(20))) func everyInputIsReadOrRefusedInOneLine() throws {
         let environment = ProcessInfo.processInfo.environment
         let seconds = environment["COHORT_FUZZ_SECONDS"].flatMap(Double.init) ?? 2
-        var generator = Generator(state: environment["COHORT_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_123)
+        var generator = SplitMix64(seed: environment["COHORT_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_123)
         let fixtures = try FileManager.default.contentsOfDirectory(atPath: Fixture.folder).sorted()
             .filter { !$0.hasSuffix(".py") && !$0.hasPrefix("monthly") && !$0.hasPrefix("binary") }
             .compactMap { FileManager.default.contents(atPath: Fixture.path($0)).map { [UInt8]($0) } }
@@ -89,7 +78,7 @@ struct ReaderFuzzTests {
     private static let ids = ["C1", "K-100", "Müller GmbH", "", "  ", "\"quoted\"", "a\"b", "x\ny", "4711", "C1"]
 
     /// A CSV file from pieces that real exports contain, in a random dialect and encoding.
-    static func generatedCSV(_ generator: inout Generator) -> [UInt8] {
+    static func generatedCSV(_ generator: inout SplitMix64) -> [UInt8] {
         let delimiter = [",", ";", "\t", "|"].randomElement(using: &generator) ?? ","
         let newline = Bool.random(using: &generator) ? "\r\n" : "\n"
         let header = headers.randomElement(using: &generator) ?? []
@@ -120,7 +109,7 @@ struct ReaderFuzzTests {
     }
 
     /// `bytes` with a few bytes flipped, inserted or deleted, or cut short.
-    static func mutated(_ bytes: [UInt8], _ generator: inout Generator) -> [UInt8] {
+    static func mutated(_ bytes: [UInt8], _ generator: inout SplitMix64) -> [UInt8] {
         var result = bytes
         for _ in 0 ..< Int.random(in: 1 ... 4, using: &generator) {
             guard !result.isEmpty else { break }
