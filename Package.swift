@@ -19,7 +19,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "CohortCore"),
-        .target(name: "CohortIngest", dependencies: ["CohortCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CByteScan"),
+        .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
         .target(
             name: "CohortReports",

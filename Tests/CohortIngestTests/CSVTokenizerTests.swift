@@ -1,4 +1,5 @@
 @testable import CohortIngest
+import CohortSample
 import Testing
 
 struct CSVTokenizerTests {
@@ -35,19 +36,46 @@ struct CSVTokenizerTests {
     }
 
     @Test func fieldsOfEveryLengthSplitLikeANaiveSplit() throws {
-        // The unquoted scan tests eight bytes at a time; a naive split by line and delimiter is the reference.
+        // Unquoted fields are found 64 bytes at a time; a naive split by line and delimiter is the
+        // reference. Texts run to a few hundred bytes, so fields straddle the 64-byte blocks and
+        // the last, shorter block; a quote inside an unquoted field is an ordinary byte.
         var state: UInt64 = 7
-        for _ in 0 ..< 300 {
+        for _ in 0 ..< 600 {
             var text = ""
-            for _ in 0 ..< 6 {
+            for _ in 0 ..< 4 + Int(state >> 61) * 6 {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let length = Int(state >> 60) + Int(state >> 40 & 7) // 0 ... 22 bytes
-                text += String(repeating: "x", count: length) + ((state >> 20) % 3 == 0 ? "\n" : ";")
+                let body = String(repeating: "x", count: length) + (length > 0 && (state >> 10) % 5 == 0 ? "\"x" : "")
+                text += body + ((state >> 20) % 3 == 0 ? "\n" : ";")
             }
             text += "tail"
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
             #expect(try records(text, delimiter: ";").map(\.fields) == expected, "\(text)")
+        }
+    }
+
+    @Test func quotedFieldsAnywhereInTheBlocksRoundTrip() throws {
+        // Random fields with delimiters, quotes and line breaks inside, written as CSV writes them
+        // (quoted, quotes doubled) at every offset of the 64-byte blocks, read back unchanged.
+        var generator = SplitMix64(seed: 11)
+        let alphabet: [Character] = ["a", "b", ",", "\"", "\n", "7"]
+        for _ in 0 ..< 300 {
+            var rows: [[String]] = []
+            var text = ""
+            for _ in 0 ..< Int(generator.next() % 6) + 1 {
+                var row: [String] = []
+                for _ in 0 ..< Int(generator.next() % 5) + 2 {
+                    let length = Int(generator.next() % 30)
+                    let plain = generator.next() % 2 == 0
+                    row.append(String((0 ..< length).map { _ in alphabet[Int(generator.next() % (plain ? 2 : 6))] }))
+                }
+                rows.append(row)
+                text += row.map { field in
+                    field.contains(where: { ",\"\n".contains($0) }) || field.first == "\"" ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: ",") + "\n"
+            }
+            #expect(try records(text).map(\.fields) == rows, "\(text)")
         }
     }
 
