@@ -141,13 +141,13 @@ struct CustomerHistory {
         guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
         let entryCount = results.reduce(0) { $0 + $1.period.count }
         let analysedCount = results.reduce(0) { $0 + $1.cohort.count }
-        customer.reserveCapacity(analysedCount)
-        cohort.reserveCapacity(analysedCount)
-        entryStart.reserveCapacity(analysedCount + 1)
-        period.reserveCapacity(entryCount)
-        netRevenue.reserveCapacity(entryCount)
-        positiveOrders.reserveCapacity(entryCount)
-        positiveOrderValue.reserveCapacity(entryCount)
+        HugePages.reserve(&customer, count: analysedCount)
+        HugePages.reserve(&cohort, count: analysedCount)
+        HugePages.reserve(&entryStart, count: analysedCount + 1)
+        HugePages.reserve(&period, count: entryCount)
+        HugePages.reserve(&netRevenue, count: entryCount)
+        HugePages.reserve(&positiveOrders, count: entryCount)
+        HugePages.reserve(&positiveOrderValue, count: entryCount)
         for part in results {
             let offset = period.count
             customer += part.customer
@@ -232,6 +232,15 @@ private struct HistoryPart {
         var rowsIn = [Int32](repeating: 0, count: spanCount)
         var touched: [Int32] = []
         touched.reserveCapacity(64)
+        // Room for every customer and row (a row is at most one entry): pages are used only as written.
+        let rowCount = customers.isEmpty ? 0 : rowStart[customers.upperBound] - rowStart[customers.lowerBound]
+        HugePages.reserve(&customer, count: customers.count)
+        HugePages.reserve(&cohort, count: customers.count)
+        HugePages.reserve(&entryEnd, count: customers.count)
+        HugePages.reserve(&period, count: rowCount)
+        HugePages.reserve(&netRevenue, count: rowCount)
+        HugePages.reserve(&positiveOrders, count: rowCount)
+        HugePages.reserve(&positiveOrderValue, count: rowCount)
 
         for customerIndex in customers where rowStart[customerIndex] < rowStart[customerIndex + 1] {
             let first = rowStart[customerIndex], end = rowStart[customerIndex + 1]

@@ -51,6 +51,8 @@ struct ByteInterner {
     private var uniqueBits: [UInt64] = []
     /// The sum of the slots read ahead by the batch `intern`, kept so that those reads are not left out.
     private var touchedSlots: UInt64 = 0
+    /// The batch `intern`'s keys, hashed (kept to reuse the memory).
+    private var preparedKeys: [PreparedKey] = []
 
     init(capacity: Int = 1024, keepsKeys: Bool = true) {
         var size = 16
@@ -107,10 +109,8 @@ struct ByteInterner {
         key.bytes.count <= 16 ? tails[id] == key.tail : longKey(at: Int(tails[id]), equals: key.bytes)
     }
 
-    /// A key's bytes with its first word, the head of its slot's `meta` and its hash,
-    /// computed where the bytes are read (on the parsing thread), so that the interning
-    /// thread only looks them up.
-    struct PreparedKey {
+    /// A key's bytes with its first word, the head of its slot's `meta` and its hash.
+    private struct PreparedKey {
         var bytes: UnsafeBufferPointer<UInt8>
         /// The first eight bytes (a shorter key: its bytes, see `words(_:)`).
         var word0: UInt64
@@ -148,17 +148,23 @@ struct ByteInterner {
     /// Interns `keys` in order, as many calls of `intern(_:)` would (an empty key gets a
     /// `uniqueID()`), writing their ids to `ids`.
     ///
-    /// In a table larger than the caches each lookup waits for memory; here the slots of
-    /// all keys are read first, in a tight loop, so that those waits overlap.
+    /// In a table larger than the caches each lookup waits for memory; here every key is
+    /// hashed and its slot read first, in a tight loop, so that those waits overlap.
     /// The keys' bytes must stay valid during the call.
-    mutating func intern(_ keys: UnsafeBufferPointer<PreparedKey>, into ids: UnsafeMutablePointer<Int32>) {
-        // First read every key's slot, in a loop short enough for many reads to wait at
-        // once; the lookups below then find the slots in the cache.
+    mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) {
+        var prepared = preparedKeys // taken out, so that `intern(_:)` below may change `self`
+        preparedKeys = []
+        defer { preparedKeys = prepared }
+        if prepared.count < keys.count { prepared = Array(repeating: PreparedKey(UnsafeBufferPointer(start: nil, count: 0)), count: keys.count) }
         var touched: UInt64 = 0
         let table = slots
-        for key in keys { touched &+= table[Int(truncatingIfNeeded: key.hash) & mask].meta }
-        for (index, key) in keys.enumerated() {
-            ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key)
+        prepared.withUnsafeMutableBufferPointer { prepared in
+            for index in keys.indices { prepared[index] = PreparedKey(keys[index]) }
+            for index in keys.indices { touched &+= table[Int(truncatingIfNeeded: prepared[index].hash) & mask].meta }
+            for index in keys.indices {
+                let key = prepared[index]
+                ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key)
+            }
         }
         touchedSlots &+= touched
     }

@@ -1,10 +1,11 @@
+import CohortCore
 import Dispatch
 import Foundation
 
 /// The customer and order ids of a table, interned on a second thread while the rows are parsed.
 ///
 /// Reading a large file is two kinds of work of about equal cost: parsing each row
-/// (fields, date, amount), and interning its two ids, which waits for memory once the
+/// (fields, date, amount), and hashing and interning its two ids, which waits for memory once the
 /// tables outgrow the caches. `TableBuilder` hands the ids' bytes over in batches of
 /// rows; one serial queue interns them in row order into `ByteInterner`s and keeps
 /// the ids until the builder takes them. Everything that touches the interners runs on
@@ -38,7 +39,7 @@ final class IDInterning: @unchecked Sendable {
     /// Hands over the id bytes of a batch of rows (`orders` nil when the table has no order
     /// column; an empty key is an order without an id). The bytes must stay valid until
     /// the next `takeIDs()`.
-    func intern(customers customerKeys: [ByteInterner.PreparedKey], orders orderKeys: [ByteInterner.PreparedKey]?) {
+    func intern(customers customerKeys: [UnsafeBufferPointer<UInt8>], orders orderKeys: [UnsafeBufferPointer<UInt8>]?) {
         guard concurrent else { return internNow(customerKeys, orderKeys) }
         room.wait()
         let batch = UncheckedSendable((customerKeys, orderKeys))
@@ -51,8 +52,8 @@ final class IDInterning: @unchecked Sendable {
     /// Makes room for the ids of `rows` more rows.
     func reserve(rows: Int) {
         onQueue {
-            customerIDs.reserveCapacity(customerIDs.count + rows)
-            orderIDs.reserveCapacity(orderIDs.count + rows)
+            HugePages.reserve(&customerIDs, count: customerIDs.count + rows)
+            HugePages.reserve(&orderIDs, count: orderIDs.count + rows)
         }
     }
 
@@ -78,12 +79,12 @@ final class IDInterning: @unchecked Sendable {
         onQueue { body(&customers, &orders) }
     }
 
-    private func internNow(_ customerKeys: [ByteInterner.PreparedKey], _ orderKeys: [ByteInterner.PreparedKey]?) {
+    private func internNow(_ customerKeys: [UnsafeBufferPointer<UInt8>], _ orderKeys: [UnsafeBufferPointer<UInt8>]?) {
         Self.intern(customerKeys, with: &customers, into: &customerIDs)
         if let orderKeys { Self.intern(orderKeys, with: &orders, into: &orderIDs) }
     }
 
-    private static func intern(_ keys: [ByteInterner.PreparedKey], with interner: inout ByteInterner, into ids: inout [Int32]) {
+    private static func intern(_ keys: [UnsafeBufferPointer<UInt8>], with interner: inout ByteInterner, into ids: inout [Int32]) {
         let start = ids.count
         ids.append(contentsOf: repeatElement(0, count: keys.count))
         keys.withUnsafeBufferPointer { keys in

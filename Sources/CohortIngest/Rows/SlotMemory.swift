@@ -37,6 +37,7 @@ final class SlotMemory {
         base = mapped
         size = bytes
         adviseWhenLarge()
+        makePresent(0 ..< bytes)
     }
 
     private static func map(_ bytes: Int) -> UnsafeMutableRawPointer? {
@@ -54,8 +55,10 @@ final class SlotMemory {
     /// Uses `bytes` (at most the reservation) from the start; the bytes added read as zero.
     func extend(to bytes: Int) {
         precondition(canExtend(to: bytes), "an id table outgrew its reservation")
+        let added = size ..< bytes
         size = bytes
         adviseWhenLarge()
+        makePresent(added)
     }
 
     /// A copy of the bytes in use, with the same room to grow.
@@ -63,6 +66,21 @@ final class SlotMemory {
         let copy = SlotMemory(bytes: size)
         copy.base.copyMemory(from: base, byteCount: size)
         return copy
+    }
+
+    /// Writes a zero into every page of `range`, which the table is about to use anyway.
+    ///
+    /// A page first read maps the system's shared zero page; the first write then
+    /// copies it and makes every core that ran this process forget the old mapping.
+    /// Lookups and growing read empty slots before they write, so each page would pay
+    /// for that twice; written first, it is simply allocated, once.
+    private func makePresent(_ range: Range<Int>) {
+        let pageSize = 4096
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            base.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self)
+            offset += pageSize
+        }
     }
 
     private func adviseWhenLarge() {

@@ -35,8 +35,8 @@ struct TableBuilder {
     private var rejectedBeforeFile = 0
     private var duplicateFinder = DuplicateFinder()
     /// The id bytes of the rows appended since the last batch was handed to `interning`.
-    private var batchCustomers: [ByteInterner.PreparedKey] = []
-    private var batchOrders: [ByteInterner.PreparedKey] = []
+    private var batchCustomers: [UnsafeBufferPointer<UInt8>] = []
+    private var batchOrders: [UnsafeBufferPointer<UInt8>] = []
     /// Rows handed over at once (see `ByteInterner.intern(_:into:)`).
     private static let batchSize = 2048
 
@@ -60,9 +60,9 @@ struct TableBuilder {
         rejectedBeforeFile = rejected.count
         extents.removeAll(keepingCapacity: true)
         if expectedRows > 0 {
-            day.reserveCapacity(day.count + expectedRows)
-            amount.reserveCapacity(amount.count + expectedRows)
-            line.reserveCapacity(line.count + expectedRows)
+            HugePages.reserve(&day, count: day.count + expectedRows)
+            HugePages.reserve(&amount, count: amount.count + expectedRows)
+            HugePages.reserve(&line, count: line.count + expectedRows)
             interning.reserve(rows: expectedRows)
         }
     }
@@ -78,12 +78,12 @@ struct TableBuilder {
             batchCustomers.reserveCapacity(Self.batchSize)
             batchOrders.reserveCapacity(Self.batchSize)
         }
-        batchCustomers.append(ByteInterner.PreparedKey(customerBytes))
+        batchCustomers.append(customerBytes)
         self.day.append(Int32(truncatingIfNeeded: day))
         self.amount.append(amount)
         self.line.append(Int32(truncatingIfNeeded: position.line))
         if self.order != nil {
-            batchOrders.append(ByteInterner.PreparedKey(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)))
+            batchOrders.append(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0))
         }
         if findsDuplicates { extents.append(position.extent) }
         if batchCustomers.count == Self.batchSize { handOverBatch() }
