@@ -65,10 +65,11 @@ struct ByteInterner {
 
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        intern(PreparedKey(bytes))
+        makeTableUnique()
+        return intern(PreparedKey(bytes))
     }
 
-    /// The id of a prepared key, adding it when new.
+    /// The id of a prepared key, adding it when new; call `makeTableUnique()` first.
     @inline(__always)
     private mutating func intern(_ key: PreparedKey) -> Int32 {
         let start = Int(truncatingIfNeeded: key.hash) & mask
@@ -98,7 +99,6 @@ struct ByteInterner {
                 longKeys.append(contentsOf: key.bytes)
             }
         }
-        makeTableUnique()
         slots[free] = Slot(word0: key.word0, meta: key.head | UInt64(id + 1))
         if count * 2 > slotCount { grow(to: slotCount * 2) }
         return Int32(id)
@@ -152,6 +152,7 @@ struct ByteInterner {
     /// hashed and its slot read first, in a tight loop, so that those waits overlap.
     /// The keys' bytes must stay valid during the call.
     mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) {
+        makeTableUnique()
         var prepared = preparedKeys // taken out, so that `intern(_:)` below may change `self`
         preparedKeys = []
         defer { preparedKeys = prepared }

@@ -15,7 +15,7 @@ struct DayCache {
         var lengthAndDay: UInt64 = 0
     }
 
-    private static let bits = 10
+    private static let bits = 12
     private var entries = [Entry](repeating: Entry(), count: 1 << bits)
 
     /// The reading of `text`: remembered, or from `read` (and remembered when it is a day).

@@ -18,6 +18,9 @@ extension TextEncoding {
     /// A `String` from bytes that should be UTF-8; when they are not (a Windows-1252 file
     /// whose head was plain ASCII), they are read as Windows-1252 instead of being garbled.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII, as nearly every id is, is UTF-8 as it stands; `String(validating:as:)` is generic
+        // and not specialised, which costs more than the string itself.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return String(decoding: windows1252ToUTF8(bytes), as: UTF8.self)
     }
