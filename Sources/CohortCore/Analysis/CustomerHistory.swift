@@ -130,33 +130,40 @@ struct CustomerHistory {
         customerBounds.append(customerCount)
         let customerRanges = (0 ..< parts).map { customerBounds[$0] ..< customerBounds[$0 + 1] }
         let hasOrderColumn = table.order != nil
-        let results = rowStart.withUnsafeBufferPointer { rowStart in
-            ParallelWork.map(customerRanges) { customers in
-                HistoryPart(customers: customers, rowStart: rowStart, rows: rows, spanCount: spanCount, hasOrderColumn: hasOrderColumn)
+        var results = rowStart.withUnsafeBufferPointer { rowStart in
+            ParallelWork.map(Array(customerRanges.enumerated())) { part, customers in
+                // The first part's entry arrays become the history's: room for every row's entry.
+                HistoryPart(customers: customers, rowStart: rowStart, rows: rows, spanCount: spanCount, hasOrderColumn: hasOrderColumn,
+                            entryRoom: part == 0 ? placed : nil)
             }
         }
         rows.deallocate() // before the parts are joined: the two are the largest arrays here
 
         let earliestCohort = results.map(\.earliestCohort).min() ?? Int32.max
         guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
-        let entryCount = results.reduce(0) { $0 + $1.period.count }
         let analysedCount = results.reduce(0) { $0 + $1.cohort.count }
         HugePages.reserve(&customer, count: analysedCount)
         HugePages.reserve(&cohort, count: analysedCount)
         HugePages.reserve(&entryStart, count: analysedCount + 1)
-        HugePages.reserve(&period, count: entryCount)
-        HugePages.reserve(&netRevenue, count: entryCount)
-        HugePages.reserve(&positiveOrders, count: entryCount)
-        HugePages.reserve(&positiveOrderValue, count: entryCount)
-        for part in results {
-            let offset = period.count
+        // The entries of the first part stay where they are; the others are appended to them.
+        swap(&period, &results[0].period)
+        swap(&netRevenue, &results[0].netRevenue)
+        swap(&positiveOrders, &results[0].positiveOrders)
+        swap(&positiveOrderValue, &results[0].positiveOrderValue)
+        period.withUnsafeMutableBufferPointer { period in
+            for entry in period.indices { period[entry] -= earliestCohort }
+        }
+        for (index, part) in results.enumerated() {
+            let offset = index == 0 ? 0 : period.count
+            if index > 0 {
+                period += part.period.lazy.map { $0 - earliestCohort }
+                netRevenue += part.netRevenue
+                positiveOrders += part.positiveOrders
+                positiveOrderValue += part.positiveOrderValue
+            }
             customer += part.customer
             cohort += part.cohort.lazy.map { $0 - earliestCohort }
             entryStart += part.entryEnd.lazy.map { $0 + offset }
-            period += part.period.lazy.map { $0 - earliestCohort }
-            netRevenue += part.netRevenue
-            positiveOrders += part.positiveOrders
-            positiveOrderValue += part.positiveOrderValue
             dataQuality.rowsAnalyzed += part.dataQuality.rowsAnalyzed
             dataQuality.rowsBeforeAcquisition += part.dataQuality.rowsBeforeAcquisition
             dataQuality.amountBeforeAcquisition.minorUnits += part.dataQuality.amountBeforeAcquisition.minorUnits
@@ -224,23 +231,24 @@ private struct HistoryPart {
     var dataQuality = DataQuality()
     var earliestCohort = Int32.max
 
+    /// `entryRoom`: room to make in the entry arrays (default: this part's rows, as a row is
+    /// at most one entry); pages are used only as entries are written.
     init(customers: Range<Int>, rowStart: UnsafeBufferPointer<Int>, rows: UnsafeMutableBufferPointer<CustomerRow>,
-         spanCount: Int, hasOrderColumn: Bool) {
+         spanCount: Int, hasOrderColumn: Bool, entryRoom: Int? = nil) {
         var net = [Int64](repeating: 0, count: spanCount)
         var orders = [Int32](repeating: 0, count: spanCount)
         var orderValue = [Int64](repeating: 0, count: spanCount)
         var rowsIn = [Int32](repeating: 0, count: spanCount)
         var touched: [Int32] = []
         touched.reserveCapacity(64)
-        // Room for every customer and row (a row is at most one entry): pages are used only as written.
-        let rowCount = customers.isEmpty ? 0 : rowStart[customers.upperBound] - rowStart[customers.lowerBound]
+        let entries = entryRoom ?? (customers.isEmpty ? 0 : rowStart[customers.upperBound] - rowStart[customers.lowerBound])
         HugePages.reserve(&customer, count: customers.count)
         HugePages.reserve(&cohort, count: customers.count)
         HugePages.reserve(&entryEnd, count: customers.count)
-        HugePages.reserve(&period, count: rowCount)
-        HugePages.reserve(&netRevenue, count: rowCount)
-        HugePages.reserve(&positiveOrders, count: rowCount)
-        HugePages.reserve(&positiveOrderValue, count: rowCount)
+        HugePages.reserve(&period, count: entries)
+        HugePages.reserve(&netRevenue, count: entries)
+        HugePages.reserve(&positiveOrders, count: entries)
+        HugePages.reserve(&positiveOrderValue, count: entries)
 
         for customerIndex in customers where rowStart[customerIndex] < rowStart[customerIndex + 1] {
             let first = rowStart[customerIndex], end = rowStart[customerIndex + 1]

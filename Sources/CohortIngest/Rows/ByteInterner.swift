@@ -130,7 +130,8 @@ struct ByteInterner {
             tail = 0
             let extra: UInt64
             if length <= 11 {
-                extra = length <= 8 ? 0 : ByteInterner.extraBytes(bytes)
+                // Bytes 8 to 10 as a number (byte 8 lowest): the top of the word that ends the key.
+                extra = length <= 8 ? 0 : UInt64(littleEndian: last) >> UInt64((16 - length) * 8)
                 hash = ByteInterner.shortHash(word0, extra, length: length)
             } else {
                 if length <= 16 {
@@ -212,14 +213,6 @@ struct ByteInterner {
             keyStart.append(keys.count)
         }
         return id
-    }
-
-    /// Bytes 8 to 10 of a key of 9 to 11 bytes, as a number.
-    @inline(__always)
-    static func extraBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var extra: UInt64 = 0
-        for index in (8 ..< bytes.count).reversed() { extra = extra << 8 | UInt64(bytes[index]) }
-        return extra
     }
 
     /// Whether the long key stored at `offset` of `longKeys` has these bytes.
