@@ -279,7 +279,10 @@ struct RowReader {
         UnsafeBufferPointer(rebasing: all[field.start ..< field.end])
     }
 
+    @inline(__always)
     private static func isBlank(_ fields: FieldList, in all: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Nearly always the first field tells.
+        if fields.count > 0 && !FieldParser.isBlank(slice(all, fields[0])) { return false }
         for field in fields where !FieldParser.isBlank(slice(all, field)) { return false }
         return true
     }
