@@ -34,11 +34,8 @@ struct TableBuilder {
     private var extents: [Range<Int>] = []
     private var rejectedBeforeFile = 0
     private var duplicateFinder = DuplicateFinder()
-    /// The id bytes of the rows appended since the last batch was handed to `interning`.
-    private var batchCustomers: [UnsafeBufferPointer<UInt8>] = []
-    private var batchOrders: [UnsafeBufferPointer<UInt8>] = []
-    /// Rows handed over at once (see `ByteInterner.intern(_:into:)`).
-    private static let batchSize = 2048
+    /// The rows appended with id bytes since the last batch was handed to `interning`.
+    private let batch = RowBatch()
 
     /// `findsDuplicates` when more than one file is read; `concurrentInterning` interns ids on a
     /// second thread (the default with more than one core).
@@ -47,7 +44,7 @@ struct TableBuilder {
         interning = concurrentInterning.map { IDInterning(concurrent: $0) } ?? IDInterning()
     }
 
-    var rowCount: Int { day.count }
+    var rowCount: Int { day.count + batch.count }
 
     /// Starts a file. Once any file has an order column, rows without one get unique order ids.
     mutating func beginFile(source: String, hasOrderColumn: Bool, expectedRows: Int = 0) {
@@ -74,27 +71,25 @@ struct TableBuilder {
     @inline(__always)
     mutating func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,
                          at position: RecordPosition) {
-        if batchCustomers.isEmpty {
-            batchCustomers.reserveCapacity(Self.batchSize)
-            batchOrders.reserveCapacity(Self.batchSize)
-        }
-        batchCustomers.append(customerBytes)
-        self.day.append(Int32(truncatingIfNeeded: day))
-        self.amount.append(amount)
-        self.line.append(Int32(truncatingIfNeeded: position.line))
-        if self.order != nil {
-            batchOrders.append(orderBytes ?? UnsafeBufferPointer(start: nil, count: 0))
-        }
+        let index = batch.count
+        batch.customerKeys[index] = customerBytes
+        batch.orderKeys[index] = orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)
+        batch.day[index] = Int32(truncatingIfNeeded: day)
+        batch.amount[index] = amount
+        batch.line[index] = Int32(truncatingIfNeeded: position.line)
+        batch.count = index + 1
         if findsDuplicates { extents.append(position.extent) }
-        if batchCustomers.count == Self.batchSize { handOverBatch() }
+        if batch.count == RowBatch.capacity { handOverBatch() }
     }
 
-    /// Hands the batch of id bytes to `interning`.
+    /// Appends the batch's days, amounts and lines to the columns and hands its id bytes to `interning`.
     private mutating func handOverBatch() {
-        guard !batchCustomers.isEmpty else { return }
-        interning.intern(customers: batchCustomers, orders: order == nil ? nil : batchOrders)
-        batchCustomers = []
-        batchOrders = []
+        guard !batch.isEmpty else { return }
+        day.append(contentsOf: batch.rows(batch.day))
+        amount.append(contentsOf: batch.rows(batch.amount))
+        line.append(contentsOf: batch.rows(batch.line))
+        interning.intern(customers: Array(batch.rows(batch.customerKeys)), orders: order == nil ? nil : Array(batch.rows(batch.orderKeys)))
+        batch.count = 0
     }
 
     /// Waits for the ids of the rows appended with bytes and appends them to the id columns
@@ -183,7 +178,7 @@ struct TableBuilder {
 
     /// The table read; call once, after the last file.
     func result(sources: [String]) -> OrderReadResult {
-        precondition(batchCustomers.isEmpty && customer.count == day.count, "takeIDs() before result")
+        precondition(batch.isEmpty && customer.count == day.count, "takeIDs() before result")
         let orderCount = interning.releaseOrderTable()
         let customerIDs = interning.withInterners { customers, _ in customers.allStrings() }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
