@@ -18,9 +18,19 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
     @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
     var format: OutputFormat = .table
+    @Flag(help: "Print how long reading, analysing and writing took.")
+    var timings = false
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, includesKPIs: false) // the matrices only
+        let stopwatch = Stopwatch()
+        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, includesKPIs: false, // the matrices only
+                                      stopwatch: stopwatch)
+        defer {
+            if timings {
+                stopwatch.lap("write")
+                Terminal.note(stopwatch.summary)
+            }
+        }
         switch format {
         case .table: Terminal.write(MatrixTable.render(result))
         case .csv: Terminal.write(MatrixCSV.render(result))

@@ -32,6 +32,18 @@ struct MatrixCommandTests {
         #expect(result.standardOutput == expected)
     }
 
+    @Test func timingsGoToStandardErrorAndLeaveTheMatrixAlone() throws {
+        let plain = try CLIRunner.run(["matrix", CLIRunner.fixture("small-orders.csv"), "--format", "csv"])
+        let timed = try CLIRunner.run(["matrix", CLIRunner.fixture("small-orders.csv"), "--format", "csv", "--timings"])
+        #expect(timed.status == 0)
+        #expect(timed.standardOutput == plain.standardOutput)
+        // The fixture has 7 data rows: A three, B two, C two.
+        let phases = timed.standardError.split(separator: "\n").last.map { $0.components(separatedBy: " · ") } ?? []
+        #expect(phases.count == 4, "\(timed.standardError)")
+        #expect(phases.first?.hasPrefix("read 7 rows ") == true)
+        #expect(phases.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["analyse", "write", "total"])
+    }
+
     @Test func asOfInsideAMonthMarksItPartialAndDropsLaterRows() throws {
         let result = try CLIRunner.run(["matrix", CLIRunner.fixture("small-orders.csv"), "--format", "csv", "--as-of", "2026-03-15"])
         #expect(result.status == 0)
