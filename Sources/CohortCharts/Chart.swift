@@ -8,6 +8,13 @@ protocol Chart {
     /// The headline, also used as the PDF page title.
     var title: String { get }
     func draw(on canvas: ChartCanvas)
+    /// A part of the plot the chart leaves empty, large enough to hold text (in the chart's
+    /// coordinates), or nil. A report page may put the chart's summary there.
+    func emptyRegion(on canvas: ChartCanvas) -> Rect?
+}
+
+extension Chart {
+    func emptyRegion(on canvas: ChartCanvas) -> Rect? { nil }
 }
 
 /// The parts every chart shares: white page, title, subtitle (source, as-of date, period, cohorts), legend.

@@ -100,6 +100,32 @@ struct ReportPDFTests {
         #expect(!page.contains("P001"))
     }
 
+    @Test func aHeatMapTakesThePageAndItsSummaryTheEmptyCornerOfTheGrid() throws {
+        // 36 monthly cohorts leave the lower right of the grid empty (young cohorts have few ages).
+        // A short summary and a one-row table fit there, so the chart may take the whole page.
+        var document = SampleReport.document(for: Self.examples, locale: .english)
+        document.sections = [ReportDocument.Section(heading: "Retention", chart: .retention,
+                                                    summary: ["36 cohorts; on average 35.9% of a cohort buys again in its first month.",
+                                                              "Rows are acquisition cohorts, columns the age in months."],
+                                                    table: [["Average", "M1", "M2", "M12"], ["n = 2,000", "36%", "31%", "17%"]])]
+        let path = try Self.write(try Self.render(document), name: "inset")
+        guard let html = try Poppler.run("pdftotext", "-bbox", path, "-") else { return }
+        let words = Self.words(inBoundingBoxHTML: html).filter { $0.page == 2 }
+        let lastAgeLabel = try #require(words.first { $0.text == "M34" })
+        let newestCohort = try #require(words.first { $0.text == "2026-10" })
+        let oldestCohort = try #require(words.first { $0.text == "2023-11" })
+        let summary = try #require(words.first { $0.text == "cohorts;" })
+        let table = try #require(words.first { $0.text == "n" })
+        // The content is 770 pt wide (842 − 2 × 36). Beside a summary column the grid's last label
+        // ended near 534 pt; filling the page's height, the chart reaches past 600 pt.
+        #expect(lastAgeLabel.xMax > 600)
+        // Summary and table lie beside the grid's lower rows, right of the oldest cohort's label
+        // and above the newest cohort's row, not under the chart.
+        #expect(summary.yMin > oldestCohort.yMax && summary.yMax < newestCohort.yMin)
+        #expect(table.yMin > summary.yMax && table.yMax < newestCohort.yMin)
+        #expect(summary.xMin > 842 / 3)
+    }
+
     @Test func aBrokenLogoIsAnErrorNotAnEmptyCorner() throws {
         let document = SampleReport.document(for: ChartFixture.analysis, locale: .english, logo: [0x89, 0x50, 0x4E, 0x47, 1, 2, 3])
         #expect(throws: ChartError.self) { try Self.render(document, analysis: ChartFixture.analysis) }

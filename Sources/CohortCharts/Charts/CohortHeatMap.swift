@@ -71,11 +71,37 @@ struct CohortHeatMap: Chart {
             + layout.averageGap + layout.footerHeight + ChartFrame.margin
     }
 
-    func draw(on canvas: ChartCanvas) {
+    private var frame: ChartFrame {
         let letter = strings.ageLetter(analysis.options.period)
         var legendItems = [Legend.Item(swatch: .box(Palette.neutralCell), label: "\(letter)0 = " + (style.locale == .german ? "Erstkaufperiode (100 %)" : "acquisition period (100%)"))]
         if analysis.endsWithPartialPeriod { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
-        let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style), legend: Legend(items: legendItems))
+        return ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style), legend: Legend(items: legendItems))
+    }
+
+    /// The largest rectangle of the grid's lower right that no cell reaches (cohorts too young
+    /// for those ages), above the average row; nil when it is smaller than a quarter of the grid.
+    func emptyRegion(on canvas: ChartCanvas) -> Rect? {
+        let rows = analysis.cohorts.count
+        guard rows > 0, ages > 0 else { return nil }
+        let gridLeft = ChartFrame.margin + layout.labelWidth + layout.sizeWidth
+        let gridTop = frame.headerHeight(on: canvas, width: width) + layout.ageHeaderHeight
+        // From row k down, every row stops at or before the last age of the rows below k.
+        var firstFree = Array(repeating: 0, count: rows + 1)
+        for row in stride(from: rows - 1, through: 0, by: -1) {
+            firstFree[row] = max(firstFree[row + 1], (analysis.cohorts[row].cells.map(\.age).max() ?? -1) + 1)
+        }
+        var best: (cells: Int, row: Int) = (0, 0)
+        for row in 0 ..< rows where (rows - row) * (ages - firstFree[row]) > best.cells {
+            best = ((rows - row) * (ages - firstFree[row]), row)
+        }
+        guard best.cells * 4 >= rows * ages else { return nil }
+        let left = firstFree[best.row]
+        return Rect(x: gridLeft + Double(left) * layout.cellWidth, y: gridTop + Double(best.row) * layout.cellHeight,
+                    width: Double(ages - left) * layout.cellWidth, height: Double(rows - best.row) * layout.cellHeight)
+    }
+
+    func draw(on canvas: ChartCanvas) {
+        let letter = strings.ageLetter(analysis.options.period)
         let plot = frame.draw(on: canvas, width: width, height: height)
 
         let gridLeft = plot.minX + layout.labelWidth + layout.sizeWidth

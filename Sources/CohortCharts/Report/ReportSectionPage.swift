@@ -7,7 +7,9 @@
 /// - beside: summary in a column right of the chart, table across the page below;
 /// - stacked: summary under the chart, table below (very wide charts);
 /// - sidebar: chart at full height on the left, summary and table in a column on
-///   the right (tall charts, such as the three-panel KPI trends).
+///   the right (tall charts, such as the three-panel KPI trends);
+/// - inset: the chart as large as the page allows, summary and table in the part of
+///   its plot it leaves empty (the young cohorts' corner of a heat map).
 ///
 /// The table never leaves the page: its font shrinks, and if its rows still do not
 /// fit, the oldest rows are left out.
@@ -79,6 +81,9 @@ struct ReportSectionPage {
         if let table, let sidebar = sidebar(in: area, crop: crop, paragraphs: paragraphs, table: table, canvas: canvas) {
             candidates.append(sidebar)
         }
+        if let inset = inset(in: area, crop: crop, paragraphs: paragraphs, table: table, canvas: canvas) {
+            candidates.append(inset)
+        }
         // The first (beside) wins unless another draws the chart clearly larger.
         guard var best = candidates.first else {
             return overflowing(in: upper, crop: crop, paragraphs: paragraphs, below: below, canvas: canvas)
@@ -137,6 +142,32 @@ struct ReportSectionPage {
             return Placement(chart: chartRect, scale: scale, summary: placedSummary, table: (layout, Point(x: column.minX, y: y)))
         }
         return nil
+    }
+
+    /// The chart filling the page, summary and table inside its empty region; nil when the chart
+    /// has none or they do not fit there whole.
+    private func inset(in area: Rect, crop: Rect, paragraphs: [String], table: ReportTable?, canvas: ChartCanvas) -> Placement? {
+        guard let region = chart.emptyRegion(on: canvas) else { return nil }
+        let scale = min(area.width / crop.width, area.height / crop.height)
+        let chartRect = Rect(x: area.minX, y: area.minY, width: crop.width * scale, height: crop.height * scale)
+        let padding = 10.0
+        let room = Rect(x: chartRect.minX + (region.minX - crop.minX) * scale + padding, y: chartRect.minY + (region.minY - crop.minY) * scale + padding,
+                        width: region.width * scale - 2 * padding, height: region.height * scale - 2 * padding)
+        guard room.width >= Self.summaryMinimumWidth, room.height > 0 else { return nil }
+        var placedSummary: Summary?
+        var used = 0.0
+        if !paragraphs.isEmpty {
+            guard let summary = summary(paragraphs, width: room.width, maxHeight: room.height, canvas: canvas) else { return nil }
+            placedSummary = Summary(rect: summary.rect.moved(to: Point(x: room.minX, y: room.minY)), lines: summary.lines, size: summary.size)
+            used = summary.rect.height + Self.gutter * 0.7
+        }
+        var placedTable: (layout: ReportTable.Layout, origin: Point)?
+        if let table {
+            let layout = table.layout(on: canvas, width: room.width, maxHeight: room.height - used)
+            guard !layout.squeezed, layout.rows.count == table.body.count, layout.height <= room.height - used else { return nil }
+            placedTable = (layout, Point(x: room.minX, y: room.minY + used))
+        }
+        return Placement(chart: chartRect, scale: scale, summary: placedSummary, table: placedTable)
     }
 
     /// Far too much summary for any arrangement: the chart beside what fits of it, cut with "…".
