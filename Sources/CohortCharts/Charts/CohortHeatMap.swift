@@ -208,7 +208,7 @@ private struct CellText {
     init(canvas: ChartCanvas, locale: ChartLocale, cellWidth: Double, cellHeight: Double) {
         self.canvas = canvas
         self.locale = locale
-        let size = min(11, cellHeight * 0.5)
+        let size = min(11, cellHeight * 0.6)
         let room = cellWidth - 3
         if canvas.textWidth(locale.wholePercent(1.0), size: size, bold: true) <= room {
             (fontSize, withPercentSign, visible) = (size, true, size >= 6)
