@@ -4,7 +4,7 @@ import CohortIngest
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, analysis.json,
+/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, survival.csv, analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -49,7 +49,7 @@ public struct ReportBundle: Sendable {
         }))
     }
 
-    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, analysis.json and rejected.csv.
+    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json and rejected.csv.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
         let text = ReportText(locale: settings.locale, currency: settings.currency, kind: analysis.options.period)
         func references(withSVG: Bool) -> [ChartKind: ChartReference] {
@@ -70,6 +70,7 @@ public struct ReportBundle: Sendable {
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
+        if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
         return files

@@ -17,9 +17,10 @@ struct CohortCommand: ParsableCommand {
           cohort report --config cohort.yml       # the monthly job
           cohort matrix orders.csv --format csv   # the cohort matrix as CSV
           cohort kpis orders.csv --churn-window 3 # KPIs for quarterly buyers
+          cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
           cohort sample --rows 1000000 --out big.csv
         """,
-        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

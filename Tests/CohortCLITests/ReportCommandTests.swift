@@ -23,7 +23,7 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         let folder = directory.appendingPathComponent("2026-03-31")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md", "report.pdf"])
+        #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md", "report.pdf", "survival.csv"])
         let charts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("charts").path).sorted()
         #expect(charts == ["charts.pdf", "curves.png", "customer-bridge.png", "grr.png", "ltv.png", "retention.png",
                            "revenue-bridge.png", "revenue-retention.png", "trends.png"])

@@ -22,6 +22,9 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var averages: [AgeAverage]
     /// One entry per period, first period first.
     public var kpis: [PeriodKPIs]
+    /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
+    /// matrices were computed, or in an analysis.json written before it existed.
+    public var survival: [SurvivalPoint]?
     public var dataQuality: DataQuality
     /// Where the orders came from; set by the caller.
     public var input: InputSummary
@@ -55,6 +58,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         self.cohorts = matrix.cohorts
         self.averages = matrix.averages
         self.kpis = includesKPIs ? PeriodKPIBuilder(history: history, periods: periods, options: resolved).build() : []
+        self.survival = includesKPIs ? KaplanMeierBuilder(history: history, periods: periods, churnWindow: resolved.churnWindow).build() : nil
         self.dataQuality = history.dataQuality
         self.input = input
     }
