@@ -10,6 +10,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case revenueBridge = "revenue-bridge"
     case trends
     case ltv
+    case survival
 
     /// The file name of this chart in a report's `charts/` folder, without extension.
     public var fileName: String { rawValue }
@@ -24,6 +25,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .customerBridge: return BridgeChart(analysis: analysis, style: style, kind: .customers)
         case .revenueBridge: return BridgeChart(analysis: analysis, style: style, kind: .revenue)
         case .trends: return TrendChart(analysis: analysis, style: style)
+        case .survival: return SurvivalChart(analysis: analysis, style: style)
         }
     }
 }

@@ -36,6 +36,19 @@ struct ChartStrings {
     var revenueBridgeTitle: String { pick("Revenue bridge", "Umsatzbrücke") }
     var trendsTitle: String { pick("KPI trends", "KPI-Verlauf") }
     var ltvTitle: String { pick("Cumulative revenue per customer (LTV curves)", "Kumulierter Umsatz je Kunde (LTV-Kurven)") }
+    var survivalTitle: String { pick("Customers still live (Kaplan–Meier)", "Noch im Kundenbestand (Kaplan-Meier)") }
+    var stillLive: String { pick("still live (first churn ends it)", "noch im Bestand (bis zur ersten Abwanderung)") }
+    var confidenceBand: String { pick("95% confidence band (Greenwood)", "95-%-Konfidenzband (Greenwood)") }
+    func churnWindow(_ window: Int) -> String { pick("churn window \(window)", "Abwanderungsfenster \(window)") }
+    func halfChurned(_ age: String) -> String { pick("half have churned by \(age)", "die Hälfte ist bis \(age) abgewandert") }
+    func survivalCaption(customers: String, censored: String, partial: Bool) -> String {
+        pick("Share of the \(customers) customers still live at each age since acquisition, each followed to its first churn; "
+             + "\(censored) whose cohort is too young to tell more count up to the last complete period (censored)."
+             + (partial ? " Customers acquired in the partial period are not counted yet." : ""),
+             "Anteil der \(customers) Kunden, die im jeweiligen Alter seit dem Erstkauf noch im Bestand sind, jeder bis zur ersten "
+             + "Abwanderung verfolgt; \(censored) aus zu jungen Kohorten zählen bis zur letzten vollständigen Periode (zensiert)."
+             + (partial ? " In der unvollständigen Periode gewonnene Kunden zählen noch nicht." : ""))
+    }
 
     var cohort: String { pick("Cohort", "Kohorte") }
     var customers: String { pick("Customers", "Kunden") }

@@ -26,7 +26,7 @@ struct ReportCommandTests {
         #expect(files == ["analysis.json", "charts", "cohorts.csv", "kpis.csv", "report.html", "report.md", "report.pdf", "survival.csv"])
         let charts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("charts").path).sorted()
         #expect(charts == ["charts.pdf", "curves.png", "customer-bridge.png", "grr.png", "ltv.png", "retention.png",
-                           "revenue-bridge.png", "revenue-retention.png", "trends.png"])
+                           "revenue-bridge.png", "revenue-retention.png", "survival.png", "trends.png"])
         // Nothing left behind from building the folder aside.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["2026-03-31"])
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)

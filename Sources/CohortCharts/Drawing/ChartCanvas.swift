@@ -96,6 +96,16 @@ final class ChartCanvas {
         context.setDash([])
     }
 
+    /// Fills the polygon through `points` (closed back to the first).
+    func fill(polygon points: [Point], _ color: Color) {
+        guard let first = points.first, points.count > 2 else { return }
+        context.setColor(color)
+        context.moveTo(first.x, first.y)
+        for point in points.dropFirst() { context.lineTo(point.x, point.y) }
+        context.closePath()
+        context.fill()
+    }
+
     func dot(_ center: Point, radius: Double, _ color: Color, outline: Color? = nil) {
         context.setColor(color)
         context.circle(centerX: center.x, centerY: center.y, radius: radius)

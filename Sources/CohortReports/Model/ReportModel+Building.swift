@@ -59,6 +59,7 @@ extension ReportModel {
         ]
         trendsChart = charts[.trends]
         curvesChart = charts[.curves]
+        survivalChart = charts[.survival]
         lifetimeValueChart = charts[.ltv]
         dataQuality = text.dataQuality(analysis, rejected: rejected).map(format.escape)
         glossary = Glossary.terms.map {

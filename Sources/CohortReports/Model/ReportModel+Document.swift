@@ -37,9 +37,9 @@ extension ReportModel {
             sections.append(.init(heading: matrix.title, chart: kind,
                                   summary: (matrix.chart.map { [$0.description] } ?? []) + [labels.matrixNote], table: matrixTable(matrix)))
         }
-        for chart in [curvesChart, lifetimeValueChart].compactMap({ $0 }) {
-            sections.append(.init(heading: chart.title, chart: chart.title == curvesChart?.title ? .curves : .ltv,
-                                  summary: [chart.description], table: []))
+        for (chart, kind) in [(curvesChart, ChartKind.curves), (survivalChart, .survival), (lifetimeValueChart, .ltv)] {
+            guard let chart else { continue }
+            sections.append(.init(heading: chart.title, chart: kind, summary: [chart.description], table: []))
         }
         return ReportDocument(
             title: title, company: company, logoPNG: logoPNG,

@@ -35,6 +35,8 @@ public struct ReportModel: Sendable {
     public let matrices: [MatrixSection]
     public let trendsChart: ChartReference?
     public let curvesChart: ChartReference?
+    /// The Kaplan–Meier retention curve.
+    public let survivalChart: ChartReference?
     public let lifetimeValueChart: ChartReference?
     public let dataQuality: [String]
     public let glossary: [GlossaryEntry]

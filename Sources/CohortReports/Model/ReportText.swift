@@ -144,6 +144,7 @@ struct ReportText {
         case .revenueBridge: return pick("Revenue bridge", "Umsatzbrücke")
         case .trends: return pick("KPI trends", "KPI-Verlauf")
         case .ltv: return pick("Cumulative revenue per customer (LTV curves)", "Kumulierter Umsatz je Kunde (LTV-Kurven)")
+        case .survival: return pick("Customers still live (Kaplan–Meier)", "Noch im Kundenbestand (Kaplan-Meier)")
         }
     }
 
@@ -176,6 +177,16 @@ struct ReportText {
         case .ltv:
             return pick("Cumulative revenue per customer by cohort and age; on average \(money12(analysis)) per customer after a year.",
                         "Kumulierter Umsatz je Kunde nach Kohorte und Alter; im Schnitt \(money12(analysis)) je Kunde nach einem Jahr.")
+        case .survival:
+            let points = analysis.survival ?? []
+            let window = analysis.options.churnWindow
+            let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"
+            guard let median = points.first(where: { $0.survival < 0.5 }) else {
+                return pick("Share of customers still live by age since acquisition (churn window \(window)); \(afterYear) after a year.",
+                            "Anteil der Kunden, die nach so vielen Perioden seit dem Erstkauf noch im Bestand sind (Abwanderungsfenster \(window)); \(afterYear) nach einem Jahr.")
+            }
+            return pick("Half of the customers have churned by \(periodNoun) \(median.age) after acquisition; \(afterYear) stay live for a year (Kaplan–Meier, churn window \(window)).",
+                        "Die Hälfte der Kunden ist bis Periode \(median.age) nach dem Erstkauf abgewandert; \(afterYear) bleiben ein Jahr im Bestand (Kaplan-Meier, Abwanderungsfenster \(window)).")
         }
     }
 
