@@ -123,7 +123,7 @@ struct CohortCurves: Chart {
 
         // Caption at the bottom (wrapped), x axis title above it.
         let captionSize = 9.5
-        let captionLines = wrap(caption(axis: axis, curves: curves), maxWidth: plot.width, size: captionSize, canvas: canvas)
+        let captionLines = canvas.wrapped(caption(axis: axis, curves: curves), width: plot.width, size: captionSize)
         let captionHeight = Double(captionLines.count) * 13
         let xAxisTitleHeight = 18.0
         let xTickHeight = 18.0
@@ -333,23 +333,6 @@ struct CohortCurves: Chart {
             if max(y0, y1) >= rect.minY && min(y0, y1) <= rect.maxY { return true }
         }
         return false
-    }
-
-    /// Greedy word wrap.
-    private func wrap(_ text: String, maxWidth: Double, size: Double, canvas: ChartCanvas) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if canvas.textWidth(candidate, size: size) > maxWidth && !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }
 

@@ -37,7 +37,7 @@ struct SurvivalChart: Chart {
         let censored = points.reduce(0) { $0 + $1.censored }
         let caption = strings.survivalCaption(customers: locale.count(everyone), censored: locale.count(censored),
                                               partial: analysis.endsWithPartialPeriod)
-        let captionLines = Self.wrap(caption, maxWidth: plot.width, size: captionSize, canvas: canvas)
+        let captionLines = canvas.wrapped(caption, width: plot.width, size: captionSize)
         let captionTop = plot.maxY - Double(captionLines.count) * 13
         let tickLabelWidth = canvas.textWidth(locale.wholePercent(1), size: Self.tickFontSize)
         let area = Rect(x: plot.minX + tickLabelWidth + 8, y: plot.minY + 12, width: plot.width - tickLabelWidth - 8 - 60,
@@ -94,22 +94,5 @@ struct SurvivalChart: Chart {
         for (index, line) in captionLines.enumerated() {
             canvas.text(line, x: plot.minX, y: captionTop + Double(index) * 13 + 6, size: captionSize, color: Palette.mutedText, vertical: .middle)
         }
-    }
-
-    /// Words of `text` on lines no wider than `maxWidth`.
-    private static func wrap(_ text: String, maxWidth: Double, size: Double, canvas: ChartCanvas) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if canvas.textWidth(candidate, size: size) <= maxWidth || current.isEmpty {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }
