@@ -3,12 +3,7 @@ import CohortCore
 /// The Kaplan–Meier retention curve for the terminal, one line per age.
 public enum SurvivalTable {
     public static func render(_ analysis: CohortAnalysis) -> String {
-        let letter: String
-        switch analysis.options.period {
-        case .month: letter = "M"
-        case .week: letter = "W"
-        case .quarter: letter = "Q"
-        }
+        let letter = MatrixTable.ageLetter(analysis.options.period)
         var table = TextTable(header: ["Age", "At risk", "Churned", "Censored", "Still live", "95% band"],
                               rightAligned: [false, true, true, true, true, true])
         for point in analysis.survival ?? [] {
