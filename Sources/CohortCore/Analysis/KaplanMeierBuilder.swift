@@ -30,7 +30,8 @@ struct KaplanMeierBuilder {
             let observedUpTo = lastComplete - cohort
             guard observedUpTo >= 0 else { continue } // acquired in the partial period: nothing observed yet
             everyone += 1
-            if let event = firstChurn(of: customer, cohort: cohort), event <= observedUpTo {
+            let event = firstChurn(of: customer, cohort: cohort)
+            if event <= observedUpTo {
                 churned[event] += 1
             } else {
                 censored[observedUpTo] += 1
@@ -55,16 +56,16 @@ struct KaplanMeierBuilder {
         return points
     }
 
-    /// The first age at which the customer is not live: W ages after the first activity that
-    /// is not followed by another within W ages; nil when that is never (cannot happen: the
-    /// last activity is always followed by W inactive ages, seen or not).
-    private func firstChurn(of customer: Int, cohort: Int) -> Int? {
-        var lastActive: Int?
+    /// The first age at which the customer is not live: W ages after the first activity that no
+    /// other follows within W ages. Every analysed customer is active at age 0 (its cohort is its
+    /// first period with a positive order).
+    private func firstChurn(of customer: Int, cohort: Int) -> Int {
+        var lastActive = 0
         for entry in history.entries(of: customer) where history.positiveOrders[entry] > 0 {
             let age = Int(history.period[entry]) - cohort
-            if let previous = lastActive, age - previous > churnWindow { return previous + churnWindow }
+            if age - lastActive > churnWindow { break }
             lastActive = age
         }
-        return lastActive.map { $0 + churnWindow }
+        return lastActive + churnWindow
     }
 }
