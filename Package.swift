@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "CByteScan"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
+        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest"]),
         .target(
             name: "CohortReports",
-            dependencies: ["CohortCore", "CohortIngest", "CohortCharts", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
             // Templates/ links to the top-level templates/ folder; the templates are compiled in,
             // so the binary works wherever it is copied. `--templates DIR` overrides them.
             resources: [
@@ -36,22 +37,27 @@ let package = Package(
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CDeflate"]),
+        .target(name: "CohortCharts", dependencies: ["CohortCore", "CohortVocabulary", "CCairo", "CDeflate"]),
+        .target(
+            name: "CohortJob",
+            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "cohort",
             dependencies: [
-                "CohortCore", "CohortIngest", "CohortCharts", "CohortReports", "CohortSample",
+                "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortJob", "CohortSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore", "CohortSample"]),
-        .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore", "CohortSample"]),
-        .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore"]),
+        .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore", "CohortVocabulary", "CohortSample"]),
+        .testTarget(name: "CohortVocabularyTests", dependencies: ["CohortVocabulary", "CohortCore", "CohortIngest"]),
+        .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore", "CohortCharts", "CohortIngest", "CohortVocabulary"]),
         .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
-        .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortIngest", "CohortSample"],
+        .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortVocabulary", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
+        .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports"]),
     ],
     swiftLanguageModes: [.v6]
 )

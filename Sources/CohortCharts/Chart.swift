@@ -26,21 +26,12 @@ struct ChartFrame {
 
     /// One line about where the numbers come from: "orders.csv · as of 31 October 2026 · monthly · 36 cohorts".
     static func subtitle(for analysis: CohortAnalysis, style: ChartStyle, extra: String? = nil) -> String {
-        let strings = ChartStrings(locale: style.locale)
-        let periodWord: String
-        switch (analysis.options.period, style.locale) {
-        case (.month, .english): periodWord = "monthly"
-        case (.week, .english): periodWord = "weekly"
-        case (.quarter, .english): periodWord = "quarterly"
-        case (.month, .german): periodWord = "monatlich"
-        case (.week, .german): periodWord = "wöchentlich"
-        case (.quarter, .german): periodWord = "quartalsweise"
-        }
+        let words = style.words
         var parts: [String] = []
         if let source = style.source { parts.append(source) }
-        parts.append("\(strings.asOf) \(style.locale.longDate(analysis.asOf))")
-        parts.append(periodWord)
-        parts.append("\(analysis.cohorts.count) \(strings.cohorts)")
+        parts.append("\(words.asOf) \(words.longDate(analysis.asOf))")
+        parts.append(words.periodly(analysis.options.period))
+        parts.append("\(analysis.cohorts.count) \(words.cohortsWord)")
         if let extra { parts.append(extra) }
         return parts.joined(separator: " · ")
     }

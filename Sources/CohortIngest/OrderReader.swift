@@ -43,7 +43,7 @@ public struct OrderReader: Sendable {
         let files = try InputFiles.expand(sources)
         var builder = TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning)
         var formats: [SourceFormat] = []
-        var warnings: [IngestWarning] = []
+        var warnings: [InputWarning] = []
         let sizes = files.map(InputFiles.size(of:))
         let total = sizes.contains(nil) ? 0 : sizes.reduce(0) { $0 + ($1 ?? 0) }
         var before = 0
@@ -72,7 +72,7 @@ public struct OrderReader: Sendable {
     /// Reads one file's bytes.
     /// Reads one file's bytes; `mapped` when they are the file mapped into memory.
     private func read(_ data: Data, source: String, mapped: Bool = false, progress: ((Int) -> Void)? = nil,
-                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
         if let signature {
@@ -102,25 +102,24 @@ public struct OrderReader: Sendable {
     }
 
     private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, releasesReadPages: Bool = false,
-                         progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+                         progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
                                                                          start: dialect.headerStart, line: dialect.headerLine),
                                  releasesReadPages: releasesReadPages, progress: progress)
-        var format = SourceFormat(source: source, kind: "CSV", encoding: encoding, delimiter: dialect.delimiter)
+        var format = SourceFormat(source: source, encoding: encoding.rawValue, delimiter: dialect.delimiter)
         let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
                                     ifEmpty: .emptyFile(source: source), into: &builder)
         return (format, warnings)
     }
 
-    private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [IngestWarning]) {
+    private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let workbook = try XLSXWorkbook(data: data, source: source)
         let sheet = try workbook.sheet(named: options.sheet)
         let cells = try workbook.cells(of: sheet)
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
             var records = CellRecords(cells: cells, bytes: bytes)
-            var format = SourceFormat(source: source, kind: "Excel sheet '\(sheet.name)'")
-            format.sheet = sheet.name
+            var format = SourceFormat(source: source, sheet: sheet.name)
             let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904, expectedRows: cells.rowCount,
                                         ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder)
             return (format, warnings)
@@ -131,7 +130,7 @@ public struct OrderReader: Sendable {
     /// throws `ifEmpty` when there is no header.
     private func readRows<Records: RecordSource>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
                                                  expectedRows: Int, ifEmpty: IngestError,
-                                                 into builder: inout TableBuilder) throws(IngestError) -> [IngestWarning] {
+                                                 into builder: inout TableBuilder) throws(IngestError) -> [InputWarning] {
         let fields = FieldList()
         var headerPosition: RecordPosition?
         while let record = try records.nextRecord(into: fields) {
@@ -156,26 +155,26 @@ public struct OrderReader: Sendable {
 
         format.rows = rows.dataRows
         format.decimalSeparator = rows.decimal.value
-        format.decimalSeparatorGiven = rows.decimal.origin == .given
+        format.decimalSeparatorGiven = rows.decimal.evidence == .given
         format.dateOrder = rows.dateOrder.value
-        format.dateOrderGiven = rows.dateOrder.origin == .given
+        format.dateOrderGiven = rows.dateOrder.evidence == .given
         return currencyWarnings(rows.currencyMarks, source: source)
     }
 
     // MARK: - Warnings
 
-    private func currencyWarnings(_ marks: [(mark: CurrencyMark, count: Int, line: Int)], source: String) -> [IngestWarning] {
+    private func currencyWarnings(_ marks: [(mark: CurrencyMark, count: Int, line: Int)], source: String) -> [InputWarning] {
         if let expected = options.currency {
             return marks.filter { !$0.mark.matches(code: expected) }.map {
                 .currencyDiffers(source: source, mark: $0.mark.description, count: $0.count, line: $0.line, expected: expected.uppercased())
             }
         }
         guard marks.count > 1 else { return [] }
-        return [.mixedCurrencies(source: source, marks: marks.map { "'\($0.mark)' \($0.count)×" })]
+        return [.mixedCurrencies(source: source, marks: marks.map { CurrencyCount(mark: $0.mark.description, count: $0.count) })]
     }
 
-    private func result(of builder: TableBuilder, sources: [String], formats: [SourceFormat], warnings fileWarnings: [IngestWarning]) -> OrderReadResult {
-        var warnings: [IngestWarning] = []
+    private func result(of builder: TableBuilder, sources: [String], formats: [SourceFormat], warnings fileWarnings: [InputWarning]) -> OrderReadResult {
+        var warnings: [InputWarning] = []
         if let first = builder.duplicates.first {
             warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
         }
@@ -189,7 +188,7 @@ public struct OrderReader: Sendable {
 
     /// Dates far before the latest order, and dates after today. The latest order is the latest
     /// up to today, so that a typo in the future does not make every other date look old.
-    private func dateWarnings(_ builder: TableBuilder) -> [IngestWarning] {
+    private func dateWarnings(_ builder: TableBuilder) -> [InputWarning] {
         let days = builder.day
         guard !days.isEmpty else { return [] }
         let today = options.today.map { Int32($0.dayNumber) } ?? Int32.max
@@ -202,10 +201,10 @@ public struct OrderReader: Sendable {
                 if latestRow < 0 || day > days[latestRow] { latestRow = row }
             }
         }
-        var warnings: [IngestWarning] = []
+        var warnings: [InputWarning] = []
         if latest != Int32.min {
             let reference = CivilDate(dayNumber: Int(latest))
-            let year = reference.year - IngestWarning.farPastYears
+            let year = reference.year - InputWarning.farPastYears
             let limit = CivilDate.dayNumber(year: year, month: reference.month, day: min(reference.day, CivilDate.daysIn(month: reference.month, year: year)))
             var oldCount = 0, earliestRow = -1
             for (row, day) in days.enumerated() where Int(day) < limit {

@@ -1,6 +1,6 @@
 import CohortCharts
 import CohortCore
-import CohortIngest
+import CohortVocabulary
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
@@ -8,22 +8,20 @@ import Foundation
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
-///     let files = try ReportBundle(analysis: analysis, rejected: [], settings: ReportSettings(),
+///     let files = try ReportBundle(analysis: analysis, settings: ReportSettings(),
 ///                                  chartStyle: ChartStyle(), templates: ReportTemplates()).files()
 ///     try ReportFolder(parent: outputURL, name: analysis.asOf.description).publish(files)
 public struct ReportBundle: Sendable {
     public let analysis: CohortAnalysis
-    public let rejected: [RejectedRow]
     public let settings: ReportSettings
     public let chartStyle: ChartStyle
     public let templates: ReportTemplates
     /// The charts to draw (all by default).
     public var charts: [ChartKind] = ChartKind.allCases
 
-    public init(analysis: CohortAnalysis, rejected: [RejectedRow], settings: ReportSettings, chartStyle: ChartStyle,
+    public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
         self.analysis = analysis
-        self.rejected = rejected
         self.settings = settings
         self.chartStyle = chartStyle
         self.templates = templates
@@ -41,7 +39,8 @@ public struct ReportBundle: Sendable {
         var files: [String: Data] = [:]
         for (kind, png) in try renderer.render(charts, as: .png) { files[Self.pngPath(kind)] = png }
         if !charts.isEmpty {
-            files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "Cohort report \(analysis.asOf)")
+            let title = settings.language.words.reportLabels(analysis.options.period).reportTitle
+            files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "\(title) \(analysis.asOf)")
         }
         let svgs = try renderer.render(charts, as: .svg).mapValues { ($0) }
         return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
@@ -51,29 +50,38 @@ public struct ReportBundle: Sendable {
 
     /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json and rejected.csv.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
-        let text = ReportText(locale: settings.locale, currency: settings.currency, kind: analysis.options.period)
-        func references(withSVG: Bool) -> [ChartKind: ChartReference] {
-            Dictionary(uniqueKeysWithValues: charts.map { kind in
-                (kind, ChartReference(title: text.chartTitle(kind), description: text.chartDescription(kind, analysis),
-                                      png: Self.pngPath(kind), svg: withSVG ? svgs[kind] ?? "" : ""))
-            })
-        }
-        let html = ReportModel(analysis: analysis, rejected: rejected, settings: settings, charts: references(withSVG: true), format: .html)
-        let markdown = ReportModel(analysis: analysis, rejected: rejected, settings: settings, charts: references(withSVG: false), format: .markdown)
+        let html = model(.html, svgs: svgs)
+        let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
         files["report.html"] = Data(try templates.render(html, as: .html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
-        let logoPNG = settings.logo.flatMap { $0.kind == .png ? [UInt8]($0.data) : nil } // Cairo draws PNG logos only
-        var document = html.document(logoPNG: logoPNG)
-        document.createdAt = settings.generatedAt
-        files["report.pdf"] = try ReportPDF(document: document, analysis: analysis, style: chartStyle).render()
+        files["report.pdf"] = try pdf(html).render()
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
         if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
+        let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
         return files
+    }
+
+    /// The report's model for one output format, with each chart's title, alternative text, PNG path
+    /// and (HTML) inline SVG.
+    func model(_ format: ReportModel.Format, svgs: [ChartKind: String]) -> ReportModel {
+        let text = ReportText(language: settings.language, currency: settings.currency, kind: analysis.options.period)
+        let references = Dictionary(uniqueKeysWithValues: charts.map { kind in
+            (kind, ChartReference(title: text.chartTitle(kind), description: text.chartDescription(kind, analysis),
+                                  png: Self.pngPath(kind), svg: svgs[kind] ?? ""))
+        })
+        return ReportModel(analysis: analysis, settings: settings, charts: references, format: format)
+    }
+
+    /// report.pdf from the report's model.
+    func pdf(_ model: ReportModel) -> ReportPDF {
+        ReportPDF(model: model, analysis: analysis, style: chartStyle,
+                  logoPNG: settings.logo.flatMap { $0.kind == .png ? [UInt8]($0.data) : nil }, // Cairo draws PNG logos only
+                  createdAt: settings.generatedAt)
     }
 
     static func pngPath(_ kind: ChartKind) -> String { "charts/\(kind.fileName).png" }

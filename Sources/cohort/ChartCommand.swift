@@ -1,6 +1,8 @@
 import ArgumentParser
 import CohortCharts
 import CohortCore
+import CohortJob
+import CohortVocabulary
 import Foundation
 
 struct ChartCommand: ParsableCommand {
@@ -9,7 +11,7 @@ struct ChartCommand: ParsableCommand {
         abstract: "Draw one chart as PNG, SVG or PDF, ready to attach to an email.",
         discussion: """
         Charts: retention, revenue-retention, grr (heat maps by cohort and age), curves (retention
-        curves), customer-bridge, revenue-bridge, trends (churn, CRR, NRR, GRR, AOV), ltv.
+        curves), customer-bridge, revenue-bridge, trends (churn, CRR, NRR, GRR, AOV), ltv, survival.
 
         Examples:
           cohort chart orders.csv --chart retention --out retention.png
@@ -20,7 +22,7 @@ struct ChartCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
-    @OptionGroup var look: ChartOptions
+    @OptionGroup var look: LookOptions
 
     @Option(help: "Which chart to draw.")
     var chart: ChartKind = .retention
@@ -32,52 +34,58 @@ struct ChartCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, currency: look.currency)
-        let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
-        try failingCleanly {
-            let data = try ChartRenderer(analysis: result, style: look.style(source: input.files)).render(chart, as: chosenFormat)
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        try options.requireInputs()
+        look.apply(to: &options)
+        let job = ReportJob(options: options)
+        let run = CommandRun(language: options.look.language, quiet: progress.quiet)
+        try run { events in
+            var timings = JobTimings()
+            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
+            let data = try ChartRenderer(analysis: result, style: job.chartStyle(sources: result.input.sources)).render(chart, as: chosenFormat)
             try data.write(to: URL(fileURLWithPath: out), options: .atomic)
             Terminal.note("Wrote \(chart.rawValue) chart to \(out)")
         }
     }
 }
 
-/// How charts look: language, currency, scale, font and retention target.
-struct ChartOptions: ParsableArguments {
-    @Option(help: "Language of labels and numbers: en or de (default: from LANG).")
-    var locale: ChartLocale?
+/// How charts and reports look: language, currency, scale, font and retention target.
+struct LookOptions: ParsableArguments {
+    @Option(help: "Language of labels, numbers and messages: en or de (default: from LANG).")
+    var locale: Language?
 
-    @Option(help: "Currency code of the amounts; amounts marked with another currency ('$' beside EUR) are warned of.")
-    var currency: String = "EUR"
+    @Option(help: "Currency code of the amounts (default: EUR); amounts marked with another currency ('$' beside EUR) are warned of.")
+    var currency: String?
 
-    @Option(help: "PNG pixels per point (2 = sharp on high-density screens).")
-    var scale: Double = 2
+    @Option(help: "PNG pixels per point (default: 2, sharp on high-density screens).")
+    var scale: Double?
 
-    @Option(help: "Target for the customer retention rate over 12 months (target line and traffic light), e.g. 0.85.")
-    var retentionTarget: Double = 0.85
+    @Option(help: "Target for the customer retention rate over 12 months (target line and traffic light; default: 0.85).")
+    var retentionTarget: Double?
 
-    @Option(help: "Font family.")
-    var font: String = "DejaVu Sans"
+    @Option(help: "Font family (default: DejaVu Sans).")
+    var font: String?
 
     func validate() throws {
-        guard scale > 0 && scale <= 8 else { throw ValidationError("--scale must be between 0 and 8.") }
-        guard retentionTarget > 0 && retentionTarget <= 1 else { throw ValidationError("--retention-target is a fraction, e.g. 0.85.") }
+        if let scale, !(scale > 0 && scale <= 8) { throw ValidationError("--scale must be between 0 and 8.") }
+        if let retentionTarget, !(retentionTarget > 0 && retentionTarget <= 1) {
+            throw ValidationError("--retention-target is a fraction, e.g. 0.85.")
+        }
     }
 
-    func style(source files: [String]) -> ChartStyle {
-        let source = files.count == 1 ? URL(fileURLWithPath: files[0]).lastPathComponent : "\(files.count) files"
-        return ChartStyle(fontFamily: font, locale: locale ?? Self.environmentLocale, currency: currency, scale: scale,
-                          retentionTarget: retentionTarget, source: files == ["-"] ? nil : source)
-    }
-
-    /// German when LANG / LC_ALL / LC_MESSAGES start with "de", English otherwise.
-    static var environmentLocale: ChartLocale {
-        let environment = ProcessInfo.processInfo.environment
-        let language = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        return language.hasPrefix("de") ? .german : .english
+    func apply(to options: inout JobOptions) {
+        options.look.language = locale ?? options.look.language
+        options.look.currency = currency ?? options.look.currency
+        options.look.scale = scale ?? options.look.scale
+        options.look.retentionTarget = retentionTarget ?? options.look.retentionTarget
+        options.look.font = font ?? options.look.font
+        // Commands that show money in a currency warn of amounts marked with another.
+        options.read.currency = options.look.currency
     }
 }
 
 extension ChartKind: ExpressibleByArgument {}
 extension ChartFormat: ExpressibleByArgument {}
-extension ChartLocale: ExpressibleByArgument {}

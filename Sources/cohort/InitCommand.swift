@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
             Terminal.error("\(out) exists already; use --force to replace it")
             throw ExitCode(2)
         }
-        try failingCleanly {
+        try CommandRun.inEnvironmentLanguage.failingCleanly {
             try Data(Self.example.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         }
         Terminal.note("Wrote \(out). Edit it, then run: cohort report --config \(out)")

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CohortCore
 import CohortIngest
+import CohortJob
+import CohortVocabulary
 import Foundation
 
 /// Where the orders come from, how they are written and which columns hold what; shared by every analysing command.
@@ -40,12 +42,14 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Fail when any row cannot be read (default: skip it and report it).")
     var strict = false
 
-    @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read.", valueName: "percent"))
-    var maxRejected: Double = 1
+    @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read (default: 1).", valueName: "percent"))
+    var maxRejected: Double?
 
     func validate() throws {
         // No files is allowed here: `cohort report --config` takes them from the configuration.
-        guard maxRejected >= 0 && maxRejected <= 100 else { throw ValidationError("--max-rejected takes a percentage from 0 to 100.") }
+        if let maxRejected, Settings.percentage("\(maxRejected)") == nil {
+            throw ValidationError("--max-rejected takes a percentage from 0 to 100.")
+        }
         if let delimiter, ReadOptions.delimiter(argument: delimiter) == nil {
             throw ValidationError("--delimiter '\(delimiter)' is not one character; use , ; tab or |.")
         }
@@ -60,27 +64,20 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// How to read the files; `currency` is the report's currency (`--currency`), to warn about amounts marked otherwise.
-    func readOptions(currency: String? = nil, today: CivilDate? = InputOptions.today) -> ReadOptions {
-        ReadOptions(mapping: ColumnMapping(customer: customerColumn, date: dateColumn, amount: amountColumn, order: orderColumn),
-                    delimiter: delimiter.flatMap(ReadOptions.delimiter(argument:)),
-                    encoding: encoding.flatMap(TextEncoding.init(argument:)),
-                    decimalSeparator: decimal.flatMap(DecimalSeparator.init(argument:)),
-                    dateOrder: dateFormat.flatMap(DateOrder.init(pattern:)),
-                    sheet: sheet, currency: currency, today: today)
-    }
-
-    /// Reads the files and prints reading warnings; throws `IngestError` when they cannot be used.
-    /// Pass the report's `currency` where the command has one.
-    /// `progress` hears how many bytes of how many are read.
-    func read(currency: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> OrderReadResult {
-        guard !files.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
-        var reader = OrderReader(options: readOptions(currency: currency))
-        reader.progress = progress
-        let result = try reader.read(sources: files)
-        try result.check(strict: strict, maxRejectedPercent: maxRejected)
-        for warning in result.warnings { Terminal.warn(warning.description) }
-        return result
+    /// Lays the flags given over `options`: files named here replace the configuration's.
+    func apply(to options: inout JobOptions) {
+        if !files.isEmpty { options.inputs = files }
+        options.read.mapping.customer = customerColumn ?? options.read.mapping.customer
+        options.read.mapping.date = dateColumn ?? options.read.mapping.date
+        options.read.mapping.amount = amountColumn ?? options.read.mapping.amount
+        options.read.mapping.order = orderColumn ?? options.read.mapping.order
+        options.read.delimiter = delimiter.flatMap(ReadOptions.delimiter(argument:)) ?? options.read.delimiter
+        options.read.encoding = encoding.flatMap(TextEncoding.init(argument:)) ?? options.read.encoding
+        options.read.decimalSeparator = decimal.flatMap(DecimalSeparator.init(argument:)) ?? options.read.decimalSeparator
+        options.read.dateOrder = dateFormat.flatMap(DateOrder.init(pattern:)) ?? options.read.dateOrder
+        options.read.sheet = sheet ?? options.read.sheet
+        if strict { options.strict = true }
+        options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
     }
 
     /// The local calendar date of the run.
@@ -93,27 +90,36 @@ struct InputOptions: ParsableArguments {
 
 /// How to analyse: period, as-of date, churn window, margin.
 struct AnalysisFlags: ParsableArguments {
-    @Option(help: "Period length: month, week (ISO, Monday start) or quarter.")
-    var period: PeriodKind = .month
+    @Option(help: "Period length: month (default), week (ISO, Monday start) or quarter.")
+    var period: PeriodKind?
 
     @Option(help: ArgumentHelp("Last date the report covers, YYYY-MM-DD (default: the latest order date).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("A customer stays live for this many periods after an active one (3 for quarterly B2B buyers).", valueName: "periods"))
-    var churnWindow: Int = 1
+    @Option(help: ArgumentHelp("A customer stays live for this many periods after an active one (default: 1; 3 for quarterly B2B buyers).",
+                               valueName: "periods"))
+    var churnWindow: Int?
 
     @Option(help: ArgumentHelp("Gross margin for CLV, e.g. 0.35 (default: CLV on revenue).", valueName: "fraction"))
     var grossMargin: Double?
 
     func validate() throws {
-        if let asOf, CivilDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date like 2026-10-31.") }
-        guard churnWindow >= 1 else { throw ValidationError("--churn-window must be 1 or more.") }
+        if let asOf, Settings.date(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date like 2026-10-31.") }
+        if let churnWindow, churnWindow < 1 { throw ValidationError("--churn-window must be 1 or more.") }
         if let grossMargin, !(0 ... 1).contains(grossMargin) { throw ValidationError("--gross-margin is a fraction from 0 to 1, e.g. 0.35.") }
     }
 
-    var options: AnalysisOptions {
-        AnalysisOptions(period: period, asOf: asOf.flatMap(CivilDate.init(iso:)), churnWindow: churnWindow, grossMargin: grossMargin)
+    func apply(to options: inout JobOptions) {
+        options.analysis.period = period ?? options.analysis.period
+        options.analysis.asOf = asOf.flatMap(Settings.date) ?? options.analysis.asOf
+        options.analysis.churnWindow = churnWindow ?? options.analysis.churnWindow
+        options.analysis.grossMargin = grossMargin ?? options.analysis.grossMargin
     }
+}
+
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(code: argument) }
+    public static var allValueStrings: [String] { Language.all.map(\.code) }
 }
 
 extension PeriodKind: ExpressibleByArgument {}
@@ -121,4 +127,21 @@ extension PeriodKind: ExpressibleByArgument {}
 /// How `matrix` and `kpis` print.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+}
+
+extension JobOptions {
+    /// Refuses a run without input files, as the command line's usage error.
+    func requireInputs() throws {
+        guard !inputs.isEmpty else { throw ValidationError("Name at least one orders file, or '-' for standard input.") }
+    }
+}
+
+/// The options every analysing command starts from: today's date for warnings, the environment's language.
+extension JobOptions {
+    static func fromEnvironment() -> JobOptions {
+        var options = JobOptions()
+        options.read.today = InputOptions.today
+        options.look.language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        return options
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CohortCore
+import CohortJob
 import CohortReports
 
 struct KPIsCommand: ParsableCommand {
@@ -20,13 +21,17 @@ struct KPIsCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
-        switch format {
-        case .table: Terminal.write(KPITable.render(result))
-        case .csv: Terminal.write(KPICSV.render(result))
-        case .json:
-            try failingCleanly {
-                Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        try options.requireInputs()
+        try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
+            var timings = JobTimings()
+            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            switch format {
+            case .table: Terminal.write(KPITable.render(result))
+            case .csv: Terminal.write(KPICSV.render(result))
+            case .json: Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CohortCore
+import CohortJob
 import CohortReports
 
 struct MatrixCommand: ParsableCommand {
@@ -22,23 +23,25 @@ struct MatrixCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let stopwatch = Stopwatch()
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet, includesKPIs: false, // the matrices only
-                                      stopwatch: stopwatch)
-        defer {
-            if timings {
-                stopwatch.lap("write")
-                Terminal.note(stopwatch.summary)
-            }
-        }
-        switch format {
-        case .table: Terminal.write(MatrixTable.render(result))
-        case .csv: Terminal.write(MatrixCSV.render(result))
-        case .json:
-            try failingCleanly {
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        try options.requireInputs()
+        try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
+            var stopwatch = JobTimings()
+            // The matrices only: `matrix` shows no KPIs.
+            let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
+            switch format {
+            case .table: Terminal.write(MatrixTable.render(result))
+            case .csv: Terminal.write(MatrixCSV.render(result))
+            case .json:
                 Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
                                                                     periods: result.periods, cohorts: result.cohorts,
                                                                     averages: result.averages)))
+            }
+            if timings {
+                stopwatch.lap(.write)
+                Terminal.note(stopwatch.summary)
             }
         }
     }

@@ -40,7 +40,7 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let generator = SampleGenerator(options: SampleOptions(customers: customers, rows: rows, months: months, seed: seed))
-        try failingCleanly {
+        try CommandRun.inEnvironmentLanguage.failingCleanly {
             guard let out else {
                 let summary = try generator.generate { FileHandle.standardOutput.write(Data($0)) }
                 Terminal.note("\(summary.rows) rows, \(summary.customers) customers")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CohortCore
+import CohortJob
 import CohortReports
 
 struct SurvivalCommand: ParsableCommand {
@@ -23,12 +24,17 @@ struct SurvivalCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let (result, _) = try analyse(input, analysis, quiet: progress.quiet)
-        switch format {
-        case .table: Terminal.write(SurvivalTable.render(result))
-        case .csv: Terminal.write(SurvivalCSV.render(result))
-        case .json:
-            try failingCleanly {
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        try options.requireInputs()
+        try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
+            var timings = JobTimings()
+            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            switch format {
+            case .table: Terminal.write(SurvivalTable.render(result))
+            case .csv: Terminal.write(SurvivalCSV.render(result))
+            case .json:
                 Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
                                                                       survival: result.survival ?? [])))
             }

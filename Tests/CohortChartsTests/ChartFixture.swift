@@ -15,5 +15,13 @@ enum ChartFixture {
 
     static let style = ChartStyle(scale: 1, source: "sample.csv")
 
+    /// examples/orders.csv: 36 monthly cohorts, the size of a real report.
+    static let examples: CohortAnalysis = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // The example file always reads; a failure here is a broken fixture, not a test result.
+        let read = try! OrderReader().read(sources: [root.appendingPathComponent("examples/orders.csv").path])
+        return try! CohortAnalysis(table: read.table, input: read.inputSummary)
+    }()
+
     static var renderer: ChartRenderer { ChartRenderer(analysis: analysis, style: style) }
 }

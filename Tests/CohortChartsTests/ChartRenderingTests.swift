@@ -54,7 +54,7 @@ struct ChartRenderingTests {
 
     @Test func germanLabelsWithUmlautsRender() throws {
         var style = ChartFixture.style
-        style.locale = .german
+        style.language = .german
         let svg = String(decoding: try ChartRenderer(analysis: ChartFixture.analysis, style: style).render(.retention, as: .svg), as: UTF8.self)
         // Cairo's SVG output draws glyphs as paths, so check the PDF text layer instead for the words.
         #expect(svg.contains("<svg"))

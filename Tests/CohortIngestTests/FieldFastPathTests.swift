@@ -1,4 +1,5 @@
 @testable import CohortIngest
+import CohortCore
 import Testing
 
 /// The fast paths of the field parsers give what the general ones give, on every text

@@ -120,7 +120,7 @@ struct OrderReaderTests {
             "orders.csv:3: column 'amount': '12.50' does not fit the decimal comma of this column, as '1.234,56' on line 2 shows; use --decimal if that is wrong",
         ])
         let given = try read("customer;date;amount\nA;01.03.2026;12.50\n", ReadOptions(decimalSeparator: .comma))
-        #expect(given.rejected.map(\.reason) == ["'12.50' does not fit the decimal comma of this column, as given with --decimal"])
+        #expect(given.rejected.map(\.reasonText) == ["'12.50' does not fit the decimal comma of this column, as given with --decimal"])
         #expect(result.rejected.map(\.germanReason) == [
             "'12.50' passt nicht zum Dezimalkomma dieser Spalte, wie '1.234,56' in Zeile 2 zeigt; --decimal, falls das nicht stimmt",
         ])

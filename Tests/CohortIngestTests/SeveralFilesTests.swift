@@ -20,7 +20,7 @@ struct SeveralFilesTests {
         let summary = result.inputSummary
         #expect(summary.sources == [january.path, february.path])
         #expect(summary.rowsRead == 3 && summary.rowsRejected == 0 && summary.rowsDuplicated == 0)
-        #expect(summary.formats == ["\(january.path): CSV, UTF-8, ',' delimited, 1 row", "\(february.path): CSV, UTF-8, ';' delimited, 2 rows"])
+        #expect(summary.formats.map(\.description) == ["\(january.path): CSV, UTF-8, ',' delimited, 1 row", "\(february.path): CSV, UTF-8, ';' delimited, 2 rows"])
     }
 
     @Test func aPatternReadsTheMonthlyExportsInOrderAndSkipsTheOverlap() throws {
@@ -34,8 +34,7 @@ struct SeveralFilesTests {
         #expect(result.table.day == [day(2026, 1, 10), day(2026, 1, 31), day(2026, 2, 3)])
         #expect(result.table.amount == [1_000, 2_000, 3_000])
         let duplicate = RejectedRow(source: february, line: 2, column: nil,
-                                    reason: "repeats \(january):3 (same order id, customer, date and amount)",
-                                    germanReason: "wiederholt \(january):3 (gleiche Bestellnummer, Kunde, Datum und Betrag)",
+                                    reason: .repeats(RowLocation(source: january, line: 3)),
                                     rawText: "J-2,C2,2026-01-31,20.00")
         #expect(result.duplicates == [duplicate])
         #expect(result.warnings == [.duplicateRows(count: 1, first: duplicate)])
@@ -62,7 +61,7 @@ struct SeveralFilesTests {
         let result = try OrderReader().read(sources: [first.path, second.path])
         #expect(result.table.amount == [500, 500, 500]) // a.csv's two lines and b.csv's A-2
         #expect(result.duplicates.map(\.line) == [2, 3])
-        #expect(result.duplicates.map(\.reason) == ["repeats \(first.path):2 (same order id, customer, date and amount)",
+        #expect(result.duplicates.map(\.reasonText) == ["repeats \(first.path):2 (same order id, customer, date and amount)",
                                                     "repeats \(first.path):2 (same order id, customer, date and amount)"])
     }
 }

@@ -48,7 +48,7 @@ struct ExportTests {
         #expect(CSVField.data("+49 30 1234") == "'+49 30 1234")
         #expect(CSVField.data("-5") == "'-5")
         #expect(CSVField.data("plain") == "plain")
-        let rendered = RejectedCSV.render([RejectedRow(source: "o.csv", line: 2, column: "Betrag", reason: "'@x' is not a number", rawText: "@SUM(A1),x")])
+        let rendered = RejectedCSV.render([RejectedRow(source: "o.csv", line: 2, column: "Betrag", reason: .notANumber(text: "@x"), rawText: "@SUM(A1),x")])
         #expect(rendered == "source,line,column,reason,raw_text\no.csv,2,Betrag,'@x' is not a number,\"'@SUM(A1),x\"\n")
     }
 

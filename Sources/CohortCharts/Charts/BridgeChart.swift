@@ -1,4 +1,5 @@
 import CohortCore
+import CohortVocabulary
 
 /// How the customer base or the revenue moved, period by period (the last 24 at most).
 ///
@@ -29,7 +30,7 @@ struct BridgeChart: Chart {
         }
     }
 
-    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
+    private var strings: any Vocabulary { style.words }
     private var shown: ArraySlice<PeriodKPIs> { analysis.kpis.suffix(Self.maxPeriods) }
 
     func draw(on canvas: ChartCanvas) {
@@ -39,10 +40,10 @@ struct BridgeChart: Chart {
 
         var legendItems = series.gains.map { Legend.Item(swatch: .box($0.color), label: $0.label) }
             + series.losses.map { Legend.Item(swatch: .box($0.color), label: $0.label) }
-        legendItems.append(Legend.Item(swatch: .lineWithDot(Palette.net), label: strings.bridgeNetChange(kind == .revenue)))
+        legendItems.append(Legend.Item(swatch: .lineWithDot(Palette.net), label: strings.bridgeNetChange(revenue: kind == .revenue)))
         if hasPartial { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
         let extra = analysis.kpis.count > kpis.count
-            ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, kind: analysis.options.period) : nil
+            ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, analysis.options.period) : nil
         let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: extra),
                                legend: Legend(items: legendItems))
         let plot = frame.draw(on: canvas, width: width, height: height)
@@ -63,7 +64,7 @@ struct BridgeChart: Chart {
 
         // Caption (unit) on the left, the latest complete period in one line on the right; two lines when narrow.
         let captionFont = 10.0
-        let caption = strings.bridgeCaption(kind == .revenue, period: analysis.options.period)
+        let caption = strings.bridgeCaption(revenue: kind == .revenue, analysis.options.period)
         let summary = latestSummary(kpis)
         let captionWidth = canvas.textWidth(caption, size: captionFont)
         let summaryWidth = summary.map { canvas.textWidth($0, size: captionFont, bold: true) } ?? 0
@@ -135,7 +136,7 @@ struct BridgeChart: Chart {
 
         // Period labels, thinned so they never touch; the latest period is always labelled.
         let kindOfPeriod = analysis.options.period
-        let labels = kpis.map { style.locale.shortPeriod(analysis.periods[$0.period], kind: kindOfPeriod) }
+        let labels = kpis.map { style.words.shortPeriod(analysis.periods[$0.period], kindOfPeriod) }
         let labelFont = 9.5
         let widest = (labels.map { canvas.textWidth($0, size: labelFont) }.max() ?? 30) + 10
         let room = max(1, Int(area.width / widest))
@@ -150,31 +151,28 @@ struct BridgeChart: Chart {
     /// "Oct 25: 348 → 419 customers (net +71)": where the latest complete period started and ended.
     private func latestSummary(_ kpis: [PeriodKPIs]) -> String? {
         guard let kpi = kpis.last(where: { !$0.partial }) else { return nil }
-        let period = style.locale.shortPeriod(analysis.periods[kpi.period], kind: analysis.options.period)
-        let locale = style.locale
-        let german = locale == .german
+        let words = style.words
+        let period = words.shortPeriod(analysis.periods[kpi.period], analysis.options.period)
         switch kind {
         case .customers:
             let change = kpi.customers.end - kpi.customers.start
-            let signed = (change > 0 ? "+" : "") + locale.count(change)
-            return german
-                ? "\(period): \(locale.count(kpi.customers.start)) → \(locale.count(kpi.customers.end)) Kunden (netto \(signed))"
-                : "\(period): \(locale.count(kpi.customers.start)) → \(locale.count(kpi.customers.end)) customers (net \(signed))"
+            let net = (change > 0 ? "+" : "") + words.count(change)
+            return words.bridgeCustomersSummary(period: period, start: words.count(kpi.customers.start), end: words.count(kpi.customers.end),
+                                                net: net)
         case .revenue:
             let bridge = kpi.revenueBridge
             let change = (bridge.end - bridge.start).units
             // Exact amounts: rounded ones would not add up (1.2M → 1.3M, net +69k).
-            let signed = (change > 0 ? "+" : "") + locale.money(change, currency: style.currency)
-            let start = locale.money(bridge.start.units, currency: style.currency)
-            let end = locale.money(bridge.end.units, currency: style.currency)
-            return german ? "\(period): \(start) → \(end) Umsatz (netto \(signed))" : "\(period): \(start) → \(end) revenue (net \(signed))"
+            let net = (change > 0 ? "+" : "") + words.money(change, currency: style.currency)
+            return words.bridgeRevenueSummary(period: period, start: words.money(bridge.start.units, currency: style.currency),
+                                              end: words.money(bridge.end.units, currency: style.currency), net: net)
         }
     }
 
     private func axisLabel(_ value: Double) -> String {
         switch kind {
-        case .customers: return style.locale.count(Int(value.rounded()))
-        case .revenue: return style.locale.compactMoney(value, currency: style.currency)
+        case .customers: return style.words.count(Int(value.rounded()))
+        case .revenue: return style.words.compactMoney(value, currency: style.currency)
         }
     }
 
@@ -234,7 +232,7 @@ private struct BridgeSeries {
     /// End − start of each period.
     let net: [Double]
 
-    init(kind: BridgeChart.Kind, kpis: [PeriodKPIs], strings: ChartStrings) {
+    init(kind: BridgeChart.Kind, kpis: [PeriodKPIs], strings: any Vocabulary) {
         switch kind {
         case .customers:
             gains = [
@@ -294,29 +292,4 @@ private func tightTicks(from lower: Double, to upper: Double, counts: ClosedRang
         }
     }
     return best
-}
-
-extension ChartStrings {
-    /// "Net change (end − start)": what the line shows.
-    fileprivate func bridgeNetChange(_ revenue: Bool) -> String {
-        locale == .german
-            ? (revenue ? "Nettoveränderung des Umsatzes" : "Nettoveränderung (Ende − Anfang)")
-            : (revenue ? "Net change in revenue" : "Net change (end − start)")
-    }
-
-    /// The unit line above a bridge's value axis.
-    fileprivate func bridgeCaption(_ revenue: Bool, period: PeriodKind) -> String {
-        let german = locale == .german
-        switch (revenue, period) {
-        case (false, _):
-            return german ? "Kunden je \(periodNoun(period)): gewonnen (+), verloren (−)" : "Customers per \(periodNoun(period)): gained (+), lost (−)"
-        case (true, .month):
-            return german ? "Umsatzveränderung gegenüber dem Vormonat, nach Bewegung" : "Change in revenue against the previous month, by movement"
-        case (true, .week):
-            return german ? "Umsatzveränderung gegenüber der Vorwoche, nach Bewegung" : "Change in revenue against the previous week, by movement"
-        case (true, .quarter):
-            return german ? "Umsatzveränderung gegenüber dem Vorquartal, nach Bewegung" : "Change in revenue against the previous quarter, by movement"
-        }
-    }
-
 }

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortVocabulary
 import Foundation
 
 /// Retention curves or cumulative revenue per customer (LTV curves): one line per cohort over age.
@@ -27,8 +28,8 @@ struct CohortCurves: Chart {
     var height: Double { 600 }
     var title: String { metric == .retention ? strings.retentionCurvesTitle : strings.ltvTitle }
 
-    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
-    private var locale: ChartLocale { style.locale }
+    private var strings: any Vocabulary { style.words }
+    private var locale: any Vocabulary { style.words }
     private var kind: PeriodKind { analysis.options.period }
 
     /// The average is dashed where it rests on fewer cohorts than this.
@@ -69,7 +70,7 @@ struct CohortCurves: Chart {
 
     /// "Mar 26" / "Mär 26" for months, the cohort's own label ("2026-W09", "2026-Q1") otherwise.
     private func shortLabel(of row: CohortRow) -> String {
-        analysis.periods.indices.contains(row.period) ? locale.shortPeriod(analysis.periods[row.period], kind: kind) : row.label
+        analysis.periods.indices.contains(row.period) ? locale.shortPeriod(analysis.periods[row.period], kind) : row.label
     }
 
     private var averagePoints: [AveragePoint] {
@@ -201,7 +202,7 @@ struct CohortCurves: Chart {
     private var yAxisTitle: String {
         switch metric {
         case .retention: return strings.retentionAxisTitle
-        case .cumulativeRevenue: return strings.revenuePerCustomerAxisTitle(currency: ChartLocale.symbol(of: style.currency))
+        case .cumulativeRevenue: return strings.revenuePerCustomerAxisTitle(symbol: CurrencySymbol.of(style.currency))
         }
     }
 
@@ -210,7 +211,7 @@ struct CohortCurves: Chart {
         switch metric {
         case .retention:
             sentences.append(strings.ageZeroNote(brokenAbove: axis.breakCeiling == nil ? nil : axis.ticks.last.map { locale.wholePercent($0) },
-                                                 kind: kind))
+                                                 kind))
         case .cumulativeRevenue:
             sentences.append(strings.ltvNote)
         }
@@ -387,26 +388,25 @@ private struct YAxis {
 
     /// Tick labels: whole percentages (one decimal when the step needs it); money in one unit for the whole axis
     /// ("€5k" beside "€10k", never "€5,000"), the unit chosen by the largest tick.
-    func label(_ value: Double, locale: ChartLocale, currency: String) -> String {
+    func label(_ value: Double, locale: any Vocabulary, currency: String) -> String {
         switch metric {
         case .retention:
             let hundredths = step * 100
             return locale.percent(value, places: abs(hundredths - hundredths.rounded()) < 1e-9 ? 0 : 1)
         case .cumulativeRevenue:
             let largest = ticks.map(abs).max() ?? 0
-            let german = locale == .german
-            let (divisor, suffix): (Double, String) = largest >= 1_000_000 ? (1_000_000, german ? " Mio." : "M")
-                : largest >= 10_000 ? (1_000, german ? " Tsd." : "k") : (1, "")
+            let (divisor, suffix): (Double, String) = largest >= 1_000_000 ? (1_000_000, locale.millionSuffix)
+                : largest >= 10_000 ? (1_000, locale.thousandSuffix) : (1, "")
             let scaledStep = step / divisor
             let places = [0, 1, 2].first { places in
                 let shifted = scaledStep * pow(10, Double(places))
                 return abs(shifted - shifted.rounded()) < 1e-6
             } ?? 2
-            let symbol = ChartLocale.symbol(of: currency)
+            let symbol = CurrencySymbol.of(currency)
             let number = value == 0 ? "0" : locale.decimal(abs(value) / divisor, places: places)
             let sign = value < 0 ? "−" : ""
             let unit = value == 0 ? "" : suffix
-            return german ? "\(sign)\(number)\(unit) \(symbol)" : "\(sign)\(symbol)\(number)\(unit)"
+            return locale.moneyText(sign: sign, number: number + unit, symbol: symbol)
         }
     }
 
@@ -436,69 +436,5 @@ private struct YScale {
 private extension Rect {
     func intersects(_ other: Rect, padding: Double) -> Bool {
         minX < other.maxX + padding && other.minX < maxX + padding && minY < other.maxY + padding && other.minY < maxY + padding
-    }
-}
-
-// MARK: - Texts
-
-private extension ChartStrings {
-    func choose(_ english: String, _ german: String) -> String { locale == .german ? german : english }
-
-    var customersWord: String { choose("customers", "Kunden") }
-    var olderCohortsLegend: String { choose("Older cohorts", "Ältere Kohorten") }
-
-    /// "4 most recent cohorts (Jun 25 – Sep 25)": the range names them even where a line end has no room for a label.
-    func recentCohortsLegend(_ labels: [String], all: Bool) -> String {
-        let count = labels.count
-        if all { return choose(count == 1 ? "Cohort" : "Cohorts", count == 1 ? "Kohorte" : "Kohorten") }
-        guard let first = labels.first, let last = labels.last, count > 1 else {
-            return choose("Most recent cohort", "Jüngste Kohorte") + (labels.first.map { " (\($0))" } ?? "")
-        }
-        return choose("\(count) most recent cohorts", "\(count) jüngste Kohorten") + " (\(first) – \(last))"
-    }
-
-    func thinAverage(_ cohorts: Int) -> String {
-        choose("Average of fewer than \(cohorts) cohorts", "Durchschnitt aus weniger als \(cohorts) Kohorten")
-    }
-
-    var retentionAxisTitle: String {
-        choose("Customers who bought in the period, % of cohort", "Kunden mit Kauf in der Periode, in % der Kohorte")
-    }
-
-    func revenuePerCustomerAxisTitle(currency symbol: String) -> String {
-        choose("Cumulative revenue per customer of the cohort, in \(symbol)", "Kumulierter Umsatz je Kunde der Kohorte, in \(symbol)")
-    }
-
-    /// Caption for retention: age 0 is 100 % by definition; where the axis is broken, and why.
-    func ageZeroNote(brokenAbove limit: String?, kind: PeriodKind) -> String {
-        let noun = periodNoun(kind)
-        guard let limit else {
-            return choose("Age 0 = acquisition period (100% by definition).", "Alter 0 = Erstkaufperiode (per Definition 100 %).")
-        }
-        return choose("Age 0 = acquisition period (100% by definition); the axis is broken above \(limit) so that differences from \(noun) 1 on stay visible.",
-                      "Alter 0 = Erstkaufperiode (per Definition 100 %); die Achse ist oberhalb von \(limit) unterbrochen, damit Unterschiede ab \(noun) 1 sichtbar bleiben.")
-    }
-
-    var ltvNote: String {
-        choose("All revenue of a cohort up to each age (refunds deducted), divided by its number of customers; age 0 = acquisition period.",
-               "Gesamter Umsatz einer Kohorte bis zum jeweiligen Alter (abzüglich Gutschriften), geteilt durch ihre Kundenzahl; Alter 0 = Erstkaufperiode.")
-    }
-
-    /// What the chart leaves out: the partial as-of period, and the newest cohorts (fewer than two complete periods).
-    func notDrawn(partialPeriod: Bool, cohorts labels: [String]) -> String? {
-        let list = labels.count <= 3 ? labels.joined(separator: ", ") : choose("\(labels.count) cohorts", "\(labels.count) Kohorten")
-        let partial = choose("the partial period (as-of date inside it)", "die unvollständige Periode (Stichtag darin)")
-        let young = choose("\(list) (no complete period after acquisition yet)", "\(list) (noch ohne vollständige Folgeperiode)")
-        switch (partialPeriod, labels.isEmpty) {
-        case (false, true): return nil
-        case (true, true): return choose("Not drawn: \(partial).", "Nicht eingezeichnet: \(partial).")
-        case (false, false): return choose("Not drawn: \(young).", "Nicht eingezeichnet: \(young).")
-        case (true, false): return choose("Not drawn: \(partial) and \(young).", "Nicht eingezeichnet: \(partial) sowie \(young).")
-        }
-    }
-
-    func nothingToDraw(_ kind: PeriodKind) -> String {
-        choose("No cohort has a complete \(periodNoun(kind)) after acquisition yet.",
-               "Noch keine Kohorte hat nach dem Erstkauf eine vollständige Periode.")
     }
 }

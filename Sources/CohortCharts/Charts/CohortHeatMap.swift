@@ -1,4 +1,5 @@
 import CohortCore
+import CohortVocabulary
 
 /// A cohort × age heat map of customer retention, revenue retention (NRR) or GRR.
 ///
@@ -10,7 +11,7 @@ import CohortCore
 /// the scale. Cells and fonts shrink from 3 to 60 cohorts; values are dropped from
 /// cells only when they could not be read.
 struct CohortHeatMap: Chart {
-    typealias Metric = HeatMapMetric
+    typealias Metric = MatrixMetric
 
     let analysis: CohortAnalysis
     let style: ChartStyle
@@ -46,20 +47,16 @@ struct CohortHeatMap: Chart {
         self.analysis = analysis
         self.style = style
         self.metric = metric
-        let longestLabel = (analysis.cohorts.map(\.label.count) + [ChartStrings(locale: style.locale).average.count]).max() ?? 7
+        let longestLabel = (analysis.cohorts.map(\.label.count) + [style.words.average.count]).max() ?? 7
         layout = Layout(cohorts: analysis.cohorts.count, ages: analysis.periods.count, longestLabel: longestLabel)
         scale = metric.colorScale(for: analysis)
     }
 
     private var ages: Int { analysis.periods.count }
-    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
+    private var strings: any Vocabulary { style.words }
 
     var title: String {
-        switch metric {
-        case .retention: return strings.retentionTitle
-        case .revenueRetention: return strings.revenueRetentionTitle
-        case .grossRevenueRetention: return strings.grossRevenueRetentionTitle
-        }
+        strings.matrixTitle(metric)
     }
 
     var width: Double {
@@ -73,7 +70,7 @@ struct CohortHeatMap: Chart {
 
     private var frame: ChartFrame {
         let letter = strings.ageLetter(analysis.options.period)
-        var legendItems = [Legend.Item(swatch: .box(Palette.neutralCell), label: "\(letter)0 = " + (style.locale == .german ? "Erstkaufperiode (100 %)" : "acquisition period (100%)"))]
+        var legendItems = [Legend.Item(swatch: .box(Palette.neutralCell), label: "\(letter)0 = " + strings.acquisitionPeriodHundred)]
         if analysis.endsWithPartialPeriod { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
         return ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style), legend: Legend(items: legendItems))
     }
@@ -106,7 +103,7 @@ struct CohortHeatMap: Chart {
 
         let gridLeft = plot.minX + layout.labelWidth + layout.sizeWidth
         let gridTop = plot.minY + layout.ageHeaderHeight
-        let text = CellText(canvas: canvas, locale: style.locale, cellWidth: layout.cellWidth, cellHeight: layout.cellHeight)
+        let text = CellText(canvas: canvas, locale: style.words, cellWidth: layout.cellWidth, cellHeight: layout.cellHeight)
 
         // Column headers: cohort, customers, ages (thinned when narrow).
         let headerY = plot.minY + layout.ageHeaderHeight / 2
@@ -151,14 +148,14 @@ struct CohortHeatMap: Chart {
 
     /// What the numbers in the cells are: "in %" (the cells may be too narrow for the % sign).
     private var colorBarCaption: String {
-        style.locale == .german ? "Werte in %" : "Values in %"
+        strings.valuesInPercent
     }
 
     private func drawRowLabels(_ label: String, size: Int, y: Double, plot: Rect, gridLeft: Double, canvas: ChartCanvas, bold: Bool) {
         let middle = y + layout.cellHeight / 2
         canvas.text(canvas.fitting(label, maxWidth: layout.labelWidth - 4, size: layout.labelFontSize, bold: bold), x: plot.minX, y: middle,
                     size: layout.labelFontSize, bold: bold, vertical: .middle)
-        canvas.text(style.locale.count(size), x: gridLeft - 8, y: middle, size: layout.labelFontSize, bold: bold,
+        canvas.text(style.words.count(size), x: gridLeft - 8, y: middle, size: layout.labelFontSize, bold: bold,
                     color: bold ? Palette.text : Palette.mutedText, align: .right, vertical: .middle)
     }
 
@@ -186,7 +183,7 @@ struct CohortHeatMap: Chart {
         for tick in ticks {
             let y = bar.maxY - scale.fraction(of: tick) * bar.height
             canvas.line(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + 4, y: y), Palette.axis)
-            canvas.text(style.locale.wholePercent(tick), x: bar.maxX + 7, y: y, size: 9, color: Palette.mutedText, vertical: .middle)
+            canvas.text(style.words.wholePercent(tick), x: bar.maxX + 7, y: y, size: 9, color: Palette.mutedText, vertical: .middle)
         }
     }
 
@@ -200,12 +197,12 @@ struct CohortHeatMap: Chart {
 /// Chooses once how values are printed in cells of a given size: "85%", "85", or not at all.
 private struct CellText {
     let canvas: ChartCanvas
-    let locale: ChartLocale
+    let locale: any Vocabulary
     let fontSize: Double
     let withPercentSign: Bool
     let visible: Bool
 
-    init(canvas: ChartCanvas, locale: ChartLocale, cellWidth: Double, cellHeight: Double) {
+    init(canvas: ChartCanvas, locale: any Vocabulary, cellWidth: Double, cellHeight: Double) {
         self.canvas = canvas
         self.locale = locale
         let size = min(11, cellHeight * 0.6)

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortVocabulary
 
 /// The Kaplan–Meier retention curve (METRICS.md): the share of customers still live at
 /// each age since acquisition, as a step line over its 95 % confidence band.
@@ -15,8 +16,8 @@ struct SurvivalChart: Chart {
     var height: Double { 600 }
     var title: String { strings.survivalTitle }
 
-    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
-    private var locale: ChartLocale { style.locale }
+    private var strings: any Vocabulary { style.words }
+    private var locale: any Vocabulary { style.words }
     private static let tickFontSize = 9.5
 
     func draw(on canvas: ChartCanvas) {
@@ -82,7 +83,7 @@ struct SurvivalChart: Chart {
             let px = x(Double(median.age))
             canvas.line(from: Point(x: area.minX, y: y(0.5)), to: Point(x: px, y: y(0.5)), Palette.target, width: 1, dash: [2, 3])
             canvas.line(from: Point(x: px, y: y(0.5)), to: Point(x: px, y: area.maxY), Palette.target, width: 1, dash: [2, 3])
-            canvas.text(strings.halfChurned("\(letter)\(median.age)"), x: px + 6, y: y(0.5) - 8, size: 10, color: Palette.mutedText,
+            canvas.text(strings.halfChurned(by: "\(letter)\(median.age)"), x: px + 6, y: y(0.5) - 8, size: 10, color: Palette.mutedText,
                         vertical: .middle)
         }
         // The last value, at the curve's end.

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortVocabulary
 
 /// Three KPI panels over the last 24 periods at most, sharing one period axis:
 /// churn and customer retention per period; retention over 12 months (CRR 12, NRR
@@ -22,13 +23,13 @@ struct TrendChart: Chart {
     var height: Double { 820 }
     var title: String { strings.trendsTitle }
 
-    private var strings: ChartStrings { ChartStrings(locale: style.locale) }
+    private var strings: any Vocabulary { style.words }
     private var shown: ArraySlice<PeriodKPIs> { analysis.kpis.suffix(Self.maxPeriods) }
 
     func draw(on canvas: ChartCanvas) {
         let kpis = Array(shown)
         let periodKind = analysis.options.period
-        let extra = analysis.kpis.count > kpis.count ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, kind: periodKind) : nil
+        let extra = analysis.kpis.count > kpis.count ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, periodKind) : nil
         let frame = ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: extra), legend: nil)
         var content = frame.draw(on: canvas, width: width, height: height).inset(top: 4)
 
@@ -37,7 +38,7 @@ struct TrendChart: Chart {
                         vertical: .middle)
             return
         }
-        let labels = kpis.map { style.locale.shortPeriod(analysis.periods[$0.period], kind: periodKind) }
+        let labels = kpis.map { style.words.shortPeriod(analysis.periods[$0.period], periodKind) }
 
         // One line under the subtitle explaining the hollow dot, when the last period is partial.
         if let partialIndex = kpis.lastIndex(where: { $0.partial }) {
@@ -101,7 +102,7 @@ struct TrendChart: Chart {
     // MARK: Panels
 
     private func makePanels(_ kpis: [PeriodKPIs]) -> [TrendPanel] {
-        let locale = style.locale
+        let locale = style.words
         let kind = analysis.options.period
         let percentTick: (Double) -> String = { locale.wholePercent($0) }
         let percentValue: (Double) -> String = { locale.percent($0) }
@@ -132,7 +133,7 @@ struct TrendChart: Chart {
                                legendLabel: strings.trendHundredPercent(locale.wholePercent(1))),
             ],
             tickLabel: percentTick, valueLabel: percentValue,
-            emptyNote: strings.trendNeedsHistory(covered: analysis.kpis.count, kind: kind),
+            emptyNote: strings.trendNeedsHistory(covered: analysis.kpis.count, kind),
             lateNote: strings.trendStartsLate)
 
         let orderValue = TrendPanel(
@@ -332,46 +333,4 @@ private func trendTicks(from lower: Double, to upper: Double) -> [Double] {
         if span < bestSpan - epsilon || (abs(span - bestSpan) <= epsilon && ticks.count > best.count) { best = ticks }
     }
     return best
-}
-
-extension ChartStrings {
-    private var trendGerman: Bool { locale == .german }
-
-    fileprivate func trendChurnTitle(_ kind: PeriodKind) -> String {
-        let noun = periodNoun(kind)
-        return trendGerman ? "Abwanderung und Kundenbindung je \(noun)" : "Churn and customer retention per \(noun)"
-    }
-    fileprivate var trendChurnRate: String { trendGerman ? "Abwanderungsrate" : "Churn rate" }
-    fileprivate var trendMonthlyCRR: String { trendGerman ? "Kundenbindungsrate (CRR)" : "Customer retention rate (CRR)" }
-
-    fileprivate var trendYearTitle: String {
-        trendGerman ? "Bindung über 12 Monate: letzte 12 Monate gegenüber den 12 davor" : "Retention over 12 months: the last 12 months against the 12 before"
-    }
-    fileprivate var trendYearCRR: String { trendGerman ? "CRR (Kunden, die wieder kauften)" : "CRR (customers who bought again)" }
-    fileprivate var trendNRR: String { trendGerman ? "NRR (Umsatz inkl. Ausweitung)" : "NRR (revenue incl. expansion)" }
-    fileprivate var trendGRR: String { trendGerman ? "GRR (Umsatz ohne Ausweitung)" : "GRR (revenue excl. expansion)" }
-    fileprivate func trendTargetLegend(_ target: String) -> String { trendGerman ? "\(target) für CRR" : "\(target) for CRR" }
-    fileprivate func trendHundredPercent(_ hundred: String) -> String {
-        trendGerman ? "\(hundred) = Vorjahresumsatz gehalten" : "\(hundred) = last year's revenue kept"
-    }
-    fileprivate func trendNeedsHistory(covered: Int, kind: PeriodKind) -> String {
-        let noun = periodNoun(kind, plural: covered != 1)
-        return trendGerman
-            ? "Werte über 12 Monate brauchen 2 Jahre Historie; die Daten umfassen \(covered) \(noun)"
-            : "12-month values need 2 years of history; the data covers \(covered) \(noun)"
-    }
-    fileprivate var trendStartsLate: String {
-        trendGerman ? "Werte über 12 Monate erst nach 2 Jahren Historie" : "12-month values start after 2 years of history"
-    }
-
-    fileprivate func trendNeedsTwoPeriods(_ kind: PeriodKind) -> String {
-        trendGerman
-            ? "Braucht mindestens 2 \(periodNoun(kind, plural: true)) Daten (Abwanderung bezieht sich auf den Bestand zum Vorperiodenende)"
-            : "Needs at least 2 \(periodNoun(kind, plural: true)) of data (churn is measured against the customers of the period before)"
-    }
-    fileprivate var trendNoOrders: String { trendGerman ? "Keine Bestellungen mit positivem Betrag" : "No orders with a positive amount" }
-
-    fileprivate var trendAOVTitle: String { trendGerman ? "Durchschnittlicher Bestellwert" : "Average order value" }
-    fileprivate var trendAOV: String { trendGerman ? "Umsatz je Bestellung (ohne Gutschriften)" : "Revenue per order (refunds excluded)" }
-
 }

@@ -1,4 +1,4 @@
-/// How to analyse: period length, as-of date, churn window and gross margin.
+/// How to analyse: period length, as-of date, churn window, gross margin and the currency of the amounts.
 public struct AnalysisOptions: Sendable, Codable, Equatable {
     /// Month (default), ISO week or quarter.
     public var period: PeriodKind
@@ -8,11 +8,15 @@ public struct AnalysisOptions: Sendable, Codable, Equatable {
     public var churnWindow: Int
     /// Multiplies CLV when set (0.35 = 35 % gross margin); nil = revenue-based CLV.
     public var grossMargin: Double?
+    /// ISO code of the currency the amounts are in ("EUR"); money is shown in it.
+    public var currency: String
 
-    public init(period: PeriodKind = .month, asOf: CivilDate? = nil, churnWindow: Int = 1, grossMargin: Double? = nil) {
+    public init(period: PeriodKind = .month, asOf: CivilDate? = nil, churnWindow: Int = 1, grossMargin: Double? = nil,
+                currency: String = "EUR") {
         self.period = period
         self.asOf = asOf
         self.churnWindow = churnWindow
         self.grossMargin = grossMargin
+        self.currency = currency
     }
 }

@@ -26,7 +26,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// matrices were computed, or in an analysis.json written before it existed.
     public var survival: [SurvivalPoint]?
     public var dataQuality: DataQuality
-    /// Where the orders came from; set by the caller.
+    /// Where the orders came from, how they were read and which rows were set aside; set by the caller.
     public var input: InputSummary
 
     /// Analyses an order table. Throws `AnalysisError` when nothing can be reported.
@@ -68,4 +68,57 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
 
     /// The KPIs of the last complete period (the one a monthly report headlines).
     public var lastCompleteKPIs: PeriodKPIs? { kpis.last(where: { !$0.partial }) }
+
+    /// The KPIs of the period a report headlines: the last complete one, or the partial one when
+    /// no period is complete yet; nil when there are no KPIs (`cohort matrix` computes none).
+    public var headlineKPIs: PeriodKPIs? { lastCompleteKPIs ?? kpis.last }
+}
+
+extension CohortAnalysis {
+    /// The version of the `analysis.json` layout this build writes and reads.
+    public static let schemaVersion = 2
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, options, asOf, periods, cohorts, averages, kpis, survival, dataQuality, input
+    }
+
+    /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? 1
+        guard version == Self.schemaVersion else {
+            throw AnalysisFileError.schemaVersion(found: version, supported: Self.schemaVersion)
+        }
+        options = try container.decode(AnalysisOptions.self, forKey: .options)
+        asOf = try container.decode(CivilDate.self, forKey: .asOf)
+        periods = try container.decode([PeriodInfo].self, forKey: .periods)
+        cohorts = try container.decode([CohortRow].self, forKey: .cohorts)
+        averages = try container.decode([AgeAverage].self, forKey: .averages)
+        kpis = try container.decode([PeriodKPIs].self, forKey: .kpis)
+        survival = try container.decodeIfPresent([SurvivalPoint].self, forKey: .survival)
+        dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
+        input = try container.decode(InputSummary.self, forKey: .input)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schemaVersion, forKey: .schemaVersion)
+        try container.encode(options, forKey: .options)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(periods, forKey: .periods)
+        try container.encode(cohorts, forKey: .cohorts)
+        try container.encode(averages, forKey: .averages)
+        try container.encode(kpis, forKey: .kpis)
+        try container.encodeIfPresent(survival, forKey: .survival)
+        try container.encode(dataQuality, forKey: .dataQuality)
+        try container.encode(input, forKey: .input)
+    }
+}
+
+/// Why an `analysis.json` cannot be used.
+public enum AnalysisFileError: Error, Equatable, Sendable {
+    /// Written by another version of cohort, with another layout.
+    case schemaVersion(found: Int, supported: Int)
+    /// Not an analysis (`detail` as the JSON decoder put it).
+    case unreadable(path: String, detail: String)
 }

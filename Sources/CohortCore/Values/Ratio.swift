@@ -6,7 +6,9 @@ import Foundation
 /// METRICS.md: "Ratios whose denominator is 0 are empty (not 0, not NaN) in
 /// every export." An empty ratio encodes as JSON `null` and formats as "".
 /// A ratio of integers (counts, money in cents) keeps them, so that formatting
-/// rounds exactly, half away from zero, instead of by the binary `Double`.
+/// rounds exactly, half away from zero, instead of by the binary `Double`; one read
+/// back from JSON rounds its shortest decimal the same way, so that a report rendered
+/// from `analysis.json` shows the digits of the one computed from the orders.
 ///
 ///     Ratio(41, over: 50).value        // 0.82
 ///     Ratio(3, over: 0).value          // nil
@@ -15,6 +17,8 @@ public struct Ratio: Sendable, Codable {
     public let value: Double?
     /// The integer quotient behind `value`, when there is one.
     private let exact: (numerator: Int64, denominator: Int64)?
+    /// True for a ratio read back from JSON: its integers are gone, its shortest decimal is what was written.
+    private var readBack = false
 
     public init(_ value: Double?) {
         if let value, value.isFinite { self.value = value } else { self.value = nil }
@@ -46,8 +50,26 @@ public struct Ratio: Sendable, Codable {
     public func formatted(places: Int = 4) -> String {
         guard let value else { return "" }
         if let exact, let text = Self.exactText(exact.numerator, exact.denominator, places: places) { return text }
+        if readBack { return Self.decimalText(value, places: places) }
         let text = String(format: "%.\(places)f", value)
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// The shortest decimal that reads back as `value` (what a JSON file holds), rounded to `places`
+    /// half away from zero: a ratio read back from `analysis.json` formats as the one computed from
+    /// integers (0.03125 → "0.0313", as 1/32 exactly).
+    private static func decimalText(_ value: Double, places: Int) -> String {
+        guard let decimal = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) else {
+            return String(format: "%.\(places)f", value)
+        }
+        var source = decimal, rounded = Decimal()
+        NSDecimalRound(&rounded, &source, places, .plain)
+        var text = NSDecimalNumber(decimal: rounded).stringValue
+        if text.hasPrefix("-"), rounded.isZero { text.removeFirst() }
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return "\(parts[0])." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
     }
 
     /// numerator / denominator rounded to `places` decimals in integer arithmetic; nil on overflow.
@@ -72,6 +94,7 @@ public struct Ratio: Sendable, Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         self.init(container.decodeNil() ? nil : try container.decode(Double.self))
+        readBack = true
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -14,7 +14,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
     private(set) var rows = CellRows()
     /// The first problem met, e.g. a shared string index that does not exist.
-    private(set) var problem: String?
+    private(set) var problem: (row: Int, index: String)?
 
     private var cells: [CellRows.Cell] = []
     private var rowNumber = 0
@@ -90,7 +90,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         case "s":
             guard let value else { return nil }
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                if problem == nil { problem = "row \(rowNumber) points to shared string \(value), which does not exist" }
+                if problem == nil { problem = (rowNumber, value) }
                 return nil
             }
             return CellRows.Cell(column: cellColumn, text: sharedStrings[index], isNumber: false)

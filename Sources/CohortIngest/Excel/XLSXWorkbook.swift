@@ -53,7 +53,7 @@ struct XLSXWorkbook {
             let target = package.relationships[sheet.relationship]?.target ?? "worksheets/sheet\(index + 1).xml"
             sheets.append(Sheet(name: sheet.name, path: Self.partPath(target)))
         }
-        guard !sheets.isEmpty else { throw .unreadableWorkbook(source: source, reason: "it has no worksheet") }
+        guard !sheets.isEmpty else { throw .unreadableWorkbook(source: source, reason: .noWorksheet) }
         self.sheets = sheets
         date1904 = package.date1904
         let sharedStrings = package.relationships.values.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.partPath($0.target) }
@@ -81,7 +81,9 @@ struct XLSXWorkbook {
         }
         let parser = XLSXSheetParser(sharedStrings: strings)
         try Self.parse(Self.part(sheet.path, of: archive, source: source), with: parser, part: sheet.path, source: source)
-        if let problem = parser.problem { throw .unreadableWorkbook(source: source, reason: "\(sheet.path): \(problem)") }
+        if let problem = parser.problem {
+            throw .unreadableWorkbook(source: source, reason: .missingSharedString(part: sheet.path, row: problem.row, index: problem.index))
+        }
         return parser.rows
     }
 
@@ -105,7 +107,7 @@ struct XLSXWorkbook {
 
     private static func part(_ path: String, of archive: ZIPDirectory, source: String) throws(IngestError) -> Data {
         guard let data = try optionalPart(path, of: archive, source: source) else {
-            throw .unreadableWorkbook(source: source, reason: "the part \(path) is missing")
+            throw .unreadableWorkbook(source: source, reason: .missingPart(path))
         }
         return data
     }
@@ -126,12 +128,12 @@ struct XLSXWorkbook {
         let invalid = data.withUnsafeBytes { TextEncoding.firstInvalidUTF8($0.bindMemory(to: UInt8.self), allowTruncatedEnd: false) }
         if let invalid {
             let line = data.withUnsafeBytes { TextEncoding.line(of: invalid, in: $0.bindMemory(to: UInt8.self)) }
-            throw .unreadableWorkbook(source: source, reason: "\(part) is not valid XML (a byte that is not UTF-8 on line \(line))")
+            throw .unreadableWorkbook(source: source, reason: .notUTF8(part: part, line: line))
         }
         let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         guard parser.parse() else {
-            throw .unreadableWorkbook(source: source, reason: "\(part) is not valid XML (line \(parser.lineNumber))")
+            throw .unreadableWorkbook(source: source, reason: .invalidXML(part: part, line: parser.lineNumber))
         }
     }
 }

@@ -24,9 +24,10 @@ struct ZIPDirectory {
         var localHeaderOffset: Int
     }
 
-    /// Why an archive or an entry cannot be read, as a phrase for `IngestError.unreadableWorkbook`.
+    /// Why an archive or an entry cannot be read (for `IngestError.unreadableWorkbook`).
     struct Problem: Error, Equatable {
-        var reason: String
+        var reason: WorkbookProblem
+        init(_ reason: WorkbookProblem) { self.reason = reason }
     }
 
     private let data: Data
@@ -36,27 +37,27 @@ struct ZIPDirectory {
     init(_ data: Data) throws(Problem) {
         self.data = data
         let count = data.count
-        guard count >= 22 else { throw Problem(reason: "the ZIP archive is damaged (too short)") }
+        guard count >= 22 else { throw Problem(.damagedArchive(.tooShort)) }
         // The end-of-central-directory record: 22 bytes and a comment of up to 65,535 at the very end.
         var end = count - 22
         let lowest = max(0, count - 22 - 65_535)
         while end >= lowest && Self.uint32(data, end) != 0x0605_4B50 { end -= 1 }
-        guard end >= lowest else { throw Problem(reason: "the ZIP archive is damaged (no central directory)") }
+        guard end >= lowest else { throw Problem(.damagedArchive(.noCentralDirectory)) }
         let entryCount = Int(Self.uint16(data, end + 10))
         let directorySize = Int(Self.uint32(data, end + 12)), directoryOffset = Int(Self.uint32(data, end + 16))
         guard directoryOffset != 0xFFFF_FFFF, entryCount != 0xFFFF else {
-            throw Problem(reason: "it is a ZIP64 archive (over 4 GB), which is not supported")
+            throw Problem(.zip64)
         }
-        guard directoryOffset + directorySize <= end else { throw Problem(reason: "the ZIP archive is damaged (central directory out of bounds)") }
+        guard directoryOffset + directorySize <= end else { throw Problem(.damagedArchive(.centralDirectoryOutOfBounds)) }
         var entries: [String: Entry] = [:]
         var position = directoryOffset
         for _ in 0 ..< entryCount {
             guard position + 46 <= directoryOffset + directorySize, Self.uint32(data, position) == 0x0201_4B50 else {
-                throw Problem(reason: "the ZIP archive is damaged (central directory entry)")
+                throw Problem(.damagedArchive(.centralDirectoryEntry))
             }
             let nameLength = Int(Self.uint16(data, position + 28)), extraLength = Int(Self.uint16(data, position + 30))
             let commentLength = Int(Self.uint16(data, position + 32))
-            guard position + 46 + nameLength <= count else { throw Problem(reason: "the ZIP archive is damaged (entry name)") }
+            guard position + 46 + nameLength <= count else { throw Problem(.damagedArchive(.entryName)) }
             let name = String(decoding: data[data.startIndex + position + 46 ..< data.startIndex + position + 46 + nameLength], as: UTF8.self)
             entries[name] = Entry(method: Self.uint16(data, position + 10), flags: Self.uint16(data, position + 8),
                                   compressedSize: Int(Self.uint32(data, position + 20)), uncompressedSize: Int(Self.uint32(data, position + 24)),
@@ -71,22 +72,22 @@ struct ZIPDirectory {
     /// The unpacked bytes of entry `name` (nil when there is none); refused beyond `limit` bytes.
     func contents(of name: String, limit: Int) throws(Problem) -> Data? {
         guard let entry = entries[name] else { return nil }
-        guard entry.flags & 1 == 0 else { throw Problem(reason: "\(name) is encrypted (a password-protected workbook)") }
+        guard entry.flags & 1 == 0 else { throw Problem(.encrypted(part: name)) }
         let header = entry.localHeaderOffset
         guard header + 30 <= data.count, Self.uint32(data, header) == 0x0403_4B50 else {
-            throw Problem(reason: "the ZIP archive is damaged (local header of \(name))")
+            throw Problem(.damagedArchive(.localHeader(part: name)))
         }
         let start = header + 30 + Int(Self.uint16(data, header + 26)) + Int(Self.uint16(data, header + 28))
-        guard start + entry.compressedSize <= data.count else { throw Problem(reason: "the ZIP archive is damaged (\(name) is cut off)") }
+        guard start + entry.compressedSize <= data.count else { throw Problem(.partCutOff(part: name)) }
         let packed = data[data.startIndex + start ..< data.startIndex + start + entry.compressedSize]
         switch entry.method {
         case 0:
-            guard packed.count <= limit else { throw Problem(reason: "\(name) is larger than \(limit >> 20) MB") }
+            guard packed.count <= limit else { throw Problem(.partTooLarge(part: name, megabytes: limit >> 20)) }
             return Data(packed)
         case 8:
             return try Self.inflate(packed, name: name, limit: limit, expected: entry.uncompressedSize)
         default:
-            throw Problem(reason: "\(name) is packed with ZIP method \(entry.method), which is not supported")
+            throw Problem(.unsupportedMethod(part: name, method: Int(entry.method)))
         }
     }
 
@@ -100,20 +101,20 @@ struct ZIPDirectory {
         var offset = packed.startIndex
         do {
             _ = try Data.decompress(size: Int64(packed.count), bufferSize: chunkSize, skipCRC32: true, provider: { _, size in
-                guard offset < packed.endIndex else { throw Problem(reason: "\(name) is damaged and cannot be unpacked") }
+                guard offset < packed.endIndex else { throw Problem(.cannotUnpack(part: name)) }
                 let end = min(offset + size, packed.endIndex)
                 var chunk = Data(packed[offset ..< end])
                 offset = end
                 if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
                 return chunk
             }, consumer: { piece in
-                guard output.count + piece.count <= limit else { throw Problem(reason: "\(name) is larger than \(limit >> 20) MB") }
+                guard output.count + piece.count <= limit else { throw Problem(.partTooLarge(part: name, megabytes: limit >> 20)) }
                 output.append(piece)
             })
         } catch let problem as Problem {
             throw problem
         } catch {
-            throw Problem(reason: "\(name) is damaged and cannot be unpacked")
+            throw Problem(.cannotUnpack(part: name))
         }
         return output
     }

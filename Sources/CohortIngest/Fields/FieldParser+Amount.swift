@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 
 extension FieldParser {

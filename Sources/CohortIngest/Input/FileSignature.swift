@@ -1,4 +1,4 @@
-/// What a file that is not plain text is, recognized from its first bytes, with what to do about it.
+/// What a file that is not plain text is, recognized from its first bytes (the vocabulary says what to do about it).
 public enum FileSignature: String, Sendable, Equatable {
     case zip
     case gzip
@@ -25,22 +25,5 @@ public enum FileSignature: String, Sendable, Equatable {
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .compoundDocument }
         if starts(Array("%PDF".utf8)) { return .pdf }
         return nil
-    }
-
-    /// "this is a gzip-compressed file, not CSV; unpack it first (gunzip)".
-    var explanation: String {
-        switch self {
-        case .zip: return "this is a ZIP archive, not CSV or an Excel workbook; unpack it first"
-        case .gzip: return "this is a gzip-compressed file, not CSV; unpack it first (gunzip)"
-        case .bzip2: return "this is a bzip2-compressed file, not CSV; unpack it first (bunzip2)"
-        case .xz: return "this is an xz-compressed file, not CSV; unpack it first (unxz)"
-        case .zstd: return "this is a zstd-compressed file, not CSV; unpack it first (unzstd)"
-        case .sevenZip: return "this is a 7-Zip archive, not CSV; unpack it first"
-        case .rar: return "this is a RAR archive, not CSV; unpack it first"
-        case .compoundDocument:
-            return "this is an Excel 97–2003 workbook (.xls) or a password-protected workbook; save it as .xlsx without a password, or as CSV"
-        case .openDocumentSpreadsheet: return "this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV"
-        case .pdf: return "this is a PDF document, not CSV; export the orders as CSV or .xlsx instead"
-        }
     }
 }

@@ -52,12 +52,12 @@ enum InputFiles {
     private static func copied(_ source: String) throws(IngestError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw .cannotRead(source: source, reason: "no such file")
+            throw .cannotRead(source: source, reason: .noSuchFile)
         }
-        guard !isDirectory.boolValue else { throw .cannotRead(source: source, reason: "it is a folder, not a file") }
+        guard !isDirectory.boolValue else { throw .cannotRead(source: source, reason: .isFolder) }
         guard FileManager.default.isReadableFile(atPath: source),
               let data = try? Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe) else {
-            throw .cannotRead(source: source, reason: "permission denied or unreadable")
+            throw .cannotRead(source: source, reason: .unreadable)
         }
         return data
     }

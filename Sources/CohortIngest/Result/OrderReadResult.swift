@@ -14,10 +14,10 @@ public struct OrderReadResult: Sendable {
     public var duplicates: [RejectedRow]
     /// How each file was read (kind, encoding, delimiter, decimal separator, date order).
     public var formats: [SourceFormat]
-    public var warnings: [IngestWarning]
+    public var warnings: [InputWarning]
 
     public init(table: OrderTable, rejected: [RejectedRow], rowsRead: Int, sources: [String],
-                duplicates: [RejectedRow] = [], formats: [SourceFormat] = [], warnings: [IngestWarning] = []) {
+                duplicates: [RejectedRow] = [], formats: [SourceFormat] = [], warnings: [InputWarning] = []) {
         self.table = table
         self.rejected = rejected
         self.rowsRead = rowsRead
@@ -29,9 +29,8 @@ public struct OrderReadResult: Sendable {
 
     /// The summary the analysis carries into reports.
     public var inputSummary: InputSummary {
-        InputSummary(sources: sources, rowsRead: rowsRead, rowsRejected: rejected.count, rowsDuplicated: duplicates.count,
-                     formats: formats.map(\.description), warnings: warnings.map(\.description),
-                     germanFormats: formats.map(\.germanDescription), germanWarnings: warnings.map(\.germanDescription))
+        InputSummary(sources: sources, rowsRead: rowsRead, rowsDuplicated: duplicates.count, formats: formats,
+                     warnings: warnings, rejected: rejected)
     }
 
     /// Rejected rows and duplicates together, file by file in line order: everything read but not used,

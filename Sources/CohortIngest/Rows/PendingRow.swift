@@ -1,3 +1,4 @@
+import CohortCore
 /// A row that reads two ways until its file settles a convention: `03/04/2026`
 /// before the day/month order is known, `1.500` before the decimal separator is.
 ///

@@ -60,8 +60,7 @@ struct RowReader {
             builder.rowsRead += 1
             if fields.count != width {
                 guard fields.count > width, fields[width...].allSatisfy({ FieldParser.isBlank(Self.slice(all, $0)) }) else {
-                    reject(record, records, nil, Wording("has \(fields.count) fields, the header has \(width)",
-                                                          german: "hat \(fields.count) Felder, die Kopfzeile hat \(width)"), into: &builder)
+                    reject(record, records, nil, .fieldCount(found: fields.count, header: width), into: &builder)
                     continue
                 }
             }
@@ -90,7 +89,7 @@ struct RowReader {
                 reject(record, records, dateColumn, dateProblem(Self.text(dateBytes)), into: &builder)
                 continue
             case .empty:
-                reject(record, records, dateColumn, Wording("the date is empty", german: "das Datum ist leer"), into: &builder)
+                reject(record, records, dateColumn, .emptyDate, into: &builder)
                 continue
             }
 
@@ -135,7 +134,7 @@ struct RowReader {
             // Customer and order.
             let customerBytes = FieldParser.trimmed(bytes(of: fields[customerColumn], in: all))
             guard !customerBytes.isEmpty else {
-                reject(record, records, customerColumn, Wording("the customer id is empty", german: "die Kundennummer ist leer"), into: &builder)
+                reject(record, records, customerColumn, .emptyCustomer, into: &builder)
                 continue
             }
             if pendingDate != nil || pendingAmount != nil {
@@ -167,9 +166,7 @@ struct RowReader {
         if !decimal.isSettled && ambiguousSeparators != 0 && plainAmounts > 0 && ambiguousSeparators != 3 {
             // `450` beside `1.500`: whole amounts are written without decimals, so the separator groups thousands.
             let grouping: DecimalSeparator = ambiguousSeparators == 1 ? .point : .comma
-            decimal.settleAtEnd(grouping.other, reason: Wording(
-                "as whole amounts without '\(grouping.rawValue)' beside groups of three digits after it show",
-                german: "wie ganze Beträge ohne '\(grouping.rawValue)' neben Dreiergruppen von Ziffern danach zeigen"))
+            decimal.settleAtEnd(grouping.other, evidence: .wholeAmountsBesideGroups(grouping: grouping))
             resolvePending(records, into: &builder)
         }
         guard let waiting = pending.first else { return }
@@ -219,34 +216,22 @@ struct RowReader {
 
     // MARK: - Reasons
 
-    private func dateProblem(_ text: String) -> Wording {
-        if let order = dateOrder.value {
-            let because = dateOrder.because(option: "--date-format")
-            if case .given? = dateOrder.origin {
-                return Wording("'\(text)' is not a date in the order \(order.rawValue) \(because.english)",
-                               german: "'\(text)' ist kein Datum in der Reihenfolge \(order.germanName) \(because.german)")
-            }
-            return Wording("'\(text)' is not a date in the \(order.name) order of this column, \(because.english)",
-                           german: "'\(text)' ist kein Datum in der Reihenfolge \(order.germanName) dieser Spalte, \(because.german)")
-        }
-        return Wording("'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)",
-                       german: "'\(text)' ist kein Datum (erwartet JJJJ-MM-TT, TT.MM.JJJJ, TT/MM/JJJJ oder MM/TT/JJJJ)")
+    private func dateProblem(_ text: String) -> RejectReason {
+        .notADate(text: text, order: dateOrder.value, evidence: dateOrder.evidence)
     }
 
-    private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> Wording {
+    private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> RejectReason {
         switch amount.status {
-        case .empty: return Wording("the amount is empty", german: "der Betrag ist leer")
-        case .tooManyDecimals: return Wording("'\(text)' has more than 2 decimal places", german: "'\(text)' hat mehr als 2 Nachkommastellen")
+        case .empty: return .emptyAmount
+        case .tooManyDecimals: return .tooManyDecimals(text: text)
         case .value, .invalid: break
         }
-        if let separator = decimal.value, let bytes {
+        if let separator = decimal.value, let evidence = decimal.evidence, let bytes {
             if FieldParser.amount(bytes, decimal: separator.other).status == .value && text.contains(where: { $0 == "." || $0 == "," }) {
-                let because = decimal.because(option: "--decimal")
-                return Wording("'\(text)' does not fit the \(separator.name) of this column, \(because.english)",
-                               german: "'\(text)' passt nicht zum \(separator.germanName) dieser Spalte, \(because.german)")
+                return .separatorMismatch(text: text, separator: separator, evidence: evidence)
             }
         }
-        return Wording("'\(text)' is not a number", german: "'\(text)' ist keine Zahl")
+        return .notANumber(text: text)
     }
 
     // MARK: - Helpers
@@ -260,7 +245,7 @@ struct RowReader {
         }
     }
 
-    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: Wording,
+    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: RejectReason,
                                                into builder: inout TableBuilder) {
         builder.rejected.append(RejectedRow(source: source, line: record.line, column: column.map { header[$0] }, reason: reason,
                                             rawText: records.rawText(of: record)))

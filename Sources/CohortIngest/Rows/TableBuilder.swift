@@ -154,8 +154,7 @@ struct TableBuilder {
             for (row, original) in found {
                 let position = RecordPosition(line: Int(line[row]), extent: extents[row - rows.lowerBound])
                 duplicates.append(RejectedRow(source: files[index].source, line: Int(line[row]), column: nil,
-                                              reason: Wording("repeats \(location(ofRow: original)) (same order id, customer, date and amount)",
-                                                              german: "wiederholt \(location(ofRow: original)) (gleiche Bestellnummer, Kunde, Datum und Betrag)"),
+                                              reason: .repeats(location(ofRow: original)),
                                               rawText: rawText(position)))
             }
             remove(Set(found.map(\.row)), from: rows)
@@ -170,10 +169,9 @@ struct TableBuilder {
         duplicateFinder.remember(kept)
     }
 
-    /// "orders.csv:17" for a table row.
-    func location(ofRow row: Int) -> String {
-        let source = files.first { $0.rows.contains(row) }?.source ?? "?"
-        return "\(source):\(line[row])"
+    /// The file and line a table row was read from.
+    func location(ofRow row: Int) -> RowLocation {
+        RowLocation(source: files.first { $0.rows.contains(row) }?.source ?? "?", line: Int(line[row]))
     }
 
     /// The table read; call once, after the last file.

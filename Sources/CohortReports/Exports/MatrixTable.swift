@@ -1,10 +1,11 @@
 import CohortCore
+import CohortVocabulary
 
 /// The customer-retention matrix for the terminal: cohorts down, ages across, percentages.
 public enum MatrixTable {
     public static func render(_ analysis: CohortAnalysis) -> String {
         let ages = analysis.periods.count
-        let prefix = ageLetter(analysis.options.period)
+        let prefix = Language.english.words.ageLetter(analysis.options.period)
         var table = TextTable(header: ["Cohort", "Customers"] + (0 ..< ages).map { "\(prefix)\($0)" },
                               rightAligned: [false] + Array(repeating: true, count: ages + 1))
         for row in analysis.cohorts {
@@ -15,13 +16,5 @@ public enum MatrixTable {
         let partial = analysis.endsWithPartialPeriod ? "; * = partial period" : ""
         return "Customer retention by cohort, as of \(analysis.asOf) (\(analysis.options.period.rawValue)ly periods\(partial))\n\n"
             + table.render()
-    }
-
-    static func ageLetter(_ kind: PeriodKind) -> String {
-        switch kind {
-        case .month: return "M"
-        case .week: return "W"
-        case .quarter: return "Q"
-        }
     }
 }

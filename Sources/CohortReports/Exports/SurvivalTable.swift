@@ -1,9 +1,10 @@
 import CohortCore
+import CohortVocabulary
 
 /// The Kaplan–Meier retention curve for the terminal, one line per age.
 public enum SurvivalTable {
     public static func render(_ analysis: CohortAnalysis) -> String {
-        let letter = MatrixTable.ageLetter(analysis.options.period)
+        let letter = Language.english.words.ageLetter(analysis.options.period)
         var table = TextTable(header: ["Age", "At risk", "Churned", "Censored", "Still live", "95% band"],
                               rightAligned: [false, true, true, true, true, true])
         for point in analysis.survival ?? [] {

@@ -1,6 +1,6 @@
 import CohortCharts
 import CohortCore
-import CohortIngest
+import CohortVocabulary
 import Foundation
 
 extension ReportModel {
@@ -21,31 +21,31 @@ extension ReportModel {
 
     /// Builds the model of one report.
     /// - Parameter charts: the chart images the report shows; a missing chart leaves its place empty.
-    public init(analysis: CohortAnalysis, rejected: [RejectedRow], settings: ReportSettings,
-                charts: [ChartKind: ChartReference], format: Format) {
-        let locale = settings.locale
+    public init(analysis: CohortAnalysis, settings: ReportSettings, charts: [ChartKind: ChartReference], format: Format) {
+        let language = settings.language
+        let words = language.words
         let kind = analysis.options.period
-        let labels = ReportLabels(locale: locale, kind: kind)
-        let headline = analysis.lastCompleteKPIs ?? analysis.kpis[analysis.kpis.count - 1]
-        let text = ReportText(locale: locale, currency: settings.currency, kind: kind)
-        let name = text.periodName(analysis.periods[headline.period])
+        let labels = words.reportLabels(kind)
+        // An analysis without KPIs (made for the matrices only) still gets a report, with empty cards.
+        let headline = analysis.headlineKPIs
+        let text = ReportText(language: language, currency: settings.currency, kind: kind)
+        let name = (headline.map { analysis.periods[$0.period] } ?? analysis.periods.last).map(text.periodName) ?? ""
 
-        lang = locale.rawValue
+        lang = language.code
         self.labels = labels
         title = "\(labels.reportTitle) \(name)"
         company = settings.company.map(format.escape)
         logo = settings.logo.map { format == .html ? $0.dataURL : $0.fileName }
         periodName = name
-        asOf = locale.longDate(analysis.asOf)
-        generatedAt = text.timestamp(settings.generatedAt)
+        asOf = words.longDate(analysis.asOf)
+        generatedAt = words.timestamp(settings.generatedAt)
         sources = (settings.sources.isEmpty ? analysis.input.sources : settings.sources)
             .map { format.escape(URL(fileURLWithPath: $0).lastPathComponent) }.joined(separator: ", ")
-        rowsRead = locale.count(analysis.input.rowsRead)
-        rowsRejected = locale.count(analysis.input.rowsRejected)
-        customers = locale.count(analysis.dataQuality.customersAnalyzed)
-        cohortCount = locale.count(analysis.cohorts.count)
-        periodSettings = "\(text.periodAdjective) · " + (locale == .german ? "Abwanderungsfenster" : "churn window")
-            + " \(analysis.options.churnWindow)"
+        rowsRead = words.count(analysis.input.rowsRead)
+        rowsRejected = words.count(analysis.input.rowsRejected)
+        customers = words.count(analysis.dataQuality.customersAnalyzed)
+        cohortCount = words.count(analysis.cohorts.count)
+        periodSettings = "\(text.periodAdjective) · " + words.churnWindow(analysis.options.churnWindow)
         hasPartialPeriod = analysis.endsWithPartialPeriod
         partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
                                                                           asOf: analysis.asOf, headline: name) : nil
@@ -61,24 +61,25 @@ extension ReportModel {
         curvesChart = charts[.curves]
         survivalChart = charts[.survival]
         lifetimeValueChart = charts[.ltv]
-        dataQuality = text.dataQuality(analysis, rejected: rejected).map(format.escape)
-        glossary = Glossary.terms.map {
-            let names = $0.name(in: locale)
-            return GlossaryEntry(term: names.name, otherLanguage: names.otherLanguage, definition: $0.definition(in: locale))
+        dataQuality = text.dataQuality(analysis).map(format.escape)
+        let partner = Language(code: words.partnerCode)?.words ?? words
+        glossary = GlossaryTerm.allCases.map { term in
+            let entry = words.glossary(term)
+            return GlossaryEntry(term: entry.name, otherLanguage: partner.glossary(term).name, definition: entry.definition)
         }
     }
 
-    private static func card(_ kpi: HeadlineKPI, analysis: CohortAnalysis, headline: PeriodKPIs,
+    private static func card(_ kpi: HeadlineKPI, analysis: CohortAnalysis, headline: PeriodKPIs?,
                              settings: ReportSettings, text: ReportText) -> KPICard {
-        let t = headline.period
+        let t = headline?.period ?? 0
         let year = analysis.options.period.periodsPerYear
-        let current = kpi.value(in: headline)
-        let previous = t > 0 ? kpi.value(in: analysis.kpis[t - 1]) : nil
-        let yearEarlier = t >= year ? kpi.value(in: analysis.kpis[t - year]) : nil
+        let current = headline.flatMap { kpi.value(in: $0) }
+        let previous = headline != nil && t > 0 ? kpi.value(in: analysis.kpis[t - 1]) : nil
+        let yearEarlier = headline != nil && t >= year ? kpi.value(in: analysis.kpis[t - year]) : nil
         let status = settings.targets.status(of: kpi, current)
         let target = settings.targets.values[kpi]
         return KPICard(
-            key: kpi.rawValue, name: kpi.name(settings.locale), value: text.value(current, kpi.unit),
+            key: kpi.rawValue, name: text.words.kpiName(kpi), value: text.value(current, kpi.unit),
             changeFromPrevious: text.change(from: previous, to: current, kpi.unit),
             previousTrend: text.trend(from: previous, to: current, higherIsBetter: kpi.higherIsBetter),
             changeFromYearEarlier: text.change(from: yearEarlier, to: current, kpi.unit),
@@ -87,7 +88,7 @@ extension ReportModel {
             statusText: target.map { text.statusText(status, target: text.value($0, kpi.unit)) } ?? "")
     }
 
-    private static func customerBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs, labels: ReportLabels,
+    private static func customerBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs?, labels: ReportLabels,
                                        text: ReportText, chart: ChartReference?) -> BridgeSection {
         let rows = analysis.kpis.suffix(bridgePeriods).map { kpi in
             let c = kpi.customers
@@ -95,13 +96,13 @@ extension ReportModel {
                                     text.signed(-c.churned), text.count(c.end), text.percent(kpi.churnRate.value),
                                     text.percent(kpi.customerRetentionRate.value)], partial: kpi.partial)
         }
-        return BridgeSection(title: labels.customerBridge, sentence: text.customerSentence(headline, period: analysis.periods[headline.period]), note: "", chart: chart,
+        return BridgeSection(title: labels.customerBridge, sentence: headline.map { text.customerSentence($0, period: analysis.periods[$0.period]) } ?? "", note: "", chart: chart,
                              columns: [labels.period, labels.start, labels.new, labels.reactivated, labels.churned, labels.end,
                                        labels.churnRate, labels.retentionRate],
                              rows: rows)
     }
 
-    private static func revenueBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs, labels: ReportLabels,
+    private static func revenueBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs?, labels: ReportLabels,
                                       text: ReportText, chart: ChartReference?) -> BridgeSection {
         let rows = analysis.kpis.suffix(bridgePeriods).map { kpi in
             let r = kpi.revenueBridge
@@ -110,14 +111,14 @@ extension ReportModel {
                                     text.percent(kpi.netRevenueRetentionMonthly.value), text.percent(kpi.grossRevenueRetentionMonthly.value)],
                             partial: kpi.partial)
         }
-        return BridgeSection(title: labels.revenueBridge, sentence: text.revenueSentence(headline, period: analysis.periods[headline.period]), note: labels.revenueBridgeNote,
+        return BridgeSection(title: labels.revenueBridge, sentence: headline.map { text.revenueSentence($0, period: analysis.periods[$0.period]) } ?? "", note: labels.revenueBridgeNote,
                              chart: chart,
                              columns: [labels.period, labels.start, labels.new, labels.expansion, labels.reactivation,
                                        labels.contraction, labels.churned, labels.end, labels.nrr, labels.grr],
                              rows: rows)
     }
 
-    private static func matrix(_ metric: HeatMapMetric, id: String, analysis: CohortAnalysis, text: ReportText,
+    private static func matrix(_ metric: MatrixMetric, id: String, analysis: CohortAnalysis, text: ReportText,
                                labels: ReportLabels, chart: ChartReference?) -> MatrixSection {
         let colors = HeatMapColors(analysis: analysis, metric: metric)
         let ages = analysis.periods.count

@@ -1,3 +1,5 @@
+import CohortVocabulary
+
 /// What a report template can show: every value already formatted in the report's
 /// language, data-derived text already escaped for the output format.
 ///

@@ -1,9 +1,10 @@
-import CohortCharts
+import CohortCore
+import CohortVocabulary
 import Foundation
 
 /// Everything about a report that is not in the analysis: language, money, targets, branding.
 public struct ReportSettings: Sendable {
-    public var locale: ChartLocale
+    public var language: Language
     public var currency: String
     public var targets: KPITargets
     /// Shown in the header, e.g. "Muster GmbH".
@@ -15,9 +16,9 @@ public struct ReportSettings: Sendable {
     /// Data source names for headers (file names as given).
     public var sources: [String]
 
-    public init(locale: ChartLocale = .english, currency: String = "EUR", targets: KPITargets = KPITargets(),
+    public init(language: Language = .english, currency: String = "EUR", targets: KPITargets = KPITargets(),
                 company: String? = nil, logo: Logo? = nil, generatedAt: Date = Date(), sources: [String] = []) {
-        self.locale = locale
+        self.language = language
         self.currency = currency
         self.targets = targets
         self.company = company

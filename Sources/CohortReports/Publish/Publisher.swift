@@ -1,5 +1,6 @@
 import CohortCharts
 import CohortCore
+import CohortVocabulary
 import Foundation
 
 /// Publishes reports into a shared folder, one subfolder per period, with an index page.
@@ -84,21 +85,21 @@ public struct IndexModel: Sendable {
     public let entries: [IndexEntry]
 
     init(reports: [(String, CohortAnalysis)], settings: ReportSettings) {
-        let locale = settings.locale
+        let words = settings.language.words
         let kind = reports.last?.1.options.period ?? .month
-        labels = ReportLabels(locale: locale, kind: kind)
-        lang = locale.rawValue
+        labels = words.reportLabels(kind)
+        lang = settings.language.code
         title = labels.publishedReports
         company = settings.company
-        let text = ReportText(locale: locale, currency: settings.currency, kind: kind)
-        generatedAt = text.timestamp(settings.generatedAt)
+        let text = ReportText(language: settings.language, currency: settings.currency, kind: kind)
+        generatedAt = words.timestamp(settings.generatedAt)
         let kpis: [HeadlineKPI] = [.customerRetentionRate12, .churnRate, .netRevenueRetention12, .grossRevenueRetention12,
                                    .newCustomers, .averageOrderValue]
-        columns = kpis.map { $0.name(locale) }
+        columns = kpis.map { words.kpiName($0) }
         var entries: [IndexEntry] = []
         var previous: PeriodKPIs?
         for (period, analysis) in reports {
-            guard let headline = analysis.lastCompleteKPIs ?? analysis.kpis.last else { continue }
+            guard let headline = analysis.headlineKPIs else { continue }
             let values = kpis.map { kpi -> IndexValue in
                 let now = kpi.value(in: headline)
                 let before = previous.flatMap { kpi.value(in: $0) }
@@ -107,7 +108,7 @@ public struct IndexModel: Sendable {
                 return IndexValue(text: text.value(now, kpi.unit), arrow: arrow, trend: trend)
             }
             entries.append(IndexEntry(period: text.periodName(analysis.periods[headline.period]), link: "\(period)/report.html",
-                                      asOf: locale.longDate(analysis.asOf), values: values))
+                                      asOf: words.longDate(analysis.asOf), values: values))
             previous = headline
         }
         self.entries = entries.reversed()

@@ -1,0 +1,26 @@
+/// Why a row of the input was set aside, with the data a message needs.
+public enum RejectReason: Sendable, Codable, Equatable {
+    /// The row has another number of fields than the header.
+    case fieldCount(found: Int, header: Int)
+    case emptyDate
+    /// Not a date; `order` is the column's day/month order when it was known, and `evidence` what settled it.
+    case notADate(text: String, order: DateOrder?, evidence: ConventionEvidence?)
+    case emptyAmount
+    case tooManyDecimals(text: String)
+    case notANumber(text: String)
+    /// A number only with the other separator: it contradicts the column's decimal separator.
+    case separatorMismatch(text: String, separator: DecimalSeparator, evidence: ConventionEvidence)
+    case emptyCustomer
+    /// The same order line (order id, customer, date and amount) as a row of an earlier file.
+    case repeats(RowLocation)
+}
+
+/// What settled how a column writes its values (its decimal separator, its day/month order).
+public enum ConventionEvidence: Sendable, Codable, Equatable {
+    /// Given on the command line (`--decimal`, `--date-format`).
+    case given
+    /// Proven by a value of the data that only one choice can read.
+    case proven(line: Int, text: String)
+    /// Settled at the end of the file: whole amounts without `grouping` beside groups of three digits after it.
+    case wholeAmountsBesideGroups(grouping: DecimalSeparator)
+}

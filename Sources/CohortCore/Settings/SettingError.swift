@@ -1,0 +1,34 @@
+/// A setting that cannot be used, from a configuration file or an option, with what was
+/// expected instead; the vocabulary words it as one line naming the file and the key.
+public enum SettingError: Error, Equatable, Sendable {
+    /// The configuration file cannot be read.
+    case unreadableFile(path: String)
+    /// The configuration file is not YAML (`detail` as the YAML parser put it).
+    case notYAML(file: String, detail: String)
+    /// A key holds a value of the wrong kind (a list where a number belongs, ...).
+    case wrongType(file: String, key: String, detail: String)
+    /// A value that cannot stand for its setting; `file` nil for an option of the command line.
+    case invalidValue(file: String?, key: String, value: String, expected: SettingExpectation)
+    /// The logo is not a PNG or SVG file, or cannot be read.
+    case logo(path: String, readable: Bool)
+}
+
+/// What a setting takes.
+public enum SettingExpectation: Equatable, Sendable {
+    case period
+    case date
+    case language(codes: [String])
+    case wholeNumber(atLeast: Int)
+    /// A fraction from 0 to 1, e.g. 0.35.
+    case fraction
+    /// A percentage from 0 to 100.
+    case percentage
+    /// A number above 0 and at most `maximum`.
+    case positive(maximum: Double)
+    case delimiter
+    case encoding
+    case decimalSeparator
+    case dateFormat
+    /// A headline KPI key among `keys`, and a number.
+    case target(keys: [String])
+}

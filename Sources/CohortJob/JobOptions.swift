@@ -1,0 +1,88 @@
+import CohortCore
+import CohortIngest
+import CohortVocabulary
+import Foundation
+
+/// Everything one run needs, from the files to read to the folder the report goes to.
+///
+/// The CLI fills it from the configuration file (`apply(_:relativeTo:)`) and then from
+/// its flags, which win; tests build it directly.
+///
+///     var options = JobOptions(inputs: ["examples/orders.csv"])
+///     options.analysis.churnWindow = 3
+///     let outcome = try ReportJob(options: options).run()
+public struct JobOptions: Sendable {
+    /// Order files (patterns expanded when reading; "-" is standard input).
+    public var inputs: [String]
+    /// Columns and whatever reading should not detect.
+    public var read: ReadOptions
+    /// Fail on the first row that cannot be read.
+    public var strict: Bool
+    /// Fail when more than this percentage of rows cannot be read.
+    public var maxRejectedPercent: Double
+    public var analysis: AnalysisOptions
+    public var look: ReportLook
+    /// The folder that receives `<as-of>/`.
+    public var out: String
+    /// A shared folder to publish into as `<period>/`, with `index.html`.
+    public var publish: String?
+    /// With `publish`: keep only the newest N periods.
+    public var keep: Int?
+    /// The "generated" time the report shows; nil: `SOURCE_DATE_EPOCH` when set, else now.
+    public var generatedAt: Date?
+
+    public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
+                analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",
+                publish: String? = nil, keep: Int? = nil) {
+        self.inputs = inputs
+        self.read = read
+        self.strict = strict
+        self.maxRejectedPercent = maxRejectedPercent
+        self.analysis = analysis
+        self.look = look
+        self.out = out
+        self.publish = publish
+        self.keep = keep
+        generatedAt = nil
+    }
+}
+
+/// How a report looks and speaks: language, currency, targets, branding, chart scale and font.
+public struct ReportLook: Sendable {
+    public var language: Language
+    /// ISO code of the amounts' currency; amounts marked otherwise are warned of.
+    public var currency: String
+    /// Target of the customer retention rate over 12 months (target line and traffic light).
+    public var retentionTarget: Double
+    /// Targets of other headline KPIs (`--target churn_rate=0.05`).
+    public var targets: [HeadlineKPI: Double]
+    public var company: String?
+    /// A PNG or SVG file.
+    public var logo: String?
+    /// A folder with report.html.mustache, report.md.mustache or index.html.mustache.
+    public var templates: String?
+    /// PNG pixels per point.
+    public var scale: Double
+    public var font: String
+
+    public init(language: Language = .english, currency: String = "EUR", retentionTarget: Double = 0.85,
+                targets: [HeadlineKPI: Double] = [:], company: String? = nil, logo: String? = nil, templates: String? = nil,
+                scale: Double = 2, font: String = "DejaVu Sans") {
+        self.language = language
+        self.currency = currency
+        self.retentionTarget = retentionTarget
+        self.targets = targets
+        self.company = company
+        self.logo = logo
+        self.templates = templates
+        self.scale = scale
+        self.font = font
+    }
+
+    /// The KPI targets with the CRR-12 target from `retentionTarget` unless one is given.
+    public var kpiTargets: KPITargets {
+        var values: [HeadlineKPI: Double] = [.customerRetentionRate12: retentionTarget]
+        for (kpi, value) in targets { values[kpi] = value }
+        return KPITargets(values)
+    }
+}

@@ -1,0 +1,173 @@
+import CohortCore
+import CohortIngest
+import CohortVocabulary
+import Foundation
+import Yams
+
+/// A report's settings from a YAML file (see `cohort init` for a commented example),
+/// laid over `JobOptions`; the command line's flags are laid over it afterwards and win.
+///
+///     var options = JobOptions()
+///     try ReportConfiguration.load("cohort.yml").apply(to: &options)
+///
+/// Relative paths are resolved against the configuration file's folder. A value that
+/// cannot stand for its setting is a `SettingError` naming the file and the key.
+public struct ReportConfiguration: Decodable, Sendable {
+    struct Input: Decodable {
+        var files: [String]?
+        var columns: Columns?
+        var strict: Bool?
+        var maxRejectedPercent: Double?
+        var delimiter: String?
+        var encoding: String?
+        var decimal: String?
+        var dateFormat: String?
+        var sheet: String?
+
+        enum CodingKeys: String, CodingKey {
+            case files, columns, strict, delimiter, encoding, decimal, sheet
+            case maxRejectedPercent = "max_rejected_percent"
+            case dateFormat = "date_format"
+        }
+    }
+
+    struct Columns: Decodable {
+        var customer: String?
+        var date: String?
+        var amount: String?
+        var order: String?
+    }
+
+    struct Analysis: Decodable {
+        var period: String?
+        var churnWindow: Int?
+        var asOf: String?
+        var grossMargin: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case period
+            case churnWindow = "churn_window"
+            case asOf = "as_of"
+            case grossMargin = "gross_margin"
+        }
+    }
+
+    struct Report: Decodable {
+        var locale: String?
+        var currency: String?
+        var company: String?
+        var logo: String?
+        var templates: String?
+        var out: String?
+        var scale: Double?
+        var font: String?
+    }
+
+    struct Publish: Decodable {
+        var folder: String?
+        var keep: Int?
+    }
+
+    /// The file it was read from.
+    var path = ""
+    var input: Input?
+    var analysis: Analysis?
+    /// KPI key → target, e.g. `crr_12: 0.85`, `churn_rate: 0.05`.
+    var targets: [String: Double]?
+    var report: Report?
+    var publish: Publish?
+
+    enum CodingKeys: String, CodingKey {
+        case input, analysis, targets, report, publish
+    }
+
+    /// Reads a configuration file; errors name the file and what is wrong.
+    public static func load(_ path: String) throws(SettingError) -> ReportConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
+        var configuration: ReportConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(ReportConfiguration.self, from: String(decoding: data, as: UTF8.self))
+        } catch let error as YamlError {
+            throw .notYAML(file: path, detail: "\(error)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            throw .wrongType(file: path, key: context.codingPath.map(\.stringValue).joined(separator: "."), detail: context.debugDescription)
+        } catch {
+            throw .notYAML(file: path, detail: "\(error)")
+        }
+        configuration.path = path
+        return configuration
+    }
+
+    /// Lays the file's settings over `options`.
+    public func apply(to options: inout JobOptions) throws(SettingError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolved(_ value: String) -> String {
+            value.hasPrefix("/") ? value : folder.appendingPathComponent(value).path
+        }
+        func parse<Value>(_ key: String, _ value: String?, _ expected: SettingExpectation,
+                          _ parser: (String) -> Value?) throws(SettingError) -> Value? {
+            guard let value else { return nil }
+            guard let parsed = parser(value) else { throw .invalidValue(file: path, key: key, value: value, expected: expected) }
+            return parsed
+        }
+        if let files = input?.files { options.inputs = files.map(resolved) }
+        if let columns = input?.columns {
+            options.read.mapping.customer = columns.customer ?? options.read.mapping.customer
+            options.read.mapping.date = columns.date ?? options.read.mapping.date
+            options.read.mapping.amount = columns.amount ?? options.read.mapping.amount
+            options.read.mapping.order = columns.order ?? options.read.mapping.order
+        }
+        if let strict = input?.strict { options.strict = strict }
+        if let percent = try parse("input.max_rejected_percent", input?.maxRejectedPercent.map { "\($0)" }, .percentage, Settings.percentage) {
+            options.maxRejectedPercent = percent
+        }
+        options.read.delimiter = try parse("input.delimiter", input?.delimiter, .delimiter, ReadOptions.delimiter(argument:)) ?? options.read.delimiter
+        options.read.encoding = try parse("input.encoding", input?.encoding, .encoding, TextEncoding.init(argument:)) ?? options.read.encoding
+        options.read.decimalSeparator = try parse("input.decimal", input?.decimal, .decimalSeparator, DecimalSeparator.init(argument:))
+            ?? options.read.decimalSeparator
+        options.read.dateOrder = try parse("input.date_format", input?.dateFormat, .dateFormat, DateOrder.init(pattern:)) ?? options.read.dateOrder
+        options.read.sheet = input?.sheet ?? options.read.sheet
+
+        options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
+        options.analysis.churnWindow = try parse("analysis.churn_window", analysis?.churnWindow.map(String.init), .wholeNumber(atLeast: 1),
+                                                 Settings.churnWindow) ?? options.analysis.churnWindow
+        options.analysis.asOf = try parse("analysis.as_of", analysis?.asOf, .date, Settings.date) ?? options.analysis.asOf
+        options.analysis.grossMargin = try parse("analysis.gross_margin", analysis?.grossMargin.map { "\($0)" }, .fraction, Settings.fraction)
+            ?? options.analysis.grossMargin
+
+        for (key, value) in (targets ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let kpi = HeadlineKPI(rawValue: key) else {
+                throw .invalidValue(file: path, key: "targets.\(key)", value: "\(value)", expected: .target(keys: HeadlineKPI.allCases.map(\.rawValue)))
+            }
+            if kpi == .customerRetentionRate12 { options.look.retentionTarget = value } else { options.look.targets[kpi] = value }
+        }
+        options.look.language = try parse("report.locale", report?.locale, .language(codes: Language.all.map(\.code)), Language.init(code:))
+            ?? options.look.language
+        options.look.currency = report?.currency ?? options.look.currency
+        options.look.company = report?.company ?? options.look.company
+        options.look.logo = report?.logo.map(resolved) ?? options.look.logo
+        options.look.templates = report?.templates.map(resolved) ?? options.look.templates
+        options.out = report?.out.map(resolved) ?? options.out
+        options.look.scale = try parse("report.scale", report?.scale.map { "\($0)" }, .positive(maximum: 8), Settings.scale) ?? options.look.scale
+        options.look.font = report?.font ?? options.look.font
+        options.publish = publish?.folder.map(resolved) ?? options.publish
+        options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
+    }
+}
+
+/// Parsers of setting values shared by the configuration file and the command line.
+public enum Settings {
+    public static func percentage(_ text: String) -> Double? { Double(text).flatMap { (0 ... 100).contains($0) ? $0 : nil } }
+    public static func fraction(_ text: String) -> Double? { Double(text).flatMap { (0 ... 1).contains($0) ? $0 : nil } }
+    public static func churnWindow(_ text: String) -> Int? { Int(text).flatMap { $0 >= 1 ? $0 : nil } }
+    public static func positiveCount(_ text: String) -> Int? { Int(text).flatMap { $0 >= 1 ? $0 : nil } }
+    public static func scale(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0 <= 8 ? $0 : nil } }
+    /// `2026-10-31` or `31.10.2026`.
+    public static func date(_ text: String) -> CivilDate? {
+        if let iso = CivilDate(iso: text) { return iso }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1 ... 2).contains(parts[0].count), (1 ... 2).contains(parts[1].count),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+}

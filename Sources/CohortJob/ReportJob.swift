@@ -1,0 +1,132 @@
+import CohortCharts
+import CohortCore
+import CohortIngest
+import CohortReports
+import CohortVocabulary
+import Foundation
+
+/// One run of cohort as a library: read → check → analyse → render → write → publish.
+///
+///     let outcome = try ReportJob(options: JobOptions(inputs: ["examples/orders.csv"])).run()
+///     outcome.folder          // output/2026-10-31
+///
+/// Each step is also callable alone (`analyse` for the matrix and KPI commands,
+/// `report(from:)` for a report rendered from an earlier `analysis.json`). Failures are
+/// thrown as values: `IngestError`, `AnalysisError`, `SettingError`, `ReportError`,
+/// `ChartError`; nothing is written before the report folder is complete.
+public struct ReportJob: Sendable {
+    public var options: JobOptions
+    /// Hears progress, warnings and phases (see `JobEvent`).
+    public var events: (@Sendable (JobEvent) -> Void)?
+
+    public init(options: JobOptions, events: (@Sendable (JobEvent) -> Void)? = nil) {
+        self.options = options
+        self.events = events
+    }
+
+    /// What a whole run made.
+    public struct Outcome: Sendable {
+        public var analysis: CohortAnalysis
+        /// The report folder, `<out>/<as-of>/`.
+        public var folder: URL
+        /// `<publish>/<period>/`, when published.
+        public var published: URL?
+        public var timings: JobTimings
+    }
+
+    // MARK: Steps
+
+    /// Reads every input, refuses it when too many rows cannot be read (or any, with `strict`),
+    /// and tells of warnings and skipped rows.
+    public func read() throws -> OrderReadResult {
+        events?(.phase(.reading))
+        var reader = OrderReader(options: options.read)
+        if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
+        let result = try reader.read(sources: options.inputs)
+        try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
+        for warning in result.warnings { events?(.warning(warning)) }
+        if let first = result.rejected.first {
+            events?(.rowsSkipped(count: result.rejected.count, of: result.rowsRead, first: first))
+        }
+        return result
+    }
+
+    /// The analysis of what was read; `includesKPIs: false` computes the matrices only.
+    public func analyse(_ read: OrderReadResult, includesKPIs: Bool = true) throws -> CohortAnalysis {
+        events?(.phase(.analysing))
+        var analysisOptions = options.analysis
+        analysisOptions.currency = options.look.currency
+        return try CohortAnalysis(table: read.table, options: analysisOptions, input: read.inputSummary, includesKPIs: includesKPIs)
+    }
+
+    /// Reads and analyses, timing both.
+    public func analyse(includesKPIs: Bool = true, timings: inout JobTimings) throws -> CohortAnalysis {
+        let result = try read()
+        timings.lap(.read(rows: result.rowsRead))
+        let analysis = try analyse(result, includesKPIs: includesKPIs)
+        timings.lap(.analyse)
+        return analysis
+    }
+
+    /// The whole run: read, analyse, render, write the report folder, publish.
+    public func run() throws -> Outcome {
+        var timings = JobTimings()
+        let analysis = try analyse(timings: &timings)
+        return try report(analysis, timings: timings)
+    }
+
+    /// Renders, writes and publishes the report of an analysis computed before (`analysis.json`).
+    public func report(from analysis: CohortAnalysis) throws -> Outcome {
+        try report(analysis, timings: JobTimings())
+    }
+
+    private func report(_ analysis: CohortAnalysis, timings: JobTimings) throws -> Outcome {
+        var timings = timings
+        events?(.phase(.drawing))
+        let bundle = try self.bundle(for: analysis)
+        let drawn = try bundle.drawCharts()
+        timings.lap(.charts(count: bundle.charts.count))
+        let documents = try bundle.documentFiles(svgs: drawn.svgs)
+        timings.lap(.documents)
+        events?(.phase(.writing))
+        let files = drawn.files.merging(documents, uniquingKeysWith: { chart, _ in chart })
+        let folder = try ReportFolder(parent: URL(fileURLWithPath: options.out), name: analysis.asOf.description).publish(files)
+        var published: URL?
+        if let publish = options.publish, let period = analysis.headlineKPIs?.label ?? analysis.periods.last?.label {
+            published = try Publisher(folder: URL(fileURLWithPath: publish), templates: bundle.templates, settings: bundle.settings)
+                .publish(files, period: period, keep: options.keep)
+        }
+        timings.lap(.write)
+        return Outcome(analysis: analysis, folder: folder, published: published, timings: timings)
+    }
+
+    /// Everything the report folder holds, in memory.
+    public func bundle(for analysis: CohortAnalysis) throws -> ReportBundle {
+        let look = options.look
+        let sources = analysis.input.sources
+        let settings = ReportSettings(language: look.language, currency: look.currency, targets: look.kpiTargets, company: look.company,
+                                      logo: try look.logo.map(Self.readLogo), generatedAt: options.generatedAt ?? ReportSettings.generationTime(), sources: sources)
+        return ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: sources),
+                            templates: try ReportTemplates(overrides: look.templates.map { URL(fileURLWithPath: $0) }))
+    }
+
+    /// How charts look: the report's language, currency, scale, font and target; the source in every subtitle.
+    public func chartStyle(sources: [String]) -> ChartStyle {
+        let look = options.look
+        let source = sources.count == 1 ? URL(fileURLWithPath: sources[0]).lastPathComponent : "\(sources.count) files"
+        return ChartStyle(fontFamily: look.font, language: look.language, currency: look.currency, scale: look.scale,
+                          retentionTarget: look.retentionTarget, source: sources == ["-"] ? nil : source)
+    }
+
+    /// A logo file as PNG or SVG, by its extension.
+    static func readLogo(_ path: String) throws(SettingError) -> Logo {
+        let kind: Logo.Kind
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "png": kind = .png
+        case "svg": kind = .svg
+        default: throw .logo(path: path, readable: true)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .logo(path: path, readable: false) }
+        return Logo(kind: kind, data: data)
+    }
+}

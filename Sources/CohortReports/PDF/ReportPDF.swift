@@ -1,0 +1,75 @@
+import CohortCharts
+import CohortCore
+import CohortVocabulary
+import Foundation
+
+/// report.pdf, the management report for the board: a cover with the headline cards, then
+/// one A4 landscape page per chart with its summary and (the last rows of) its table.
+///
+/// What goes on which page is decided here, from the report's model (its words and
+/// numbers); the charts module lays the pages out and draws them (`PageRenderer`).
+///
+///     let pdf = try ReportPDF(model: model, analysis: analysis, style: style, logoPNG: nil, createdAt: now).render()
+struct ReportPDF {
+    let model: ReportModel
+    let analysis: CohortAnalysis
+    let style: ChartStyle
+    /// Cairo draws PNG logos only.
+    let logoPNG: [UInt8]?
+    /// Stored in the PDF's metadata.
+    let createdAt: Date?
+
+    /// The whole PDF; throws when Cairo fails or the logo is not a readable PNG.
+    func render() throws(ChartError) -> Data {
+        try PageRenderer(document: document, analysis: analysis, style: style).render()
+    }
+
+    /// The pages' content.
+    var document: PageDocument {
+        let labels = model.labels
+        let cards = model.cards.map { card in
+            PageDocument.Card(
+                name: card.name, value: card.value,
+                changes: ["\(card.changeFromPrevious) \(labels.previousPeriod)", "\(card.changeFromYearEarlier) \(labels.yearEarlier)"],
+                improvements: [card.previousTrend, card.yearEarlierTrend].map { $0 == "better" ? true : $0 == "worse" ? false : nil },
+                status: PageDocument.Card.Status(rawValue: card.status) ?? .none,
+                statusText: card.statusText.isEmpty ? "" : "\(card.statusSymbol) \(card.statusText)")
+        }
+        func table(_ section: BridgeSection) -> [[String]] {
+            [section.columns] + section.rows.suffix(6).map(\.cells)
+        }
+        func matrixTable(_ matrix: MatrixSection) -> [[String]] {
+            // The weighted average at the ages a manager asks about.
+            let ages = [1, 2, 3, 6, 12, 24].filter { $0 < matrix.ages.count && matrix.average.cells[$0].exists }
+            guard !ages.isEmpty else { return [] }
+            return [[labels.average] + ages.map { matrix.ages[$0] }, ["n = " + matrix.average.size]
+                + ages.map { matrix.average.cells[$0].text }]
+        }
+        var sections: [PageDocument.Section] = []
+        if let trends = model.trendsChart {
+            sections.append(.init(heading: trends.title, chart: .trends, summary: [trends.description], table: []))
+        }
+        sections.append(.init(heading: model.customerBridge.title, chart: .customerBridge,
+                              summary: [model.customerBridge.sentence] + (model.customerBridge.chart.map { [$0.description] } ?? []),
+                              table: table(model.customerBridge)))
+        sections.append(.init(heading: model.revenueBridge.title, chart: .revenueBridge,
+                              summary: [model.revenueBridge.sentence, model.revenueBridge.note], table: table(model.revenueBridge)))
+        let matrixKinds: [ChartKind] = [.retention, .revenueRetention, .grr]
+        for (matrix, kind) in zip(model.matrices, matrixKinds) {
+            sections.append(.init(heading: matrix.title, chart: kind,
+                                  summary: (matrix.chart.map { [$0.description] } ?? []) + [labels.matrixNote], table: matrixTable(matrix)))
+        }
+        for (chart, kind) in [(model.curvesChart, ChartKind.curves), (model.survivalChart, .survival), (model.lifetimeValueChart, .ltv)] {
+            guard let chart else { continue }
+            sections.append(.init(heading: chart.title, chart: kind, summary: [chart.description], table: []))
+        }
+        var document = PageDocument(
+            title: model.title, company: model.company, logoPNG: logoPNG,
+            subtitleLines: ["\(labels.source): \(model.sources) · \(labels.asOf) \(model.asOf) · \(model.periodSettings)",
+                            "\(model.rowsRead) \(labels.rowsRead), \(model.rowsRejected) \(labels.rowsRejected) · \(model.customers) \(labels.customersInCohorts) · \(labels.generated) \(model.generatedAt)"],
+            note: model.partialNote, cardsHeading: "\(labels.headline): \(model.periodName)", cards: cards, sections: sections,
+            footer: [model.title, model.company].compactMap { $0 }.joined(separator: " · "), pageWord: labels.page)
+        document.createdAt = createdAt
+        return document
+    }
+}
