@@ -18,6 +18,9 @@ import Foundation
 /// is below the target precision, and it reports when it ran out of terms or when its terms
 /// were so much larger than their sum that cancellation ate the precision.
 ///
+/// The sums are compensated (Neumaier), so what is left of the rounding error comes from the
+/// term recurrence: about 10⁻¹⁶ / (1 − z) relative, 10⁻¹² at z = 0.9999.
+///
 /// Complexity: O(terms); about ln(ε) / ln(z) terms for z near 1.
 public enum Hypergeometric {
     /// A sum with the facts needed to trust it.
@@ -92,25 +95,28 @@ public enum Hypergeometric {
         let settled = max(0, -a, -b, -c) + 1
         var term = 1.0
         var sum = 1.0
+        var compensation = 0.0 // Neumaier: what rounding dropped from `sum`
         var largest = 1.0
         for n in 0 ..< maximumTerms {
             let index = Double(n)
             let ratio = (a + index) * (b + index) / ((c + index) * (index + 1)) * z
             term *= ratio
-            sum += term
+            let next = sum + term
+            compensation += abs(sum) >= abs(term) ? (sum - next) + term : (term - next) + sum
+            sum = next
             largest = max(largest, abs(term))
             guard term.isFinite, sum.isFinite else { return Evaluation(value: sum, terms: n + 1, converged: false) }
             if term == 0 {
                 // A terminating series (a or b a non-positive integer): exact.
-                return Evaluation(value: sum, terms: n + 1, converged: largest <= 1e5 * abs(sum))
+                return Evaluation(value: sum + compensation, terms: n + 1, converged: largest <= 1e5 * abs(sum))
             }
             guard index >= settled else { continue }
             let bound = max(abs(ratio), z)
             guard bound < 1 else { continue }
             if abs(term) * bound / (1 - bound) <= targetPrecision * abs(sum) {
-                return Evaluation(value: sum, terms: n + 1, converged: largest <= 1e5 * abs(sum))
+                return Evaluation(value: sum + compensation, terms: n + 1, converged: largest <= 1e5 * abs(sum))
             }
         }
-        return Evaluation(value: sum, terms: maximumTerms, converged: false)
+        return Evaluation(value: sum + compensation, terms: maximumTerms, converged: false)
     }
 }

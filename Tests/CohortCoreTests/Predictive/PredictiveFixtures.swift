@@ -2,6 +2,9 @@ import CohortCore
 import Foundation
 import Testing
 
+/// The tests of Sources/CohortCore/Predictive (`swift test --filter Predictive`), one nested suite per file.
+@Suite struct PredictiveTests {}
+
 /// Reads the reference files in Tests/Fixtures/cdnow (written by make_reference.py there).
 enum PredictiveFixtures {
     static func path(_ name: String) -> String {
