@@ -9,8 +9,8 @@ import Foundation
 /// T (time from the first purchase to the as-of date); see METRICS.md, "Predictive CLV".
 ///
 ///     let cdnow = BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
-///     cdnow.probabilityAlive(x: 2, tx: 30.43, T: 38.86)              // 0.87…
-///     cdnow.expectedPurchases(t: 39, x: 2, tx: 30.43, T: 38.86)      // 1.23…
+///     cdnow.probabilityAlive(x: 2, tx: 30.43, T: 38.86)              // 0.7265…
+///     cdnow.expectedPurchases(t: 39, x: 2, tx: 30.43, T: 38.86)      // 1.2260…
 public struct BGNBDParameters: Sendable, Codable, Equatable {
     /// Shape of the Gamma distribution of purchase rates.
     public var r: Double
@@ -61,7 +61,8 @@ public struct BGNBDParameters: Sendable, Codable, Equatable {
     ///     1 − (1 − z)^(a − 1) · ₂F₁(a + b − 1 − r, a − 1; a + b + x − 1; z)
     ///
     /// which cannot overflow for any x (the growing factors of the original cancel exactly).
-    /// Where that series does not converge (parameters far out, such as r of a million) or
+    /// Where that series does not converge (parameters far out, such as r of a million), would
+    /// need more than about 10⁵ terms (1 − z < 4·10⁻⁴, a horizon thousands of times α + T) or
     /// a is within 10⁻⁶ of 1 (where the formula is 0 / 0), the same expectation is computed
     /// as the integral it comes from, E over p ~ Beta(a, b + x) of (1 − (1 + p·t / (α + T))^−(r + x)) / p
     /// (see `BGNBDParameters+Quadrature.swift`).
@@ -70,7 +71,9 @@ public struct BGNBDParameters: Sendable, Codable, Equatable {
     public func expectedPurchasesIfAlive(t: Double, x: Int, T: Double) -> (value: Double, converged: Bool) {
         guard t > 0 else { return (0, true) }
         let repeats = Double(x)
-        if abs(a - 1) > 1e-6 {
+        // 1 − z = (α + T) / (α + T + t); the series needs about 37 / (1 − z) terms, the quadrature a few thousand steps.
+        let oneMinusZ = (alpha + T) / (alpha + T + t)
+        if abs(a - 1) > 1e-6, oneMinusZ > 4e-4 {
             let z = t / (alpha + T + t)
             let series = Hypergeometric.series(a: a + b - 1 - r, b: a - 1, c: a + b + repeats - 1, z: z)
             if series.converged {

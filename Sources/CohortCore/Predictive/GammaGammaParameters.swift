@@ -8,7 +8,7 @@ import Foundation
 /// value, currency units). The population mean order value is p·v / (q − 1), finite for q > 1.
 ///
 ///     let cdnow = GammaGammaParameters(p: 6.25, q: 3.74, v: 15.44)
-///     cdnow.expectedOrderValue(x: 2, m: 22.35)   // 26.4…: pulled from 22.35 towards the mean 35.2
+///     cdnow.expectedOrderValue(x: 2, m: 22.35)   // 24.66…: pulled from 22.35 towards the mean 35.22
 public struct GammaGammaParameters: Sendable, Codable, Equatable {
     public var p: Double
     public var q: Double

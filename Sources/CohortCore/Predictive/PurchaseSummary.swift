@@ -38,12 +38,22 @@ public struct PurchaseSummary: Sendable, Hashable, Codable {
         /// `firstDay` is on or before the as-of date but `lastDay` after it: the summary
         /// counts orders after the as-of date.
         case lastDayAfterAsOf
+        /// `firstDay` is more than `PurchaseSummary.maximumAgeDays` before the as-of date (or
+        /// `lastDay` that far after `firstDay`): not a date from real orders.
+        case spanTooLong
     }
+
+    /// The longest history the models accept, in days (about 270 years).
+    public static let maximumAgeDays = 100_000
 
     /// The first problem of this summary as of `asOfDay`, or nil when it is consistent.
     /// A summary that starts after the as-of date is consistent (the customer is not yet acquired).
     public func problem(asOfDay: Int) -> Problem? {
         if purchaseDays < 1 { return .noPurchaseDay }
+        let (span, spanOverflow) = lastDay.subtractingReportingOverflow(firstDay)
+        let (age, ageOverflow) = asOfDay.subtractingReportingOverflow(firstDay)
+        if spanOverflow || span > Self.maximumAgeDays || (!ageOverflow && age > Self.maximumAgeDays)
+            || (ageOverflow && firstDay < 0) { return .spanTooLong }
         if lastDay < firstDay || (purchaseDays == 1 && lastDay != firstDay) { return .lastDayBeforeFirstDay }
         if purchaseDays - 1 > lastDay - firstDay { return .morePurchaseDaysThanDays }
         if purchaseDays == 1 ? repeatValue != 0 : repeatValue <= 0 { return .repeatValueInconsistent }

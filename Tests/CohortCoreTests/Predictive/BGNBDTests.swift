@@ -31,6 +31,15 @@ extension PredictiveTests {
             #expect(parameters.expectedPurchases(t: 0, x: 3, tx: 1, T: 2) == 0)
         }
 
+        @Test func documentedExamples() {
+            // The examples in the doc comments of BGNBDParameters and GammaGammaParameters.
+            let cdnow = BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+            #expect(abs(cdnow.probabilityAlive(x: 2, tx: 30.43, T: 38.86) - 0.72658) < 1e-5)
+            #expect(abs(cdnow.expectedPurchases(t: 39, x: 2, tx: 30.43, T: 38.86) - 1.22603) < 1e-5)
+            let value = GammaGammaParameters(p: 6.25, q: 3.74, v: 15.44)
+            #expect(abs(value.expectedOrderValue(x: 2, m: 22.35) - 24.6637) < 1e-4)
+        }
+
         @Test func logLikelihoodByHand() {
             // x = 0, T = 2: r ln α − r ln(α + T) = −ln 3.
             #expect(abs(unit.logLikelihood(x: 0, tx: 0, T: 2) + log(3.0)) < 1e-15)
@@ -134,15 +143,3 @@ extension PredictiveTests {
     }
 }
 
-/// A small deterministic generator for test data (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

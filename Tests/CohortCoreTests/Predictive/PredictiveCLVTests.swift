@@ -142,6 +142,8 @@ extension PredictiveTests {
                 (summary(0, 0, 0, 0), .noPurchaseDay), (summary(2, 7, 0, 100), .lastDayBeforeFirstDay),
                 (summary(1, 0, 3, 0), .lastDayBeforeFirstDay), (summary(5, 0, 3, 100), .morePurchaseDaysThanDays),
                 (summary(1, 0, 0, 10), .repeatValueInconsistent), (summary(2, 0, 3, 0), .repeatValueInconsistent),
+                (summary(2, Int.min, 0, 100), .spanTooLong), (summary(1, -200_000, -200_000, 0), .spanTooLong),
+                (summary(2, 0, Int.max, 100), .spanTooLong),
             ]
             for (bad, problem) in cases {
                 #expect(throws: PredictiveError.invalidPurchaseSummary(index: 1, problem)) {
@@ -152,12 +154,16 @@ extension PredictiveTests {
             #expect(throws: PredictiveError.invalidGrossMargin(1.5)) { try PredictiveCLV.fit([good], asOfDay: 30, grossMargin: 1.5) }
         }
 
-        @Test func horizonZeroPredictsNothing() throws {
+        @Test func extremeHorizons() throws {
             var generator = SplitMix(seed: 9)
             let customers = simulation.customers(300, using: &generator)
-            let result = try PredictiveCLV.fit(customers, asOfDay: simulation.asOfDay, horizonWeeks: 0)
-            try expectFinite(result)
-            #expect(result.expectedPurchases.allSatisfy { $0 == 0 })
+            let none = try PredictiveCLV.fit(customers, asOfDay: simulation.asOfDay, horizonWeeks: 0)
+            try expectFinite(none)
+            #expect(none.expectedPurchases.allSatisfy { $0 == 0 })
+            // z = t / (α + T + t) within 10⁻⁸ of 1: the series gives way to the quadrature, still finite.
+            let ages = try PredictiveCLV.fit(customers, asOfDay: simulation.asOfDay, horizonWeeks: 1e9)
+            try expectFinite(ages)
+            #expect(!ages.warnings.contains { if case .expectedPurchasesImprecise = $0 { true } else { false } })
         }
 
         let simulation = PredictiveSimulation(bgnbd: BGNBDParameters(r: 0.6, alpha: 5, a: 0.9, b: 3),
