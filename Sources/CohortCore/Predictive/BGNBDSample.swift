@@ -1,0 +1,165 @@
+import Foundation
+
+/// The customers of a BG/NBD fit, grouped by equal (x, t_x, T), and the log-likelihood of the
+/// whole sample with its gradient.
+///
+/// Times are indices into `times` (distinct values in weeks), so ln(α + t) and 1 / (α + t) are
+/// computed once per distinct time and evaluation, and the terms that depend on x alone
+/// (the ln Γ and ψ of A₁ and A₂) once per distinct x. What is left per group is one exp and one
+/// log1p. Customers without a repeat purchase need no group of their own: their log-likelihood
+/// is r ln α − r ln(α + T), summed per distinct T.
+///
+/// Complexity of `negativeMeanLogLikelihood`: O(groups + distinct times + distinct x).
+struct BGNBDSample {
+    /// Distinct times in weeks.
+    var times: [Double]
+    /// Customers without a repeat purchase: T index and how many.
+    var singleAge: [Int32] = []
+    var singleWeight: [Double] = []
+    /// Groups of repeat buyers, sorted by x: x, t_x index, T index, how many.
+    var repeatCount: [Int32] = []
+    var recency: [Int32] = []
+    var age: [Int32] = []
+    var weight: [Double] = []
+    /// Distinct x > 0 and where their groups start in the arrays above (with a final end index).
+    var distinctRepeats: [Int] = []
+    var segmentStart: [Int] = []
+
+    var customers: Int = 0
+    var repeatBuyers: Int = 0
+    var groups: Int { singleAge.count + repeatCount.count }
+
+    /// Groups customers given as x, t_x index and T index into `times`, each with a count.
+    ///
+    /// The three are packed into one integer key, sorted and run-length counted.
+    /// Complexity: O(n log n).
+    init(times: [Double], repeats: [Int], recencyIndex: [Int], ageIndex: [Int], counts: [Int]?) {
+        self.times = times
+        let bitsForTime = max(1, Int.bitWidth - (times.count).leadingZeroBitCount)
+        let largestRepeat = repeats.max() ?? 0
+        let bitsForRepeats = max(1, Int.bitWidth - largestRepeat.leadingZeroBitCount)
+        precondition(bitsForRepeats + 2 * bitsForTime <= 64, "too many distinct times to group")
+        var keys = [UInt64](repeating: 0, count: repeats.count)
+        for index in repeats.indices {
+            keys[index] = UInt64(repeats[index]) << UInt64(2 * bitsForTime)
+                | UInt64(ageIndex[index]) << UInt64(bitsForTime) | UInt64(recencyIndex[index])
+        }
+        var sortedCounts: [Int]? = nil
+        if let counts {
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            keys = order.map { keys[$0] }
+            sortedCounts = order.map { counts[$0] }
+        } else {
+            keys.sort()
+        }
+        let timeMask = (UInt64(1) << UInt64(bitsForTime)) - 1
+        var position = 0
+        while position < keys.count {
+            let key = keys[position]
+            var total = 0
+            while position < keys.count, keys[position] == key {
+                total += sortedCounts?[position] ?? 1
+                position += 1
+            }
+            let x = Int(key >> UInt64(2 * bitsForTime))
+            let ageOf = Int32(truncatingIfNeeded: (key >> UInt64(bitsForTime)) & timeMask)
+            let recencyOf = Int32(truncatingIfNeeded: key & timeMask)
+            customers += total
+            if x == 0 {
+                singleAge.append(ageOf)
+                singleWeight.append(Double(total))
+            } else {
+                repeatBuyers += total
+                if distinctRepeats.last != x {
+                    distinctRepeats.append(x)
+                    segmentStart.append(repeatCount.count)
+                }
+                repeatCount.append(Int32(x))
+                recency.append(recencyOf)
+                age.append(ageOf)
+                weight.append(Double(total))
+            }
+        }
+        segmentStart.append(repeatCount.count)
+    }
+
+    /// −(1 / customers) Σ weight · ln L at θ = (ln r, ln α, ln a, ln b), and its gradient in θ.
+    ///
+    /// With π = e^A₄ / (e^A₃ + e^A₄) (the weight of "dropped out after the last purchase"):
+    ///
+    ///     ∂ ln L / ∂r = ψ(r + x) − ψ(r) + ln α − (1 − π) ln(α + T) − π ln(α + t_x)
+    ///     ∂ ln L / ∂α = r / α − (r + x) ((1 − π) / (α + T) + π / (α + t_x))
+    ///     ∂ ln L / ∂a = ψ(a + b) − ψ(a + b + x) + π / a
+    ///     ∂ ln L / ∂b = ψ(a + b) + ψ(b + x) − ψ(b) − ψ(a + b + x) − π / (b + x − 1)
+    func negativeMeanLogLikelihood(_ logParameters: [Double], gradient: inout [Double]) -> Double {
+        let parameters = LogParameterMinimizer.clamped(logParameters).map(exp)
+        let (r, alpha, a, b) = (parameters[0], parameters[1], parameters[2], parameters[3])
+        let logAlpha = log(alpha)
+        var logTime = [Double](repeating: 0, count: times.count)
+        var inverseTime = [Double](repeating: 0, count: times.count)
+        for index in times.indices {
+            let shifted = alpha + times[index]
+            logTime[index] = log(shifted)
+            inverseTime[index] = 1 / shifted
+        }
+
+        var total = 0.0
+        var dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+        // No repeat purchase: ln L = r ln α − r ln(α + T).
+        var singles = 0.0, singleLog = 0.0, singleInverse = 0.0
+        for index in singleAge.indices {
+            let w = singleWeight[index]
+            let t = Int(singleAge[index])
+            singles += w
+            singleLog += w * logTime[t]
+            singleInverse += w * inverseTime[t]
+        }
+        total += singles * r * logAlpha - r * singleLog
+        dr += singles * logAlpha - singleLog
+        dAlpha += singles * r / alpha - r * singleInverse
+
+        let logGammaR = SpecialFunctions.logGamma(r), digammaR = SpecialFunctions.digamma(r)
+        let logGammaB = SpecialFunctions.logGamma(b), digammaB = SpecialFunctions.digamma(b)
+        let logGammaAB = SpecialFunctions.logGamma(a + b), digammaAB = SpecialFunctions.digamma(a + b)
+        let logA = log(a)
+        logTime.withUnsafeBufferPointer { logTime in
+            inverseTime.withUnsafeBufferPointer { inverseTime in
+                for segment in distinctRepeats.indices {
+                    let x = Double(distinctRepeats[segment])
+                    let power = r + x
+                    let dropout = logA - log(b + x - 1)
+                    var weights = 0.0, sum = 0.0, dropped = 0.0, logMix = 0.0, inverseMix = 0.0
+                    for index in segmentStart[segment] ..< segmentStart[segment + 1] {
+                        let w = weight[index]
+                        let logAge = logTime[Int(age[index])], logRecency = logTime[Int(recency[index])]
+                        let a3 = -power * logAge
+                        let a4 = dropout - power * logRecency
+                        let difference = a4 - a3
+                        let e = exp(-abs(difference))
+                        let share = difference >= 0 ? 1 / (1 + e) : e / (1 + e)
+                        weights += w
+                        sum += w * (max(a3, a4) + log1p(e))
+                        dropped += w * share
+                        logMix += w * ((1 - share) * logAge + share * logRecency)
+                        inverseMix += w * ((1 - share) * inverseTime[Int(age[index])] + share * inverseTime[Int(recency[index])])
+                    }
+                    let constant = SpecialFunctions.logGamma(power) - logGammaR + r * logAlpha
+                        + logGammaAB + SpecialFunctions.logGamma(b + x) - logGammaB - SpecialFunctions.logGamma(a + b + x)
+                    total += weights * constant + sum
+                    let digammaABX = SpecialFunctions.digamma(a + b + x)
+                    dr += weights * (SpecialFunctions.digamma(power) - digammaR + logAlpha) - logMix
+                    dAlpha += weights * r / alpha - power * inverseMix
+                    da += weights * (digammaAB - digammaABX) + dropped / a
+                    db += weights * (digammaAB + SpecialFunctions.digamma(b + x) - digammaB - digammaABX) - dropped / (b + x - 1)
+                }
+            }
+        }
+        let scale = -1 / Double(customers)
+        let partials = [dr * r, dAlpha * alpha, da * a, db * b]
+        for index in 0 ..< 4 {
+            let inside = abs(logParameters[index]) < LogParameterMinimizer.logLimit
+            gradient[index] = inside ? scale * partials[index] : 0
+        }
+        return scale * total
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The repeat buyers of a Gamma-Gamma fit and the log-likelihood of all of them with its gradient.
+///
+/// The terms in x alone (ln Γ, ψ) are computed once per distinct x, the terms in ln m and ln x
+/// are sums fixed before the fit; what is left per buyer is ln(x·m + v) and 1 / (x·m + v).
+///
+/// Complexity of `negativeMeanLogLikelihood`: O(buyers + distinct x).
+struct GammaGammaSample {
+    /// x·m for every buyer (the total value of its repeat purchases) and its x.
+    var totalValue: [Double] = []
+    var repeats: [Double] = []
+    /// Distinct x and how many buyers have each.
+    var distinctRepeats: [Double] = []
+    var buyersWithRepeats: [Double] = []
+    /// Σ ln m, Σ x ln m, Σ x ln x.
+    var sumLogMean = 0.0
+    var sumRepeatsLogMean = 0.0
+    var sumRepeatsLogRepeats = 0.0
+
+    var buyers: Int { totalValue.count }
+
+    init(repeats x: [Int], meanValue m: [Double]) {
+        var countByRepeats: [Int: Int] = [:]
+        for index in x.indices {
+            let repeats = Double(x[index])
+            totalValue.append(repeats * m[index])
+            self.repeats.append(repeats)
+            countByRepeats[x[index], default: 0] += 1
+            sumLogMean += log(m[index])
+            sumRepeatsLogMean += repeats * log(m[index])
+            sumRepeatsLogRepeats += repeats * log(repeats)
+        }
+        for (value, count) in countByRepeats.sorted(by: { $0.key < $1.key }) {
+            distinctRepeats.append(Double(value))
+            buyersWithRepeats.append(Double(count))
+        }
+    }
+
+    /// −(1 / buyers) Σ ln L at θ = (ln p, ln q, ln v), and its gradient in θ:
+    ///
+    ///     ∂ ln L / ∂p = x (ψ(px + q) − ψ(px) + ln m + ln x − ln(x·m + v))
+    ///     ∂ ln L / ∂q = ψ(px + q) − ψ(q) + ln v − ln(x·m + v)
+    ///     ∂ ln L / ∂v = q / v − (px + q) / (x·m + v)
+    func negativeMeanLogLikelihood(_ logParameters: [Double], gradient: inout [Double]) -> Double {
+        let parameters = LogParameterMinimizer.clamped(logParameters).map(exp)
+        let (p, q, v) = (parameters[0], parameters[1], parameters[2])
+        let count = Double(buyers)
+        var sumLog = 0.0, sumRepeatsLog = 0.0, sumInverse = 0.0, sumRepeatsInverse = 0.0
+        totalValue.withUnsafeBufferPointer { totalValue in
+            repeats.withUnsafeBufferPointer { repeats in
+                for index in totalValue.indices {
+                    let shifted = totalValue[index] + v
+                    let logShifted = log(shifted)
+                    let inverse = 1 / shifted
+                    sumLog += logShifted
+                    sumRepeatsLog += repeats[index] * logShifted
+                    sumInverse += inverse
+                    sumRepeatsInverse += repeats[index] * inverse
+                }
+            }
+        }
+        var total = -count * SpecialFunctions.logGamma(q) + count * q * log(v) + p * sumRepeatsLogMean - sumLogMean
+            + p * sumRepeatsLogRepeats - p * sumRepeatsLog - q * sumLog
+        var dp = sumRepeatsLogMean + sumRepeatsLogRepeats - sumRepeatsLog
+        var dq = -count * SpecialFunctions.digamma(q) + count * log(v) - sumLog
+        let dv = count * q / v - p * sumRepeatsInverse - q * sumInverse
+        for index in distinctRepeats.indices {
+            let x = distinctRepeats[index], n = buyersWithRepeats[index]
+            let shape = p * x
+            total += n * (SpecialFunctions.logGamma(shape + q) - SpecialFunctions.logGamma(shape))
+            let digammaSum = SpecialFunctions.digamma(shape + q)
+            dp += n * x * (digammaSum - SpecialFunctions.digamma(shape))
+            dq += n * digammaSum
+        }
+        let scale = -1 / count
+        let partials = [dp * p, dq * q, dv * v]
+        for index in 0 ..< 3 {
+            let inside = abs(logParameters[index]) < LogParameterMinimizer.logLimit
+            gradient[index] = inside ? scale * partials[index] : 0
+        }
+        return scale * total
+    }
+}

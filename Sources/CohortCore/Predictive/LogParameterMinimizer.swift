@@ -1,0 +1,134 @@
+import Foundation
+
+/// Minimises a smooth function of a few positive parameters, searched in their logarithms,
+/// by BFGS (quasi-Newton) with a backtracking line search.
+///
+/// The objective takes θ = ln(parameters) and returns its value and gradient in θ. Each θ is
+/// clamped to ±`logLimit` before use (the objective sees exp(clamp(θ))), so a parameter that
+/// runs off towards 0 or ∞ stops at 10^±9 with a finite value instead of overflowing; the
+/// gradient of a clamped component is 0, which is what it is for the clamped function.
+///
+/// It stops when the largest gradient component is at most `gradientTolerance` (converged),
+/// when the line search can no longer decrease the value while the gradient is at most
+/// `stallTolerance` (converged at the floor of rounding), or after `maximumIterations`
+/// (not converged). A failed line search first resets the inverse-Hessian estimate.
+///
+/// Complexity: O(iterations · (evaluations of the objective + n²)).
+struct LogParameterMinimizer {
+    /// |ln parameter| is kept at most this: parameters stay within about 1.2·10^±9.
+    static let logLimit = 21.0
+
+    var maximumIterations = 400
+    /// On the gradient of the objective (a mean negative log-likelihood per customer) in θ.
+    var gradientTolerance = 1e-10
+    var stallTolerance = 1e-6
+
+    struct Outcome {
+        var logParameters: [Double]
+        var value: Double
+        var iterations: Int
+        var converged: Bool
+    }
+
+    static func clamped(_ logParameters: [Double]) -> [Double] {
+        logParameters.map { min(max($0, -logLimit), logLimit) }
+    }
+
+    func minimize(from start: [Double], _ objective: ([Double], inout [Double]) -> Double) -> Outcome {
+        let count = start.count
+        var point = start
+        var gradient = [Double](repeating: 0, count: count)
+        var value = objective(point, &gradient)
+        guard value.isFinite else { return Outcome(logParameters: point, value: value, iterations: 0, converged: false) }
+        var inverseHessian = Self.identity(count)
+        var freshHessian = true
+        var newGradient = gradient
+        for iteration in 0 ..< maximumIterations {
+            let steepest = gradient.map(abs).max() ?? 0
+            if steepest <= gradientTolerance {
+                return Outcome(logParameters: point, value: value, iterations: iteration, converged: true)
+            }
+            var direction = Self.multiply(inverseHessian, gradient).map { -$0 }
+            var slope = Self.dot(gradient, direction)
+            if !(slope < 0) {
+                inverseHessian = Self.identity(count)
+                freshHessian = true
+                direction = gradient.map { -$0 }
+                slope = Self.dot(gradient, direction)
+            }
+            // No step longer than 4 in any log-parameter (a factor e⁴ ≈ 55).
+            let longest = direction.map(abs).max() ?? 0
+            if longest > 4 {
+                let shrink = 4 / longest
+                direction = direction.map { $0 * shrink }
+                slope *= shrink
+            }
+            var stepLength = 1.0
+            var accepted = false
+            var candidate = point
+            var candidateValue = value
+            for _ in 0 ..< 60 {
+                candidate = zip(point, direction).map { $0 + stepLength * $1 }
+                candidateValue = objective(candidate, &newGradient)
+                if candidateValue.isFinite, candidateValue <= value + 1e-4 * stepLength * slope {
+                    accepted = true
+                    break
+                }
+                stepLength /= 2
+            }
+            guard accepted, candidateValue < value || (candidateValue == value && stepLength == 1) else {
+                if steepest <= stallTolerance {
+                    return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: true)
+                }
+                if freshHessian {
+                    return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: false)
+                }
+                inverseHessian = Self.identity(count)
+                freshHessian = true
+                continue
+            }
+            let step = zip(candidate, point).map { $0 - $1 }
+            let change = zip(newGradient, gradient).map { $0 - $1 }
+            let curvature = Self.dot(step, change)
+            if curvature > 1e-18 {
+                if freshHessian {
+                    // Scale the first estimate to the observed curvature (Nocedal & Wright, 6.20).
+                    let scale = curvature / Self.dot(change, change)
+                    inverseHessian = Self.identity(count).map { $0.map { $0 * scale } }
+                    freshHessian = false
+                }
+                Self.updateInverseHessian(&inverseHessian, step: step, change: change, curvature: curvature)
+            }
+            point = candidate
+            value = candidateValue
+            gradient = newGradient
+        }
+        let steepest = gradient.map(abs).max() ?? 0
+        return Outcome(logParameters: point, value: value, iterations: maximumIterations, converged: steepest <= gradientTolerance)
+    }
+
+    /// H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1 / (yᵀ s).
+    private static func updateInverseHessian(_ matrix: inout [[Double]], step: [Double], change: [Double], curvature: Double) {
+        let count = step.count
+        let rho = 1 / curvature
+        let hy = multiply(matrix, change)
+        let yhy = dot(change, hy)
+        for i in 0 ..< count {
+            for j in 0 ..< count {
+                matrix[i][j] += -rho * (step[i] * hy[j] + hy[i] * step[j]) + (rho * rho * yhy + rho) * step[i] * step[j]
+            }
+        }
+    }
+
+    private static func identity(_ count: Int) -> [[Double]] {
+        (0 ..< count).map { i in (0 ..< count).map { j in i == j ? 1 : 0 } }
+    }
+
+    private static func multiply(_ matrix: [[Double]], _ vector: [Double]) -> [Double] {
+        matrix.map { dot($0, vector) }
+    }
+
+    private static func dot(_ u: [Double], _ v: [Double]) -> Double {
+        zip(u, v).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}

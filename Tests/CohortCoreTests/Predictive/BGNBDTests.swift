@@ -1,0 +1,145 @@
+@testable import CohortCore
+import Foundation
+import Testing
+
+extension PredictiveTests {
+    /// The BG/NBD model functions on cases small enough to work by hand, and the fit's machinery
+    /// (gradient, grouping) on random data.
+    @Suite struct BGNBDTests {
+        let unit = BGNBDParameters(r: 1, alpha: 1, a: 1, b: 1)
+
+        @Test func probabilityAliveByHand() {
+            // x = 0: alive for sure. x = 1, t_x = 1, T = 2, r = α = a = b = 1:
+            // 1 / (1 + 1/1 · (3/2)²) = 1 / 3.25.
+            #expect(unit.probabilityAlive(x: 0, tx: 0, T: 50) == 1)
+            #expect(abs(unit.probabilityAlive(x: 1, tx: 1, T: 2) - 1 / 3.25) < 1e-15)
+            // Bought on the as-of date: the ratio is 1, so 1 / (1 + a / (b + x − 1)).
+            let cdnow = BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+            #expect(abs(cdnow.probabilityAlive(x: 3, tx: 10, T: 10) - 1 / (1 + 0.793 / 4.426)) < 1e-15)
+        }
+
+        @Test func probabilityAliveDoesNotOverflow() {
+            // ((α + T) / (α + t_x))^(r + x) = 101^10000 overflows; the answer is 0, not NaN.
+            #expect(unit.probabilityAlive(x: 10_000, tx: 0.01, T: 100) == 0)
+        }
+
+        @Test func expectedPurchasesByHand() {
+            // r = α = b = 1, a = 2, x = 0, T = 0, t = 1: (a + b − 1)/(a − 1) = 2, z = 1/2,
+            // 2 · [1 − (1/2) · ₂F₁(1, 1; 2; 1/2)] = 2 · (1 − ln 2).
+            let parameters = BGNBDParameters(r: 1, alpha: 1, a: 2, b: 1)
+            #expect(relativelyClose(parameters.expectedPurchases(t: 1, x: 0, tx: 0, T: 0), 2 * (1 - log(2.0)), 1e-13))
+            #expect(parameters.expectedPurchases(t: 0, x: 3, tx: 1, T: 2) == 0)
+        }
+
+        @Test func documentedExamples() {
+            // The examples in the doc comments of BGNBDParameters and GammaGammaParameters.
+            let cdnow = BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+            #expect(abs(cdnow.probabilityAlive(x: 2, tx: 30.43, T: 38.86) - 0.72658) < 1e-5)
+            #expect(abs(cdnow.expectedPurchases(t: 39, x: 2, tx: 30.43, T: 38.86) - 1.22603) < 1e-5)
+            let value = GammaGammaParameters(p: 6.25, q: 3.74, v: 15.44)
+            #expect(abs(value.expectedOrderValue(x: 2, m: 22.35) - 24.6637) < 1e-4)
+        }
+
+        @Test func logLikelihoodByHand() {
+            // x = 0, T = 2: r ln α − r ln(α + T) = −ln 3.
+            #expect(abs(unit.logLikelihood(x: 0, tx: 0, T: 2) + log(3.0)) < 1e-15)
+            // x = 1, t_x = 1, T = 2: A₁ = 0, A₂ = −ln 2, e^A₃ = 1/9, e^A₄ = 1/4 → ln(13/72).
+            #expect(abs(unit.logLikelihood(x: 1, tx: 1, T: 2) - log(13.0 / 72)) < 1e-14)
+        }
+
+        @Test func seriesAndQuadratureAgree() {
+            // The two ways of E[Y(t) | alive]: the Euler-transformed series and the integral it solves.
+            let cases: [(BGNBDParameters, Int, Double)] = [
+                (BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), 0, 38.86),
+                (BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), 7, 20),
+                (BGNBDParameters(r: 2.5, alpha: 0.3, a: 3.2, b: 0.4), 40, 0),
+                (BGNBDParameters(r: 0.05, alpha: 12, a: 0.2, b: 25), 1, 100),
+            ]
+            for (parameters, x, T) in cases {
+                for t in [0.5, 52, 520] {
+                    let series = parameters.expectedPurchasesIfAlive(t: t, x: x, T: T)
+                    let quadrature = parameters.expectedPurchasesIfAliveByQuadrature(t: t, x: x, T: T)
+                    #expect(series.converged && quadrature.converged)
+                    #expect(relativelyClose(quadrature.value, series.value, 1e-9), "\(parameters) x \(x) T \(T) t \(t)")
+                }
+            }
+        }
+
+        @Test func aEqualToOneIsTheLimit() {
+            // (a + b + x − 1)/(a − 1) · […] is 0/0 at a = 1; the quadrature gives the limit, between its neighbours.
+            let at = BGNBDParameters(r: 0.5, alpha: 3, a: 1, b: 2).expectedPurchasesIfAlive(t: 52, x: 2, T: 20)
+            let below = BGNBDParameters(r: 0.5, alpha: 3, a: 1 - 1e-4, b: 2).expectedPurchasesIfAlive(t: 52, x: 2, T: 20)
+            let above = BGNBDParameters(r: 0.5, alpha: 3, a: 1 + 1e-4, b: 2).expectedPurchasesIfAlive(t: 52, x: 2, T: 20)
+            #expect(at.converged && at.value.isFinite)
+            #expect(min(below.value, above.value) <= at.value && at.value <= max(below.value, above.value))
+        }
+
+        @Test func extremeParametersStayFinite() {
+            // A Poisson limit (r, α → ∞, rate r / α = 7 a week) with no drop-out (a → 0): 7 · 52 purchases.
+            let poisson = BGNBDParameters(r: 1e9, alpha: 1e9 / 7, a: 1e-9, b: 1)
+            let expected = poisson.expectedPurchases(t: 52, x: 100, tx: 14, T: 14)
+            #expect(relativelyClose(expected, 364, 1e-3))
+            for parameters in [poisson, BGNBDParameters(r: 1e-9, alpha: 1e9, a: 1e9, b: 1e-9),
+                               BGNBDParameters(r: 1e9, alpha: 1e-9, a: 1e-9, b: 1e9)] {
+                for x in [0, 1, 500] {
+                    #expect(parameters.expectedPurchases(t: 52, x: x, tx: x == 0 ? 0 : 3, T: 5).isFinite)
+                    #expect(parameters.probabilityAlive(x: x, tx: x == 0 ? 0 : 3, T: 5).isFinite)
+                    #expect(parameters.logLikelihood(x: x, tx: x == 0 ? 0 : 3, T: 5).isFinite)
+                }
+            }
+        }
+
+        @Test func gradientMatchesFiniteDifferences() {
+            var generator = SplitMix(seed: 7)
+            let x = (0 ..< 300).map { _ in Int(generator.next() % 6) }
+            let T = x.map { _ in Double(1 + generator.next() % 300) / 7 }
+            let tx = zip(x, T).map { x, T in x == 0 ? 0 : T * Double(1 + generator.next() % 100) / 100 }
+            let times = Array(Set(tx + T)).sorted()
+            let sample = BGNBDSample(times: times, repeats: x, recencyIndex: tx.map { times.firstIndex(of: $0)! },
+                                     ageIndex: T.map { times.firstIndex(of: $0)! }, counts: nil)
+            let point = [log(0.7), log(3.0), log(0.9), log(2.2)]
+            var gradient = [Double](repeating: 0, count: 4), ignored = gradient
+            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
+            // The sample's value is the mean of the one-customer log-likelihoods.
+            let parameters = BGNBDParameters(r: 0.7, alpha: 3, a: 0.9, b: 2.2)
+            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], tx: tx[$0], T: T[$0]) }.reduce(0, +) / Double(x.count)
+            #expect(abs(value + mean) < 1e-12)
+            for index in 0 ..< 4 {
+                var up = point, down = point
+                up[index] += 1e-6
+                down[index] -= 1e-6
+                let numeric = (sample.negativeMeanLogLikelihood(up, gradient: &ignored)
+                    - sample.negativeMeanLogLikelihood(down, gradient: &ignored)) / 2e-6
+                #expect(abs(numeric - gradient[index]) < 1e-7, "θ\(index): \(numeric) vs \(gradient[index])")
+            }
+        }
+
+        @Test func groupingWithCountsEqualsListingEveryCustomer() throws {
+            let patterns: [(x: Int, tx: Double, T: Double, count: Int)] = [
+                (0, 0, 30, 40), (0, 0, 12, 25), (1, 5, 30, 12), (2, 20, 30, 9), (5, 28, 30, 4), (1, 2, 12, 7), (3, 11, 12, 3),
+            ]
+            let grouped = try BGNBDFit.estimate(x: patterns.map(\.x), tx: patterns.map(\.tx), T: patterns.map(\.T),
+                                                counts: patterns.map(\.count))
+            let listed = try BGNBDFit.estimate(x: patterns.flatMap { Array(repeating: $0.x, count: $0.count) },
+                                               tx: patterns.flatMap { Array(repeating: $0.tx, count: $0.count) },
+                                               T: patterns.flatMap { Array(repeating: $0.T, count: $0.count) })
+            #expect(grouped.customers == 100 && listed.customers == 100)
+            #expect(grouped.patterns == 7 && listed.patterns == 7)
+            #expect(grouped.parameters == listed.parameters)
+            #expect(grouped.converged)
+        }
+
+        @Test func impossiblePatternsAreRefused() {
+            #expect(throws: PredictiveError.invalidPattern(index: 1)) {
+                try BGNBDFit.estimate(x: [1, 1], tx: [2, 5], T: [3, 4])
+            }
+            #expect(throws: PredictiveError.invalidPattern(index: 0)) {
+                try BGNBDFit.estimate(x: [2], tx: [0], T: [3])
+            }
+            #expect(throws: PredictiveError.noRepeatPurchases) {
+                try BGNBDFit.estimate(x: [0, 0], tx: [0, 0], T: [3, 4])
+            }
+        }
+    }
+}
+

@@ -1,0 +1,46 @@
+import CohortCore
+import Foundation
+import Testing
+
+/// The tests of Sources/CohortCore/Predictive (`swift test --filter Predictive`), one nested suite per file.
+@Suite struct PredictiveTests {}
+
+/// Reads the reference files in Tests/Fixtures/cdnow (written by make_reference.py there).
+enum PredictiveFixtures {
+    static func path(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent("cdnow").appendingPathComponent(name).path
+    }
+
+    /// The rows of a small numeric CSV file with a header line, as name → column.
+    static func columns(_ name: String) throws -> [String: [String]] {
+        let text = try String(contentsOfFile: path(name), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        var columns: [String: [String]] = [:]
+        for (index, name) in header.enumerated() {
+            columns[name] = lines.dropFirst().map { $0[index] }
+        }
+        return columns
+    }
+
+    /// One reference number of cdnow-parameters.csv.
+    static func parameter(_ name: String) throws -> Double {
+        let table = try columns("cdnow-parameters.csv")
+        let index = try #require(table["name"]?.firstIndex(of: name))
+        return try #require(Double(table["value"]![index]))
+    }
+
+    static func doubles(_ table: [String: [String]], _ name: String) -> [Double] {
+        table[name]!.map { Double($0)! }
+    }
+
+    static func integers(_ table: [String: [String]], _ name: String) -> [Int] {
+        table[name]!.map { Int($0)! }
+    }
+}
+
+/// |actual − expected| ≤ tolerance · |expected| (or ≤ tolerance when expected is 0).
+func relativelyClose(_ actual: Double, _ expected: Double, _ tolerance: Double) -> Bool {
+    abs(actual - expected) <= tolerance * max(abs(expected), expected == 0 ? 1 : 0)
+}
