@@ -37,6 +37,9 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CDeflate"]),
+        // libxlsxwriter (C) stays behind CXLSXWriter and is used by CohortExcel only.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "CohortExcel", dependencies: ["CohortCore", "CXLSXWriter"]),
         .executableTarget(
             name: "cohort",
             dependencies: [
@@ -52,6 +55,8 @@ let package = Package(
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
+        .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
+                    exclude: ["Support/read_workbook.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
