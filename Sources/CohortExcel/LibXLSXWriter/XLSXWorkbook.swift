@@ -77,9 +77,17 @@ final class XLSXWorkbook {
     }
 
     /// Writes the file and frees the workbook.
+    ///
+    /// Numbers are formatted only now, with `snprintf` (see `cxlsx_new_c_locale` in the
+    /// shim), so this thread uses the C locale meanwhile: `0.5`, never `0,5`.
     func close() throws(ExcelError) {
-        let code = workbook_close(workbook)
+        let workbook = workbook
         pointer = nil
+        let cLocale = cxlsx_new_c_locale()
+        let previous = cLocale.flatMap { uselocale($0) }
+        let code = workbook_close(workbook)
+        if let previous { uselocale(previous) }
+        if let cLocale { freelocale(cLocale) }
         try check(code, "workbook_close")
     }
 
