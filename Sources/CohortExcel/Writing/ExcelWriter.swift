@@ -7,7 +7,7 @@ import Foundation
 /// back, and the directory removed.
 ///
 ///     let file = try ExcelWriter.file(of: workbook)
-///     try reportFolder.add("report.xlsx", file.data)
+///     files["report.xlsx"] = file.data
 ///     file.warnings   // [.textTruncated(…)] when something had to change
 ///
 /// Complexity: O(*n*) in the number of cells and their text.
@@ -18,6 +18,8 @@ public enum ExcelWriter {
     ///   `nil` for the system's (`TMPDIR`).
     public static func file(of workbook: ExcelWorkbook, temporaryDirectory: String? = nil) throws(ExcelError) -> ExcelFile {
         let directory = try TemporaryDirectory(in: temporaryDirectory ?? FileManager.default.temporaryDirectory.path)
+        // Only its path is used below: keep the directory (removed in deinit) until the file is read back.
+        defer { withExtendedLifetime(directory) {} }
         let path = directory.path + "/workbook.xlsx"
         var encoder = WorkbookEncoder(xlsx: try XLSXWorkbook(path: path, temporaryDirectory: directory.path))
         try encoder.encode(workbook)

@@ -35,7 +35,7 @@ enum GermanLocale {
         withVaList([value]) { arguments in
             var buffer = [CChar](repeating: 0, count: 32)
             _ = vsnprintf(&buffer, buffer.count, "%.1f", arguments)
-            return String(cString: buffer)
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 }

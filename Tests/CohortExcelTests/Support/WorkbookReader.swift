@@ -29,9 +29,9 @@ enum WorkbookReader {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(python) \(script) failed (\(process.terminationStatus)); "
-                + "CohortExcelTests need openpyxl: apt-get install python3-openpyxl\n"
-                + String(decoding: message, as: UTF8.self))
+            let text = String(decoding: message, as: UTF8.self)
+            let hint = text.contains("No module named 'openpyxl'") ? " (install it: apt-get install python3-openpyxl)" : ""
+            throw Failure(description: "\(python) read_workbook.py exited with \(process.terminationStatus)\(hint):\n\(text)")
         }
         return try JSONDecoder().decode(ReadWorkbook.self, from: json)
     }
