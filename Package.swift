@@ -38,6 +38,9 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CohortCharts", dependencies: ["CohortCore", "CohortVocabulary", "CCairo", "CDeflate"]),
+        // libxlsxwriter (C) stays behind CXLSXWriter and is used by CohortExcel only.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "CohortExcel", dependencies: ["CohortCore", "CXLSXWriter"]),
         .target(
             name: "CohortJob",
             dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", .product(name: "Yams", package: "Yams")]
@@ -58,6 +61,8 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
         .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports"]),
+        .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
+                    exclude: ["Support/read_workbook.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages cohort needs to build and test, if any are missing
-# (Cairo and its headers, the DejaVu fonts, poppler-utils for the PDF checks in the tests).
+# (Cairo and its headers, the DejaVu fonts, poppler-utils for the PDF checks in the tests,
+# libxlsxwriter and its headers for report.xlsx, openpyxl to read workbooks back in the tests,
+# and the locale sources with which a test builds de_DE to check numbers under a decimal comma).
 # As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
-packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils)
+packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils libxlsxwriter-dev python3-openpyxl locales)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
