@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
-        .testTarget(name: "CohortMailTests", dependencies: ["CohortMail"]),
+        .testTarget(name: "CohortMailTests", dependencies: ["CohortMail", .product(name: "NIOCore", package: "swift-nio")],
+                    exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )
