@@ -1,6 +1,6 @@
 /// A `name=value` parameter of Content-Type or Content-Disposition, as header tokens:
 /// quoted when the value is short printable ASCII, else RFC 2231 (`name*=UTF-8''…`, percent
-/// encoded, split into `name*0*`, `name*1*`, … continuations when long).
+/// encoded, split between characters into `name*0*`, `name*1*`, … continuations when long).
 ///
 ///     MIMEParameter.tokens("filename", "report.pdf")        // ["filename=\"report.pdf\""]
 ///     MIMEParameter.tokens("filename", "Bericht März.pdf")  // ["filename*=UTF-8''Bericht%20M%C3%A4rz.pdf"]
@@ -15,13 +15,14 @@ enum MIMEParameter {
 
         var pieces: [String] = []
         var current = ""
-        for byte in value.utf8 {
-            let piece = isAttributeCharacter(byte) ? String(UnicodeScalar(byte)) : "%" + Hex.byte(byte)
-            if current.utf8.count + piece.utf8.count > chunkLimit - name.utf8.count {
+        for scalar in value.unicodeScalars {
+            // A character's bytes stay in one piece, so each piece decodes on its own too.
+            let encoded = String(scalar).utf8.map { isAttributeCharacter($0) ? String(UnicodeScalar($0)) : "%" + Hex.byte($0) }.joined()
+            if !current.isEmpty && current.utf8.count + encoded.utf8.count > chunkLimit - name.utf8.count {
                 pieces.append(current)
                 current = ""
             }
-            current += piece
+            current += encoded
         }
         pieces.append(current)
         if pieces.count == 1 { return ["\(name)*=UTF-8''\(pieces[0])"] }

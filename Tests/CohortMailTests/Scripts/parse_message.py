@@ -18,6 +18,11 @@ def structure(part):
     return part.get_content_type()
 
 
+def text_of(part):
+    """The decoded text with "\n" line ends (the parser keeps the message's CRLF)."""
+    return part.get_content().replace("\r\n", "\n") if part is not None else None
+
+
 def main():
     with open(sys.argv[1], "rb") as f:
         raw = f.read()
@@ -52,8 +57,8 @@ def main():
         "date": message["Date"].datetime.isoformat() if message["Date"] else None,
         "message_id": message["Message-ID"],
         "mime_version": message["MIME-Version"],
-        "text": text.get_content() if text is not None else None,
-        "html": html.get_content() if html is not None else None,
+        "text": text_of(text),
+        "html": text_of(html),
         "inline": inline,
         "attachments": attachments,
         "defects": defects,

@@ -80,7 +80,7 @@ def main():
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = (isinstance(auth_data, LoginPassword)
                   and auth_data.login.decode() == user and auth_data.password.decode() == password)
-            return AuthResult(success=ok, handled=False)
+            return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
         settings.update(authenticator=authenticator, auth_required=True,
                         auth_require_tls=bool(options.tls))
