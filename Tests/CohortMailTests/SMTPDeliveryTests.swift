@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CohortMail
 import Foundation
 import Testing
@@ -160,22 +155,52 @@ struct SMTPDeliveryTests {
         #expect(delivery.mail_options == []) // no SIZE= without EHLO
     }
 
-    @Test func nothingListeningIsCannotConnect() throws {
-        let port = try UnusedPort.find()
-        let settings = SMTPSettings(host: "127.0.0.1", port: port, timeout: .seconds(5))
-        #expect(throws: MailError.cannotConnect(host: "127.0.0.1", port: port, reason: .refused)) {
-            try SMTPClient(settings: settings).send(try SampleMessages.report())
-        }
+    @Test func logsInWithLoginWhenPlainIsNotOffered() throws {
+        let server = try LocalSMTPServer([.authentication(user: "reports", password: "secret"), .onlyLogin])
+        defer { server.stop() }
+        var settings = settings(server)
+        settings.credentials = SMTPCredentials(user: "reports", password: "secret")
+
+        try SMTPClient(settings: settings).send(try SampleMessages.report())
+
+        #expect(try server.deliveries().map(\.login) == ["reports"])
     }
 
-    @Test func silentServerTimesOutWaitingForTheGreeting() throws {
-        let listener = try UnusedPort.SilentListener() // accepts connections (in the kernel) and never speaks
-        defer { listener.close() }
-        let settings = SMTPSettings(host: "127.0.0.1", port: listener.port, timeout: .milliseconds(300))
-        let started = ContinuousClock.now
-        #expect(throws: MailError.timedOut(host: "127.0.0.1", step: .greeting)) {
-            try SMTPClient(settings: settings).send(try SampleMessages.report())
+    @Test func messageLargerThanTheAnnouncedSizeIsNotSent() throws {
+        let server = try LocalSMTPServer([.sizeLimit(4096)])
+        defer { server.stop() }
+        let size = try SampleMessages.report().rendered().count
+        #expect(throws: MailError.messageTooLarge(host: "127.0.0.1", size: size, limit: 4096)) {
+            try SMTPClient(settings: settings(server)).send(try SampleMessages.report())
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(try server.deliveries().isEmpty)
+    }
+
+    @Test(.enabled(if: TestCertificate.opensslPath != nil, "needs openssl"))
+    func certificateForAnotherNameFailsTheHandshake() throws {
+        let certificate = try TestCertificate(subjectAlternativeNames: "DNS:mail.other.example")
+        defer { certificate.remove() }
+        let server = try LocalSMTPServer([.tls(certificate: certificate.certificate, key: certificate.key)])
+        defer { server.stop() }
+        var settings = settings(server, host: "localhost")
+        settings.startTLS = true
+        settings.trustedCertificates = certificate.certificate // trusted, but not for "localhost"
+
+        let error = #expect(throws: MailError.self) { try SMTPClient(settings: settings).send(try SampleMessages.report()) }
+        guard case .tlsFailed(host: "localhost", _) = error else {
+            Issue.record("unexpected \(String(describing: error))")
+            return
+        }
+        #expect(try server.deliveries().isEmpty)
+    }
+
+    @Test func unreadableCertificateFileIsNamed() throws {
+        var settings = SMTPSettings(host: "127.0.0.1", port: 25, startTLS: true)
+        settings.trustedCertificates = "/nonexistent/ca.pem"
+        let error = #expect(throws: MailError.self) { try SMTPClient(settings: settings).send(try SampleMessages.report()) }
+        guard case .unreadableCertificates(path: "/nonexistent/ca.pem", _) = error else {
+            Issue.record("unexpected \(String(describing: error))")
+            return
+        }
     }
 }

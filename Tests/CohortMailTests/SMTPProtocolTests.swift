@@ -1,9 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import CohortMail
 import Foundation
 import NIOCore
 import Testing
 
-/// The pieces of the SMTP conversation that need no server.
+/// The pieces of the SMTP conversation that need no SMTP server, and connections that fail.
 struct SMTPProtocolTests {
     @Test func repliesAreCutFromChunksAsTheyArrive() throws {
         var parser = SMTPReplyParser()
@@ -69,5 +74,24 @@ struct SMTPProtocolTests {
         #expect(throws: MailError.noRecipients) {
             try SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: 25)).send(message)
         }
+    }
+
+    @Test func nothingListeningIsCannotConnect() throws {
+        let port = try UnusedPort.find()
+        let settings = SMTPSettings(host: "127.0.0.1", port: port, timeout: .seconds(5))
+        #expect(throws: MailError.cannotConnect(host: "127.0.0.1", port: port, reason: .refused)) {
+            try SMTPClient(settings: settings).send(try SampleMessages.report())
+        }
+    }
+
+    @Test func silentServerTimesOutWaitingForTheGreeting() throws {
+        let listener = try UnusedPort.SilentListener() // accepts connections (in the kernel) and never speaks
+        defer { listener.close() }
+        let settings = SMTPSettings(host: "127.0.0.1", port: listener.port, timeout: .milliseconds(300))
+        let started = ContinuousClock.now
+        #expect(throws: MailError.timedOut(host: "127.0.0.1", step: .greeting)) {
+            try SMTPClient(settings: settings).send(try SampleMessages.report())
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 }

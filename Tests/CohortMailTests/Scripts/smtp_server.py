@@ -6,8 +6,8 @@ Prints "PORT <n>" once it listens on a free port, and runs until its standard in
 as <n>.eml (the bytes received after DATA, dot-stuffing undone) and <n>.json (envelope,
 login, TLS).
 
-    smtp_server.py --spool DIR [--auth USER:PASSWORD] [--tls CERT KEY]
-                   [--refuse DOMAIN] [--no-ehlo]
+    smtp_server.py --spool DIR [--auth USER:PASSWORD [--only-login]] [--tls CERT KEY]
+                   [--refuse DOMAIN] [--no-ehlo] [--size-limit BYTES]
 """
 import argparse
 import asyncio
@@ -66,10 +66,14 @@ def main():
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--refuse")
     parser.add_argument("--no-ehlo", action="store_true")
+    parser.add_argument("--only-login", action="store_true")
+    parser.add_argument("--size-limit", type=int)
     options = parser.parse_args()
 
     handler = Spool(options.spool, options.refuse)
     settings = {"hostname": "smtp.test", "ident": "cohort-test-smtpd"}
+    if options.size_limit:
+        settings.update(data_size_limit=options.size_limit)
     if options.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(options.tls[0], options.tls[1])
@@ -83,7 +87,8 @@ def main():
             return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
         settings.update(authenticator=authenticator, auth_required=True,
-                        auth_require_tls=bool(options.tls))
+                        auth_require_tls=bool(options.tls),
+                        auth_exclude_mechanism=["PLAIN"] if options.only_login else None)
     protocol = NoEHLO if options.no_ehlo else SMTP
 
     loop = asyncio.new_event_loop()

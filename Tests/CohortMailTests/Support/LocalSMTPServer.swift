@@ -9,7 +9,8 @@ final class LocalSMTPServer {
     static let python = Python.interpreter(importing: ["aiosmtpd"])
 
     /// Whether the SMTP tests run: aiosmtpd is there, or this is CI, where its absence must fail.
-    static var testsRun: Bool {
+    /// Otherwise says so once, loudly, on standard error.
+    static let testsRun: Bool = {
         if python != nil { return true }
         if ProcessInfo.processInfo.environment["CI"] != nil { return true }
         FileHandle.standardError.write(Data("""
@@ -22,7 +23,7 @@ final class LocalSMTPServer {
 
             """.utf8))
         return false
-    }
+    }()
 
     enum Option {
         /// Require AUTH (PLAIN or LOGIN) with this user and password.
@@ -33,6 +34,10 @@ final class LocalSMTPServer {
         case refuse(domain: String)
         /// Answer EHLO with 502, as an RFC 821 server.
         case noEHLO
+        /// Offer AUTH LOGIN only (with `.authentication`).
+        case onlyLogin
+        /// Announce and enforce this SIZE.
+        case sizeLimit(Int)
     }
 
     /// One accepted message and its envelope.
@@ -67,6 +72,8 @@ final class LocalSMTPServer {
             case .tls(let certificate, let key): arguments += ["--tls", certificate, key]
             case .refuse(let domain): arguments += ["--refuse", domain]
             case .noEHLO: arguments += ["--no-ehlo"]
+            case .onlyLogin: arguments += ["--only-login"]
+            case .sizeLimit(let bytes): arguments += ["--size-limit", String(bytes)]
             }
         }
         process = Process()
