@@ -41,9 +41,8 @@ public enum MailError: Error, Equatable, Sendable {
     case rejected(host: String, step: SMTPStep, reply: SMTPReply)
     /// STARTTLS was asked for and the server's EHLO reply does not offer it.
     case startTLSNotOffered(host: String)
-    /// The TLS handshake failed (untrusted or mismatched certificate, no common protocol);
-    /// `reason` is the TLS library's.
-    case tlsFailed(host: String, reason: String)
+    /// The TLS handshake failed.
+    case tlsFailed(host: String, reason: TLSFailure)
     /// Credentials were given and the server offers none of AUTH PLAIN and LOGIN;
     /// `offered` is what it does offer (empty: no AUTH at all).
     case authenticationNotOffered(host: String, offered: [String])
@@ -60,5 +59,17 @@ public enum ConnectFailure: Equatable, Sendable {
     /// No route to the host or its network.
     case unreachable
     /// Anything else, as the system describes it.
+    case other(String)
+}
+
+/// Why a TLS handshake failed.
+public enum TLSFailure: Equatable, Sendable {
+    /// The server's certificate does not chain to a trusted root (or has expired, or is not
+    /// yet valid): `SMTPSettings.trustedCertificates` may name the right one.
+    case certificateNotVerified
+    /// The certificate is trusted but made out for other names than the host connected to.
+    case nameMismatch
+    /// Anything else (no common protocol version or cipher, a broken connection), as the
+    /// TLS library describes it.
     case other(String)
 }

@@ -118,7 +118,7 @@ public struct SMTPClient: Sendable {
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
-            throw .tlsFailed(host: settings.host, reason: String(describing: error))
+            throw .tlsFailed(host: settings.host, reason: .other(String(describing: error)))
         }
     }
 

@@ -123,7 +123,7 @@ final class SMTPConnection {
         case let violation as SMTPProtocolViolation:
             return .malformedReply(host: host, step: step, text: violation.text)
         case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
-            return .tlsFailed(host: host, reason: String(describing: error))
+            return .tlsFailed(host: host, reason: TLSFailure(error))
         case let error as ChannelError where [.eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed].contains(error):
             return .connectionClosed(host: host, step: step)
         case let error as IOError where [ECONNRESET, EPIPE, ECONNABORTED].contains(error.errnoCode):
@@ -195,5 +195,19 @@ extension TimeAmount {
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
+
+extension TLSFailure {
+    /// Reads what NIOSSL reports for a failed handshake.
+    init(_ error: Error) {
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            self = .nameMismatch
+        } else if case NIOSSLError.handshakeFailed(let reason) = error,
+                  String(describing: reason).contains("CERTIFICATE_VERIFY_FAILED") {
+            self = .certificateNotVerified
+        } else {
+            self = .other(String(describing: error))
+        }
     }
 }
