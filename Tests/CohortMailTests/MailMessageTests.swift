@@ -120,6 +120,7 @@ struct MailMessageTests {
         #expect(HeaderText.unstructured("two  spaces", firstLimit: 69).allSatisfy { $0.hasPrefix("=?UTF-8?Q?") })
         #expect(HeaderText.unstructured("looks =?encoded?= but is not", firstLimit: 69).first?.hasPrefix("=?UTF-8?Q?") == true)
         #expect(HeaderText.unstructured("line\nbreak", firstLimit: 69) == ["line", "break"])
+        #expect(HeaderText.field("Subject", HeaderText.unstructured("", firstLimit: 69)) == "Subject:")
     }
 
     @Test func fileNamesUseRFC2231WhenNotPlainASCII() {

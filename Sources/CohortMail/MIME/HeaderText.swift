@@ -32,8 +32,9 @@ enum HeaderText {
     /// back to itself, otherwise encoded-words, the first at most `firstLimit` long.
     static func unstructured(_ text: String, firstLimit: Int) -> [String] {
         let text = singleLine(text)
+        if text.isEmpty { return [] }
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        let plain = !text.isEmpty && !text.contains("=?")
+        let plain = !text.contains("=?")
             && words.allSatisfy { word in
                 !word.isEmpty && word.utf8.count <= lineLimit - 2
                     && word.utf8.allSatisfy { (0x21...0x7E).contains($0) }

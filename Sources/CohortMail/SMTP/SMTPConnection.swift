@@ -41,9 +41,8 @@ final class SMTPConnection {
         do {
             let channel = try bootstrap.connect(host: host, port: port).wait()
             return SMTPConnection(host: host, channel: channel, timeout: timeAmount)
-        } catch let error as ChannelError where error == .connectTimeout(timeAmount) {
-            throw .timedOut(host: host, step: .connect)
         } catch {
+            if case ChannelError.connectTimeout = error { throw .timedOut(host: host, step: .connect) }
             throw .cannotConnect(host: host, port: port, reason: ConnectFailure(error))
         }
     }

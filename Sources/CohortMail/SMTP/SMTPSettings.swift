@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where and how to send: server, port, TLS, login and patience.
 ///
 ///     var settings = try SMTPSettings(endpoint: "mail.acme.example:587")
@@ -16,14 +18,16 @@ public struct SMTPSettings: Sendable {
     public var credentials: SMTPCredentials?
     /// A PEM file with the certificates to trust for STARTTLS; nil for the system's.
     public var trustedCertificates: String?
-    /// The name given in EHLO / HELO.
+    /// The name given in EHLO / HELO; by default this machine's host name when it is one
+    /// (some servers refuse `localhost`), else `localhost`.
     public var heloName: String
-    /// How long each step (connecting, and every reply) may take.
+    /// How long each step may take: connecting, the TLS handshake, and each reply after its
+    /// command was sent; for the message itself, sending it and the server's reply.
     public var timeout: Duration
 
     public init(
         host: String, port: Int, startTLS: Bool = false, credentials: SMTPCredentials? = nil,
-        trustedCertificates: String? = nil, heloName: String = "localhost", timeout: Duration = .seconds(30)
+        trustedCertificates: String? = nil, heloName: String = SMTPSettings.defaultHeloName, timeout: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -32,6 +36,12 @@ public struct SMTPSettings: Sendable {
         self.trustedCertificates = trustedCertificates
         self.heloName = heloName
         self.timeout = timeout
+    }
+
+    /// This machine's host name when it is a valid one, else `localhost`.
+    public static var defaultHeloName: String {
+        let name = ProcessInfo.processInfo.hostName
+        return MailAddress.isHostName(name.utf8) ? name : "localhost"
     }
 
     /// Settings for `host:port` or `[IPv6]:port`, as `--smtp` takes them.
