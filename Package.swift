@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "CohortCore"),
@@ -37,6 +39,7 @@ let package = Package(
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+<<<<<<< HEAD
         .target(name: "CohortCharts", dependencies: ["CohortCore", "CohortVocabulary", "CCairo", "CDeflate"]),
         // libxlsxwriter (C) stays behind CXLSXWriter and is used by CohortExcel only.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -44,6 +47,18 @@ let package = Package(
         .target(
             name: "CohortJob",
             dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", .product(name: "Yams", package: "Yams")]
+=======
+        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CDeflate"]),
+        // CohortMail: report.eml (RFC 5322 / MIME) and sending it over SMTP; SwiftNIO (+ NIOSSL for STARTTLS).
+        .target(
+            name: "CohortMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+>>>>>>> mail
         ),
         .executableTarget(
             name: "cohort",
@@ -60,9 +75,14 @@ let package = Package(
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortVocabulary", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
+<<<<<<< HEAD
         .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports"]),
         .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
                     exclude: ["Support/read_workbook.py"]),
+=======
+        .testTarget(name: "CohortMailTests", dependencies: ["CohortMail", .product(name: "NIOCore", package: "swift-nio")],
+                    exclude: ["Scripts"]),
+>>>>>>> mail
     ],
     swiftLanguageModes: [.v6]
 )
