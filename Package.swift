@@ -39,16 +39,10 @@ let package = Package(
         .target(name: "CohortSample"),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-<<<<<<< HEAD
         .target(name: "CohortCharts", dependencies: ["CohortCore", "CohortVocabulary", "CCairo", "CDeflate"]),
         // libxlsxwriter (C) stays behind CXLSXWriter and is used by CohortExcel only.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CohortExcel", dependencies: ["CohortCore", "CXLSXWriter"]),
-        .target(
-            name: "CohortJob",
-            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", .product(name: "Yams", package: "Yams")]
-=======
-        .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo", "CDeflate"]),
         // CohortMail: report.eml (RFC 5322 / MIME) and sending it over SMTP; SwiftNIO (+ NIOSSL for STARTTLS).
         .target(
             name: "CohortMail",
@@ -58,7 +52,10 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
->>>>>>> mail
+        ),
+        .target(
+            name: "CohortJob",
+            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "cohort",
@@ -75,14 +72,11 @@ let package = Package(
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortVocabulary", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
-<<<<<<< HEAD
         .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports"]),
         .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
                     exclude: ["Support/read_workbook.py"]),
-=======
         .testTarget(name: "CohortMailTests", dependencies: ["CohortMail", .product(name: "NIOCore", package: "swift-nio")],
                     exclude: ["Scripts"]),
->>>>>>> mail
     ],
     swiftLanguageModes: [.v6]
 )

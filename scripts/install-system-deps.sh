@@ -6,7 +6,7 @@
 # As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
-packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils libxlsxwriter-dev python3-openpyxl locales)
+packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils libxlsxwriter-dev python3-openpyxl locales python3-aiosmtpd openssl)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
