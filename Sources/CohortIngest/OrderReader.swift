@@ -41,7 +41,7 @@ public struct OrderReader: Sendable {
     /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
         let files = try InputFiles.expand(sources)
-        var builder = TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning)
+        var builder = try TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning)
         var formats: [SourceFormat] = []
         var warnings: [InputWarning] = []
         let sizes = files.map(InputFiles.size(of:))
@@ -57,14 +57,14 @@ public struct OrderReader: Sendable {
             formats.append(format)
             warnings += fileWarnings
         }
-        return result(of: builder, sources: files, formats: formats, warnings: warnings)
+        return try result(of: builder, sources: files, formats: formats, warnings: warnings)
     }
 
     /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
-        var builder = TableBuilder(concurrentInterning: concurrentInterning)
+        var builder = try TableBuilder(concurrentInterning: concurrentInterning)
         let (format, warnings) = try read(Data(bytes), source: source, into: &builder)
-        return result(of: builder, sources: [source], formats: [format], warnings: warnings)
+        return try result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
 
     // MARK: - One file
@@ -146,12 +146,12 @@ public struct OrderReader: Sendable {
             return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
         let columns = try ColumnDetector(source: source, header: header, line: headerPosition.line).resolve(options.mapping)
-        builder.beginFile(source: source, hasOrderColumn: columns.order != nil, expectedRows: expectedRows)
+        try builder.beginFile(source: source, hasOrderColumn: columns.order != nil, expectedRows: expectedRows)
         var rows = RowReader(source: source, header: header, columns: columns, options: options, date1904: date1904)
         try rows.read(&records, into: &builder)
         try rows.finish(records, into: &builder)
         guard rows.dataRows > 0 else { throw .noDataRows(source: source) }
-        builder.endFile(rawText: records.rawText(of:))
+        try builder.endFile(rawText: records.rawText(of:))
 
         format.rows = rows.dataRows
         format.decimalSeparator = rows.decimal.value
@@ -173,14 +173,14 @@ public struct OrderReader: Sendable {
         return [.mixedCurrencies(source: source, marks: marks.map { CurrencyCount(mark: $0.mark.description, count: $0.count) })]
     }
 
-    private func result(of builder: TableBuilder, sources: [String], formats: [SourceFormat], warnings fileWarnings: [InputWarning]) -> OrderReadResult {
+    private func result(of builder: TableBuilder, sources: [String], formats: [SourceFormat], warnings fileWarnings: [InputWarning]) throws(IngestError) -> OrderReadResult {
         var warnings: [InputWarning] = []
         if let first = builder.duplicates.first {
             warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
         }
         warnings += dateWarnings(builder)
         warnings += fileWarnings
-        var result = builder.result(sources: sources)
+        var result = try builder.result(sources: sources)
         result.formats = formats
         result.warnings = warnings
         return result

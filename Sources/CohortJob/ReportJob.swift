@@ -118,6 +118,20 @@ public struct ReportJob: Sendable {
                           retentionTarget: look.retentionTarget, source: sources == ["-"] ? nil : source)
     }
 
+    /// An analysis.json written by `cohort report`; another layout or another file is an `AnalysisFileError`.
+    public static func readAnalysis(_ path: String) throws(AnalysisFileError) -> CohortAnalysis {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, detail: "no such file or not readable")
+        }
+        do {
+            return try AnalysisJSON.decode(data)
+        } catch let error as AnalysisFileError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, detail: "\(error)")
+        }
+    }
+
     /// A logo file as PNG or SVG, by its extension.
     static func readLogo(_ path: String) throws(SettingError) -> Logo {
         let kind: Logo.Kind

@@ -208,6 +208,8 @@ struct English: Vocabulary {
             let share = Double(rejected) / Double(max(read, 1)) * 100
             return "\(rejected) of \(read) rows (\(plainPercent(share))) could not be read, more than the \(plainPercent(limit)) allowed "
                 + "by --max-rejected; the column mapping is probably wrong. First: \(describe(first))"
+        case .outOfMemory(let bytes):
+            return "not enough memory: the system refused \(bytes >> 20) MB for the table of ids; close other programs or read fewer files at once"
         }
     }
 

@@ -220,6 +220,8 @@ struct German: Vocabulary {
             let share = Double(rejected) / Double(max(read, 1)) * 100
             return "\(rejected) von \(read) Zeilen (\(plainPercent(share))) konnten nicht gelesen werden, mehr als die mit --max-rejected "
                 + "erlaubten \(plainPercent(limit)); vermutlich sind die Spalten falsch zugeordnet. Erste: \(describe(first))"
+        case .outOfMemory(let bytes):
+            return "zu wenig Speicher: das System hat \(bytes >> 20) MB für die Tabelle der Kennungen verweigert; andere Programme schließen oder weniger Dateien auf einmal lesen"
         }
     }
 

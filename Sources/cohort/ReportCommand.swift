@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)
             guard let from else { return try job.run() }
-            return try job.report(from: try Self.readAnalysis(from))
+            return try job.report(from: try ReportJob.readAnalysis(from))
         }
         if timings { Terminal.note(outcome.timings.summary) }
         if let published = outcome.published { Terminal.note("Published to \(published.path)/") }
@@ -103,20 +103,6 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("--target '\(pair)' is not KPI=VALUE with a KPI among \(keys)")
             }
             return (kpi, value)
-        }
-    }
-
-    /// An analysis.json written by `cohort report`.
-    static func readAnalysis(_ path: String) throws -> CohortAnalysis {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnalysisFileError.unreadable(path: path, detail: "no such file or not readable")
-        }
-        do {
-            return try AnalysisJSON.decode(data)
-        } catch let error as AnalysisFileError {
-            throw error
-        } catch {
-            throw AnalysisFileError.unreadable(path: path, detail: "\(error)")
         }
     }
 }

@@ -2,15 +2,15 @@
 import Testing
 
 struct ByteInternerTests {
-    @Test func idsAreDenseAndStable() {
-        var interner = ByteInterner()
-        #expect(interner.intern(Array("C001".utf8)[...]) == 0)
-        #expect(interner.intern(Array("C002".utf8)[...]) == 1)
-        #expect(interner.intern(Array("C001".utf8)[...]) == 0)
+    @Test func idsAreDenseAndStable() throws {
+        var interner = try ByteInterner()
+        #expect(try interner.intern(Array("C001".utf8)[...]) == 0)
+        #expect(try interner.intern(Array("C002".utf8)[...]) == 1)
+        #expect(try interner.intern(Array("C001".utf8)[...]) == 0)
         #expect(interner.allStrings() == ["C001", "C002"])
     }
 
-    @Test func keysThatDifferOnlyInLengthOrInTheMiddleStayApart() {
+    @Test func keysThatDifferOnlyInLengthOrInTheMiddleStayApart() throws {
         // Short keys live in their slot as overlapping words: these pairs share both words' bytes
         // at the ends, or differ only in a zero byte or in length.
         let keys: [[UInt8]] = [
@@ -24,30 +24,30 @@ struct ByteInternerTests {
             Array("SO-00609738\u{0}".utf8), Array("SO-006097381".utf8), Array("SO-006097382".utf8),
             Array("INV-2026-00001".utf8), Array("INV-2026-00002".utf8), Array("INV-2026-10001".utf8),
         ]
-        var interner = ByteInterner()
-        let ids = keys.map { interner.intern($0[...]) }
+        var interner = try ByteInterner()
+        let ids = try keys.map { try interner.intern($0[...]) }
         #expect(ids == (0 ..< Int32(keys.count)).map { $0 })
-        #expect(keys.map { interner.intern($0[...]) } == ids) // the second time, each finds its own
+        #expect(try keys.map { try interner.intern($0[...]) } == ids) // the second time, each finds its own
     }
 
     @Test(arguments: [true, false])
-    func agreesWithADictionaryThroughGrowth(keepsKeys: Bool) {
+    func agreesWithADictionaryThroughGrowth(keepsKeys: Bool) throws {
         // An independent method: a Dictionary from the same keys to first-seen positions.
-        var interner = ByteInterner(capacity: 4, keepsKeys: keepsKeys)
+        var interner = try ByteInterner(capacity: 4, keepsKeys: keepsKeys)
         var expected: [[UInt8]: Int32] = [:]
         var state: UInt64 = 42
         for _ in 0 ..< 50_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let length = Int(state >> 59) // 0 ... 31 bytes
             let key = (0 ..< length).map { UInt8(truncatingIfNeeded: (state >> UInt64($0 % 8 * 3)) % 5 + 48) }
-            let id = interner.intern(key[...])
+            let id = try interner.intern(key[...])
             let known = expected[key] ?? Int32(expected.count)
             expected[key] = known
             #expect(id == known)
         }
         #expect(interner.count == expected.count)
         // Every key is still found after all the growing (each grown in place, clusters wrapping the end included).
-        for (key, id) in expected { #expect(interner.intern(key[...]) == id) }
+        for (key, id) in expected { #expect(try interner.intern(key[...]) == id) }
         #expect(interner.count == expected.count)
         if keepsKeys {
             let strings = interner.allStrings()
@@ -55,23 +55,32 @@ struct ByteInternerTests {
         }
     }
 
-    @Test func copiesKeepTablesOfTheirOwn() {
+    @Test func copiesKeepTablesOfTheirOwn() throws {
         // The table lives in memory the interner maps itself: a copy must not write into the original's.
-        var original = ByteInterner(capacity: 4)
-        #expect(original.intern(Array("A".utf8)[...]) == 0)
+        var original = try ByteInterner(capacity: 4)
+        #expect(try original.intern(Array("A".utf8)[...]) == 0)
         var copy = original
-        for n in 0 ..< 1_000 { _ = copy.intern(Array("key \(n)".utf8)[...]) } // grows the copy's table many times
+        for n in 0 ..< 1_000 { _ = try copy.intern(Array("key \(n)".utf8)[...]) } // grows the copy's table many times
         #expect(copy.count == 1_001 && original.count == 1)
-        #expect(original.intern(Array("key 5".utf8)[...]) == 1) // new to the original
-        #expect(copy.intern(Array("key 5".utf8)[...]) == 6)     // known to the copy: "A" is 0, "key 0" is 1
-        #expect(original.intern(Array("A".utf8)[...]) == 0 && copy.intern(Array("A".utf8)[...]) == 0)
+        #expect(try original.intern(Array("key 5".utf8)[...]) == 1) // new to the original
+        #expect(try copy.intern(Array("key 5".utf8)[...]) == 6)     // known to the copy: "A" is 0, "key 0" is 1
+        #expect(try original.intern(Array("A".utf8)[...]) == 0)
+        #expect(try copy.intern(Array("A".utf8)[...]) == 0)
     }
 
-    @Test func uniqueIDsMatchNoString() {
-        var interner = ByteInterner()
-        let a = interner.intern(Array("A".utf8)[...])
+    @Test func uniqueIDsMatchNoString() throws {
+        var interner = try ByteInterner()
+        let a = try interner.intern(Array("A".utf8)[...])
         let unique = interner.uniqueID()
         #expect(unique == 1 && interner.isUniqueID(unique) && !interner.isUniqueID(a))
-        #expect(interner.intern(Array("B".utf8)[...]) == 2)
+        #expect(try interner.intern(Array("B".utf8)[...]) == 2)
+    }
+}
+
+struct SlotMemoryTests {
+    /// More address space than a 64-bit process has: the mapping fails, and that is an error value.
+    @Test func memoryTheSystemRefusesIsAnErrorNotATrap() {
+        #expect(throws: MemoryError(bytes: 1 << 62)) { try SlotMemory(bytes: 1 << 62) }
+        #expect(throws: MemoryError(bytes: 1 << 62)) { try ByteInterner(capacity: 1 << 57) }
     }
 }

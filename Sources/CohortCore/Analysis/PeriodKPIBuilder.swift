@@ -13,7 +13,7 @@ struct PeriodKPIBuilder {
     static let trailingWindow = 12
 
     /// Per-period sums, added to by every customer's walk.
-    private struct Accumulators {
+    fileprivate struct Accumulators {
         var liveAtEnd, new, reactivated, churned: [Int]
         var recurringRevenue, revenueNew, expansion, contraction, revenueChurned, reactivation: [Int64]
         var yearBase, yearCurrent, yearGrossCurrent: [Int64]
@@ -74,7 +74,7 @@ struct PeriodKPIBuilder {
     }
 
     /// The per-period sums of `Accumulators`, in the order of `Accumulators.init(flat:periodCount:)`.
-    private enum Field: Int, CaseIterable {
+    fileprivate enum Field: Int, CaseIterable {
         case liveAtEnd, new, reactivated, churned
         case recurringRevenue, revenueNew, expansion, contraction, revenueChurned, reactivation
         case yearBase, yearCurrent, yearGrossCurrent, yearBuyersBefore, yearBuyersRetained
@@ -83,114 +83,14 @@ struct PeriodKPIBuilder {
     }
 
     /// Walks the customers of one range into fresh accumulators.
-    ///
-    /// The hot loop adds into one flat buffer (period by period, a block of `Field`s each)
-    /// and reads the customer's dense arrays through pointers: no array is checked for
-    /// uniqueness or bounds per addition.
     private func sums(of customers: Range<Int>) -> Accumulators {
-        let periodCount = history.periodCount
-        let year = options.period.periodsPerYear
-        let window = options.churnWindow
-        let trailing = Self.trailingWindow
-        let reach = max(2 * year - 1, window, trailing - 1)
-        let fields = Field.allCases.count
-
-        let flat = UnsafeMutableBufferPointer<Int64>.allocate(capacity: periodCount * fields)
-        flat.initialize(repeating: 0)
-        defer { flat.deallocate() }
-        // Per-customer dense arrays over its periods cohort ... end, and their prefix sums.
-        let scratch = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 4 * (periodCount + 1))
-        scratch.initialize(repeating: 0)
-        defer { scratch.deallocate() }
-        let x = scratch.baseAddress!, orders = x + (periodCount + 1)
-        let xPrefix = orders + (periodCount + 1), ordersPrefix = xPrefix + (periodCount + 1)
-
-        history.period.withUnsafeBufferPointer { period in
-        history.netRevenue.withUnsafeBufferPointer { netRevenue in
-        history.positiveOrders.withUnsafeBufferPointer { positiveOrders in
-        history.positiveOrderValue.withUnsafeBufferPointer { positiveOrderValue in
-            let sums = flat.baseAddress!
-            @inline(__always) func add(_ field: Field, _ t: Int, _ value: Int64) {
-                sums[t * fields + field.rawValue] += value
-            }
-            for customer in customers {
-                let cohort = Int(history.cohort[customer])
-                let entries = history.entries(of: customer)
-                let lastEntry = Int(period[entries.upperBound - 1])
-                let end = min(periodCount - 1, lastEntry + reach)
-                let length = end - cohort + 1
-                x.update(repeating: 0, count: length)
-                orders.update(repeating: 0, count: length)
-                for entry in entries {
-                    let p = Int(period[entry])
-                    x[p - cohort] = max(0, netRevenue[entry])
-                    orders[p - cohort] = Int64(positiveOrders[entry])
-                    add(.netRevenue, p, netRevenue[entry])
-                    add(.positiveOrders, p, Int64(positiveOrders[entry]))
-                    add(.positiveOrderValue, p, positiveOrderValue[entry])
-                }
-                xPrefix[0] = 0
-                ordersPrefix[0] = 0
-                for local in 0 ..< length {
-                    xPrefix[local + 1] = xPrefix[local] + x[local]
-                    ordersPrefix[local + 1] = ordersPrefix[local] + orders[local]
-                }
-                // Σ over global periods lo ... hi of a local prefix array (periods before the cohort are 0).
-                @inline(__always) func sum(_ prefix: UnsafeMutablePointer<Int64>, _ lo: Int, _ hi: Int) -> Int64 {
-                    let from = max(lo - cohort, 0), to = hi - cohort
-                    return to < from ? 0 : prefix[to + 1] - prefix[from]
-                }
-
-                var lastActive = Int.min / 2
-                var previousX: Int64 = 0
-                for t in cohort ... end {
-                    let local = t - cohort
-                    let xt = x[local]
-                    let isActive = orders[local] > 0
-                    // Customer bridge under the churn window.
-                    let wasLive = (t - 1) - lastActive < window
-                    if isActive { lastActive = t }
-                    let isLive = t - lastActive < window
-                    if isLive { add(.liveAtEnd, t, 1) }
-                    if t == cohort { add(.new, t, 1) } else if isActive && !wasLive { add(.reactivated, t, 1) }
-                    if wasLive && !isLive { add(.churned, t, 1) }
-                    // Revenue bridge, x(t) against x(t−1).
-                    add(.recurringRevenue, t, xt)
-                    if t == cohort {
-                        add(.revenueNew, t, xt)
-                    } else if xt > 0 && previousX > 0 {
-                        if xt > previousX { add(.expansion, t, xt - previousX) } else { add(.contraction, t, xt - previousX) }
-                    } else if xt > 0 {
-                        add(.reactivation, t, xt)
-                    } else if previousX > 0 {
-                        add(.revenueChurned, t, -previousX)
-                    }
-                    previousX = xt
-                    // Year against the year before: NRR 12, GRR 12, CRR 12.
-                    if t >= 2 * year - 1 {
-                        let base = sum(xPrefix, t - 2 * year + 1, t - year)
-                        let current = sum(xPrefix, t - year + 1, t)
-                        if base > 0 {
-                            add(.yearBase, t, base)
-                            add(.yearCurrent, t, current)
-                            add(.yearGrossCurrent, t, min(base, current))
-                        }
-                        if sum(ordersPrefix, t - 2 * year + 1, t - year) > 0 {
-                            add(.yearBuyersBefore, t, 1)
-                            if sum(ordersPrefix, t - year + 1, t) > 0 { add(.yearBuyersRetained, t, 1) }
-                        }
-                    }
-                    // Trailing window t−11 ... t.
-                    let trailingOrders = sum(ordersPrefix, t - trailing + 1, t)
-                    if trailingOrders >= 1 { add(.trailingBuyers, t, 1) }
-                    if trailingOrders >= 2 { add(.trailingRepeatBuyers, t, 1) }
-                }
-            }
+        let totals = PeriodTotals(periodCount: history.periodCount)
+        let series = SeriesBuffer(periodCount: history.periodCount)
+        history.withColumns { columns in
+            let walk = CustomerWalk(history: history, columns: columns, totals: totals.handle, series: series.handle, options: options)
+            for customer in customers { walk.run(customer) }
         }
-        }
-        }
-        }
-        return Accumulators(flat: UnsafeBufferPointer(flat), periodCount: periodCount)
+        return totals.accumulators()
     }
 
     /// Turns the per-period sums into ratios, last.
@@ -263,4 +163,192 @@ struct PeriodKPIBuilder {
         guard !defined.isEmpty, total > 0 else { return .empty }
         return Ratio(Double(defined.count) / total)
     }
+}
+
+/// Walks one customer period by period from its cohort to the last period it can still
+/// influence (its last activity plus the longest window), adding into the period totals:
+/// the customer bridge under the churn window, the revenue bridge, the year against the
+/// year before, and the trailing window. Plain values; the buffers are owned by the caller.
+private struct CustomerWalk {
+    typealias Field = PeriodKPIBuilder.Field
+    let history: CustomerHistory
+    let columns: CustomerHistory.Columns
+    let totals: PeriodTotals.Handle
+    let series: Series
+    let window: Int
+    let year: Int
+    /// How far after its last activity a customer still moves a KPI.
+    let reach: Int
+
+    init(history: CustomerHistory, columns: CustomerHistory.Columns, totals: PeriodTotals.Handle, series: Series, options: AnalysisOptions) {
+        (self.history, self.columns, self.totals, self.series) = (history, columns, totals, series)
+        window = options.churnWindow
+        year = options.period.periodsPerYear
+        reach = max(2 * year - 1, window, PeriodKPIBuilder.trailingWindow - 1)
+    }
+
+    /// Everything one customer adds.
+    @inline(__always)
+    func run(_ customer: Int) {
+        let cohort = Int(history.cohort[customer])
+        let entries = history.entries(of: customer)
+        let end = min(history.periodCount - 1, Int(columns.period[entries.upperBound - 1]) + reach)
+        load(entries, cohort: cohort, length: end - cohort + 1)
+        var lastActive = Int.min / 2
+        var previousX: Int64 = 0
+        for t in cohort ... end {
+            let local = t - cohort
+            addBridges(t, cohort: cohort, x: series.x[local], isActive: series.orders[local] > 0, lastActive: &lastActive, previousX: &previousX)
+            if t >= 2 * year - 1 { addYear(t, cohort: cohort) }
+            addTrailingWindow(t, cohort: cohort)
+        }
+    }
+
+    /// Fills the customer's series from its entries and adds its revenue and orders per period.
+    @inline(__always)
+    private func load(_ entries: Range<Int>, cohort: Int, length: Int) {
+        series.clear(length)
+        for entry in entries {
+            let p = Int(columns.period[entry])
+            series.x[p - cohort] = max(0, columns.netRevenue[entry])
+            series.orders[p - cohort] = Int64(columns.positiveOrders[entry])
+            totals.add(.netRevenue, p, columns.netRevenue[entry])
+            totals.add(.positiveOrders, p, Int64(columns.positiveOrders[entry]))
+            totals.add(.positiveOrderValue, p, columns.positiveOrderValue[entry])
+        }
+        series.cumulate(length)
+    }
+
+    /// The customer bridge under the churn window, and the revenue bridge (x(t) against x(t−1)).
+    @inline(__always)
+    private func addBridges(_ t: Int, cohort: Int, x: Int64, isActive: Bool, lastActive: inout Int, previousX: inout Int64) {
+        let wasLive = (t - 1) - lastActive < window
+        if isActive { lastActive = t }
+        let isLive = t - lastActive < window
+        if isLive { totals.add(.liveAtEnd, t, 1) }
+        if t == cohort { totals.add(.new, t, 1) } else if isActive && !wasLive { totals.add(.reactivated, t, 1) }
+        if wasLive && !isLive { totals.add(.churned, t, 1) }
+        totals.add(.recurringRevenue, t, x)
+        if t == cohort {
+            totals.add(.revenueNew, t, x)
+        } else if x > 0 && previousX > 0 {
+            totals.add(x > previousX ? .expansion : .contraction, t, x - previousX)
+        } else if x > 0 {
+            totals.add(.reactivation, t, x)
+        } else if previousX > 0 {
+            totals.add(.revenueChurned, t, -previousX)
+        }
+        previousX = x
+    }
+
+    /// The last year against the year before: NRR 12, GRR 12, CRR 12.
+    @inline(__always)
+    private func addYear(_ t: Int, cohort: Int) {
+        let base = series.revenue(t - 2 * year + 1, t - year, cohort: cohort)
+        let current = series.revenue(t - year + 1, t, cohort: cohort)
+        if base > 0 {
+            totals.add(.yearBase, t, base)
+            totals.add(.yearCurrent, t, current)
+            totals.add(.yearGrossCurrent, t, min(base, current))
+        }
+        if series.orderCount(t - 2 * year + 1, t - year, cohort: cohort) > 0 {
+            totals.add(.yearBuyersBefore, t, 1)
+            if series.orderCount(t - year + 1, t, cohort: cohort) > 0 { totals.add(.yearBuyersRetained, t, 1) }
+        }
+    }
+
+    /// The trailing window t−11 … t: buyers and repeat buyers.
+    @inline(__always)
+    private func addTrailingWindow(_ t: Int, cohort: Int) {
+        let orders = series.orderCount(t - PeriodKPIBuilder.trailingWindow + 1, t, cohort: cohort)
+        if orders >= 1 { totals.add(.trailingBuyers, t, 1) }
+        if orders >= 2 { totals.add(.trailingRepeatBuyers, t, 1) }
+    }
+}
+
+/// The per-period sums of one range of customers: one flat block of `Field`s per period, so
+/// that the walk adds without checking arrays. Owns the memory (a class, freed in `deinit`).
+private final class PeriodTotals {
+    /// The buffer, handed to the walk as a plain value.
+    struct Handle {
+        let base: UnsafeMutablePointer<Int64>
+
+        @inline(__always)
+        func add(_ field: PeriodKPIBuilder.Field, _ t: Int, _ value: Int64) {
+            base[t * PeriodKPIBuilder.Field.allCases.count + field.rawValue] += value
+        }
+    }
+
+    let handle: Handle
+    private let count: Int
+    private let periodCount: Int
+
+    init(periodCount: Int) {
+        self.periodCount = periodCount
+        count = periodCount * PeriodKPIBuilder.Field.allCases.count
+        handle = Handle(base: .allocate(capacity: max(count, 1)))
+        handle.base.initialize(repeating: 0, count: count)
+    }
+
+    deinit { handle.base.deallocate() }
+
+    func accumulators() -> PeriodKPIBuilder.Accumulators {
+        .init(flat: UnsafeBufferPointer(start: handle.base, count: count), periodCount: periodCount)
+    }
+}
+
+/// One customer's positive revenue x and positive orders per period from its cohort on, and
+/// their prefix sums, over buffers a `SeriesBuffer` owns.
+private struct Series {
+    let x: UnsafeMutablePointer<Int64>
+    let orders: UnsafeMutablePointer<Int64>
+    let xPrefix: UnsafeMutablePointer<Int64>
+    let ordersPrefix: UnsafeMutablePointer<Int64>
+
+    /// Zero for the first `length` periods.
+    @inline(__always)
+    func clear(_ length: Int) {
+        x.update(repeating: 0, count: length)
+        orders.update(repeating: 0, count: length)
+    }
+
+    /// The prefix sums of the first `length` periods.
+    @inline(__always)
+    func cumulate(_ length: Int) {
+        xPrefix[0] = 0
+        ordersPrefix[0] = 0
+        for local in 0 ..< length {
+            xPrefix[local + 1] = xPrefix[local] + x[local]
+            ordersPrefix[local + 1] = ordersPrefix[local] + orders[local]
+        }
+    }
+
+    /// Σ x over the periods lo … hi (global indices; periods before the cohort count 0).
+    @inline(__always)
+    func revenue(_ lo: Int, _ hi: Int, cohort: Int) -> Int64 { sum(xPrefix, lo, hi, cohort) }
+
+    /// Σ positive orders over the periods lo … hi.
+    @inline(__always)
+    func orderCount(_ lo: Int, _ hi: Int, cohort: Int) -> Int64 { sum(ordersPrefix, lo, hi, cohort) }
+
+    @inline(__always)
+    private func sum(_ prefix: UnsafeMutablePointer<Int64>, _ lo: Int, _ hi: Int, _ cohort: Int) -> Int64 {
+        let from = max(lo - cohort, 0), to = hi - cohort
+        return to < from ? 0 : prefix[to + 1] - prefix[from]
+    }
+}
+
+/// Owns the memory of a `Series` of `periodCount + 1` entries each (a class, freed in `deinit`).
+private final class SeriesBuffer {
+    let handle: Series
+    private let block: UnsafeMutablePointer<Int64>
+
+    init(periodCount: Int) {
+        let stride = periodCount + 1
+        block = .allocate(capacity: 4 * stride)
+        block.initialize(repeating: 0, count: 4 * stride)
+        handle = Series(x: block, orders: block + stride, xPrefix: block + 2 * stride, ordersPrefix: block + 3 * stride)
+    }
+
+    deinit { block.deallocate() }
 }

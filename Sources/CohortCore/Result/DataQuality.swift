@@ -15,6 +15,15 @@ public struct DataQuality: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Adds what another part of the customers left out (`rowsAfterAsOf` and `customersAnalyzed` are the whole's).
+    mutating func add(_ part: DataQuality) {
+        rowsAnalyzed += part.rowsAnalyzed
+        rowsBeforeAcquisition += part.rowsBeforeAcquisition
+        amountBeforeAcquisition.minorUnits += part.amountBeforeAcquisition.minorUnits
+        customersWithoutPositiveOrder += part.customersWithoutPositiveOrder
+        rowsOfCustomersWithoutPositiveOrder += part.rowsOfCustomersWithoutPositiveOrder
+    }
+
     /// True when nothing was left out.
     public var isClean: Bool {
         rowsAfterAsOf == 0 && rowsBeforeAcquisition == 0 && customersWithoutPositiveOrder == 0

@@ -26,4 +26,6 @@ public enum IngestError: Error, Equatable {
     case unreadableWorkbook(source: String, reason: WorkbookProblem)
     case rejectedRow(RejectedRow)
     case tooManyRejected(rejected: Int, read: Int, limitPercent: Double, first: RejectedRow)
+    /// The system could not give the memory an id table needs.
+    case outOfMemory(bytes: Int)
 }

@@ -15,10 +15,10 @@ import Foundation
 /// The bytes of every key are kept for `string(at:)` only when `keepsKeys` (customer ids,
 /// which label reports); order ids need nothing but their ids.
 ///
-///     var interner = ByteInterner()
-///     interner.intern(Array("C001".utf8)[...])   // 0
-///     interner.intern(Array("C002".utf8)[...])   // 1
-///     interner.intern(Array("C001".utf8)[...])   // 0
+///     var interner = try ByteInterner()
+///     try interner.intern(Array("C001".utf8)[...])   // 0
+///     try interner.intern(Array("C002".utf8)[...])   // 1
+///     try interner.intern(Array("C001".utf8)[...])   // 0
 ///     interner.string(at: 1)                     // "C002"
 ///
 /// Complexity: O(length) expected per call.
@@ -54,24 +54,24 @@ struct ByteInterner {
     /// The batch `intern`'s keys, hashed (kept to reuse the memory).
     private var preparedKeys: [PreparedKey] = []
 
-    init(capacity: Int = 1024, keepsKeys: Bool = true) {
+    init(capacity: Int = 1024, keepsKeys: Bool = true) throws(MemoryError) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        memory = SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
+        memory = try SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
         memory.base.bindMemory(to: Slot.self, capacity: size)
         mask = size - 1
         self.keepsKeys = keepsKeys
     }
 
     /// The id of `bytes`, adding it when new.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        makeTableUnique()
-        return intern(PreparedKey(bytes))
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) throws(MemoryError) -> Int32 {
+        try makeTableUnique()
+        return try intern(PreparedKey(bytes))
     }
 
     /// The id of a prepared key, adding it when new; call `makeTableUnique()` first.
     @inline(__always)
-    private mutating func intern(_ key: PreparedKey) -> Int32 {
+    private mutating func intern(_ key: PreparedKey) throws(MemoryError) -> Int32 {
         let start = Int(truncatingIfNeeded: key.hash) & mask
         let table = slots
         let (found, free) = { () -> (Int32?, Int) in
@@ -100,7 +100,7 @@ struct ByteInterner {
             }
         }
         slots[free] = Slot(word0: key.word0, meta: key.head | UInt64(id + 1))
-        if count * 2 > slotCount { grow(to: slotCount * 2) }
+        if count * 2 > slotCount { try grow(to: slotCount * 2) }
         return Int32(id)
     }
 
@@ -152,28 +152,28 @@ struct ByteInterner {
     /// In a table larger than the caches each lookup waits for memory; here every key is
     /// hashed and its slot read first, in a tight loop, so that those waits overlap.
     /// The keys' bytes must stay valid during the call.
-    mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) {
-        makeTableUnique()
+    mutating func intern(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>) throws(MemoryError) {
+        try makeTableUnique()
         var prepared = preparedKeys // taken out, so that `intern(_:)` below may change `self`
         preparedKeys = []
         defer { preparedKeys = prepared }
         if prepared.count < keys.count { prepared = Array(repeating: PreparedKey(UnsafeBufferPointer(start: nil, count: 0)), count: keys.count) }
         var touched: UInt64 = 0
         let table = slots
-        prepared.withUnsafeMutableBufferPointer { prepared in
+        try prepared.withUnsafeMutableBufferPointer { prepared throws(MemoryError) in
             for index in keys.indices { prepared[index] = PreparedKey(keys[index]) }
             for index in keys.indices { touched &+= table[Int(truncatingIfNeeded: prepared[index].hash) & mask].meta }
             for index in keys.indices {
                 let key = prepared[index]
-                ids[index] = key.bytes.isEmpty ? uniqueID() : intern(key)
+                ids[index] = key.bytes.isEmpty ? uniqueID() : try intern(key)
             }
         }
         touchedSlots &+= touched
     }
 
     /// The id of an array slice of bytes, adding it when new.
-    mutating func intern(_ bytes: ArraySlice<UInt8>) -> Int32 {
-        bytes.withUnsafeBufferPointer { intern($0) }
+    mutating func intern(_ bytes: ArraySlice<UInt8>) throws(MemoryError) -> Int32 {
+        try bytes.withUnsafeBufferPointer { bytes throws(MemoryError) in try intern(bytes) }
     }
 
     /// A fresh id that no string maps to (for a row without an order id).
@@ -233,8 +233,8 @@ struct ByteInterner {
     }
 
     /// Gives this value its own table when a copy of it shares the memory.
-    private mutating func makeTableUnique() {
-        if !isKnownUniquelyReferenced(&memory) { memory = memory.copy() }
+    private mutating func makeTableUnique() throws(MemoryError) {
+        if !isKnownUniquelyReferenced(&memory) { memory = try memory.copy() }
     }
 
     /// Grows the table to `size` slots (a power of two) where it is, when its memory has room.
@@ -245,10 +245,10 @@ struct ByteInterner {
     /// the larger mask, lands at or before its old slot or in the upper part, and its way
     /// there crosses only entries already put back, so lookups still find everything. The
     /// entries set aside go back last, as ordinary inserts.
-    private mutating func grow(to size: Int) {
-        makeTableUnique()
+    private mutating func grow(to size: Int) throws(MemoryError) {
+        try makeTableUnique()
         let oldSize = slotCount
-        guard memory.canExtend(to: size * MemoryLayout<Slot>.stride) else { return growIntoNewMemory(size) }
+        guard memory.canExtend(to: size * MemoryLayout<Slot>.stride) else { return try growIntoNewMemory(size) }
         memory.extend(to: size * MemoryLayout<Slot>.stride)
         memory.base.bindMemory(to: Slot.self, capacity: size)
         mask = size - 1
@@ -277,9 +277,9 @@ struct ByteInterner {
     }
 
     /// Grows into newly reserved memory, for a table larger than one reservation holds.
-    private mutating func growIntoNewMemory(_ size: Int) {
+    private mutating func growIntoNewMemory(_ size: Int) throws(MemoryError) {
         let old = memory, oldTable = slots, oldSize = slotCount
-        memory = SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
+        memory = try SlotMemory(bytes: size * MemoryLayout<Slot>.stride)
         memory.base.bindMemory(to: Slot.self, capacity: size)
         mask = size - 1
         let table = slots

@@ -82,7 +82,7 @@ struct RowReader {
                 day = value
                 dateOrder.settle(order, line: record.line, text: Self.text(dateBytes))
                 days.removeAll()
-                resolvePending(records, into: &builder)
+                try resolvePending(records, into: &builder)
             case .ambiguous(let dayFirst, let monthFirst):
                 pendingDate = .ambiguous(dayFirst: dayFirst, monthFirst: monthFirst, text: Self.text(dateBytes))
             case .invalid:
@@ -114,11 +114,11 @@ struct RowReader {
                         amount = point
                     case (.invalid, _):
                         decimal.settle(.comma, line: record.line, text: Self.text(amountBytes))
-                        resolvePending(records, into: &builder)
+                        try resolvePending(records, into: &builder)
                         amount = comma
                     case (_, .invalid):
                         decimal.settle(.point, line: record.line, text: Self.text(amountBytes))
-                        resolvePending(records, into: &builder)
+                        try resolvePending(records, into: &builder)
                         amount = point
                     default:
                         ambiguousSeparators |= point.separators
@@ -153,11 +153,12 @@ struct RowReader {
                 continue
             }
             // Unescaped into the scratch buffer: interned at once, the customer before the order field reuses it.
-            let customer = builder.internCustomer(customerBytes)
-            let order = columns.order.map { builder.internOrder(FieldParser.trimmed(bytes(of: fields[$0], in: all))) }
-            builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
+            let customer = try builder.internCustomer(customerBytes)
+            var order: Int32?
+            if let orderColumn = columns.order { order = try builder.internOrder(FieldParser.trimmed(bytes(of: fields[orderColumn], in: all))) }
+            try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
         }
-        builder.takeIDs()
+        try builder.takeIDs()
     }
 
     /// Settles what the file left open, adds the rows that waited, and refuses the file when a
@@ -167,7 +168,7 @@ struct RowReader {
             // `450` beside `1.500`: whole amounts are written without decimals, so the separator groups thousands.
             let grouping: DecimalSeparator = ambiguousSeparators == 1 ? .point : .comma
             decimal.settleAtEnd(grouping.other, evidence: .wholeAmountsBesideGroups(grouping: grouping))
-            resolvePending(records, into: &builder)
+            try resolvePending(records, into: &builder)
         }
         guard let waiting = pending.first else { return }
         if case .ambiguous(let dayFirst, let monthFirst, let text) = waiting.date, !dateOrder.isSettled {
@@ -182,7 +183,7 @@ struct RowReader {
     // MARK: - Waiting rows
 
     /// Adds or rejects every waiting row whose conventions are now settled.
-    private mutating func resolvePending<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) {
+    private mutating func resolvePending<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) throws(IngestError) {
         guard !pending.isEmpty else { return }
         var stillWaiting: [PendingRow] = []
         for row in pending {
@@ -206,10 +207,11 @@ struct RowReader {
                     continue
                 }
             }
-            let customer = row.customer.withUnsafeBufferPointer { builder.internCustomer($0) }
-            let order = row.order.map { id in id.withUnsafeBufferPointer { builder.internOrder($0) } }
+            let customer = try row.customer.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.internCustomer(bytes) }
+            var order: Int32?
+            if let id = row.order { order = try id.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.internOrder(bytes) } }
             if amount.currency != .none { count(amount.currency, line: row.position.line) }
-            builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
+            try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
         }
         pending = stillWaiting
     }

@@ -9,10 +9,11 @@ import Foundation
 /// virtual machine that hands a process's memory back to the host, every fresh page is
 /// slow to touch the first time, so this is less memory and less time.
 ///
-///     let memory = SlotMemory(bytes: 1 << 16)
+///     let memory = try SlotMemory(bytes: 1 << 16)
 ///     memory.extend(to: 1 << 17)   // the added bytes read as zero
 ///
 /// Large tables are advised onto huge pages (`HugePages`). A class: it owns the mapping.
+/// When the system cannot map the memory, a `MemoryError` is thrown (never a trap).
 final class SlotMemory {
     /// Address space reserved for any table (nothing is used until written): 4 GiB.
     private static let reservation = 1 << 32
@@ -25,14 +26,14 @@ final class SlotMemory {
 
     /// Zeroed memory of `bytes`, with room to grow in place to 4 GiB (or none, where the system
     /// refuses to reserve address space it does not back, as with strict overcommit).
-    init(bytes: Int) {
+    init(bytes: Int) throws(MemoryError) {
         var reserved = max(bytes, Self.reservation)
         var mapped = Self.map(reserved)
         if mapped == nil {
             reserved = bytes
             mapped = Self.map(reserved)
         }
-        guard let mapped else { fatalError("out of memory: cannot map \(bytes) bytes for an id table") }
+        guard let mapped else { throw MemoryError(bytes: bytes) }
         self.reserved = reserved
         base = mapped
         size = bytes
@@ -62,8 +63,8 @@ final class SlotMemory {
     }
 
     /// A copy of the bytes in use, with the same room to grow.
-    func copy() -> SlotMemory {
-        let copy = SlotMemory(bytes: size)
+    func copy() throws(MemoryError) -> SlotMemory {
+        let copy = try SlotMemory(bytes: size)
         copy.base.copyMemory(from: base, byteCount: size)
         return copy
     }

@@ -39,19 +39,23 @@ struct TableBuilder {
 
     /// `findsDuplicates` when more than one file is read; `concurrentInterning` interns ids on a
     /// second thread (the default with more than one core).
-    init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil) {
+    init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil) throws(IngestError) {
         self.findsDuplicates = findsDuplicates
-        interning = concurrentInterning.map { IDInterning(concurrent: $0) } ?? IDInterning()
+        do throws(MemoryError) {
+            if let concurrentInterning { interning = try IDInterning(concurrent: concurrentInterning) } else { interning = try IDInterning() }
+        } catch {
+            throw .outOfMemory(bytes: error.bytes)
+        }
     }
 
     var rowCount: Int { day.count + batch.count }
 
     /// Starts a file. Once any file has an order column, rows without one get unique order ids.
-    mutating func beginFile(source: String, hasOrderColumn: Bool, expectedRows: Int = 0) {
-        takeIDs()
+    mutating func beginFile(source: String, hasOrderColumn: Bool, expectedRows: Int = 0) throws(IngestError) {
+        try takeIDs()
         if hasOrderColumn && order == nil {
             let rowCount = day.count
-            order = interning.withInterners { _, orders in (0 ..< rowCount).map { _ in orders.uniqueID() } }
+            order = try interned { _, orders in (0 ..< rowCount).map { _ in orders.uniqueID() } }
         }
         files.append(File(source: source, rows: day.count ..< day.count, hasOrderColumn: hasOrderColumn))
         rejectedBeforeFile = rejected.count
@@ -94,10 +98,11 @@ struct TableBuilder {
 
     /// Waits for the ids of the rows appended with bytes and appends them to the id columns
     /// (which stay behind the other columns until then).
-    mutating func takeIDs() {
+    mutating func takeIDs() throws(IngestError) {
         handOverBatch()
         guard customer.count < day.count else { return }
-        let (customerIDs, orderIDs) = interning.takeIDs()
+        let (customerIDs, orderIDs): ([Int32], [Int32])
+        do { (customerIDs, orderIDs) = try interning.takeIDs() } catch { throw .outOfMemory(bytes: error.bytes) }
         precondition(customer.count + customerIDs.count == day.count, "every row appended with bytes has its ids")
         if customer.isEmpty { customer = customerIDs } else { customer += customerIDs }
         if order != nil {
@@ -109,26 +114,27 @@ struct TableBuilder {
     }
 
     /// The id of a customer id's bytes (after the rows handed over before, so that ids stay in row order).
-    mutating func internCustomer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func internCustomer(_ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Int32 {
         handOverBatch()
-        return interning.withInterners { customers, _ in customers.intern(bytes) }
+        return try interned { customers, _ throws(MemoryError) in try customers.intern(bytes) }
     }
 
     /// The id of an order id's bytes, a unique id when they are empty (after the rows handed over before).
-    mutating func internOrder(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func internOrder(_ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Int32 {
         handOverBatch()
-        return interning.withInterners { _, orders in bytes.isEmpty ? orders.uniqueID() : orders.intern(bytes) }
+        return try interned { _, orders throws(MemoryError) in bytes.isEmpty ? orders.uniqueID() : try orders.intern(bytes) }
     }
 
     /// Appends a row whose ids are interned already.
-    mutating func append(customer: Int32, day: Int, amount: Int64, order: Int32?, at position: RecordPosition) {
-        takeIDs()
+    mutating func append(customer: Int32, day: Int, amount: Int64, order: Int32?, at position: RecordPosition) throws(IngestError) {
+        try takeIDs()
         self.customer.append(customer)
         self.day.append(Int32(truncatingIfNeeded: day))
         self.amount.append(amount)
         self.line.append(Int32(truncatingIfNeeded: position.line))
         if self.order != nil {
-            let id = order ?? interning.withInterners { _, orders in orders.uniqueID() }
+            var id = order ?? 0
+            if order == nil { id = try interned { _, orders in orders.uniqueID() } }
             self.order?.append(id)
         }
         if findsDuplicates { extents.append(position.extent) }
@@ -136,15 +142,15 @@ struct TableBuilder {
 
     /// Ends the current file: sorts its rejected rows by line and removes rows that repeat
     /// an earlier file, keeping them (with `rawText`) as duplicates.
-    mutating func endFile(rawText: (RecordPosition) -> String) {
-        takeIDs()
+    mutating func endFile(rawText: (RecordPosition) -> String) throws(IngestError) {
+        try takeIDs()
         guard let index = files.indices.last else { return }
         files[index].rows = files[index].rows.lowerBound ..< day.count
         rejected[rejectedBeforeFile...].sort { $0.line < $1.line }
         guard findsDuplicates, files[index].hasOrderColumn, let order else { return }
 
         let rows = files[index].rows
-        let unique = interning.withInterners { _, orders in rows.map { orders.isUniqueID(order[$0]) } }
+        let unique = try interned { _, orders in rows.map { orders.isUniqueID(order[$0]) } }
         let lines = rows.compactMap { row -> DuplicateFinder.Line? in
             unique[row - rows.lowerBound] ? nil
                 : (row, DuplicateFinder.Key(order: order[row], customer: customer[row], day: day[row], amount: amount[row]))
@@ -161,7 +167,7 @@ struct TableBuilder {
             files[index].rows = rows.lowerBound ..< day.count
         }
         let keptRows = files[index].rows
-        let keptUnique = interning.withInterners { _, orders in keptRows.map { orders.isUniqueID(order[$0]) } }
+        let keptUnique = try interned { _, orders in keptRows.map { orders.isUniqueID(order[$0]) } }
         let kept = keptRows.compactMap { row -> DuplicateFinder.Line? in
             keptUnique[row - keptRows.lowerBound] ? nil
                 : (row, DuplicateFinder.Key(order: order[row], customer: customer[row], day: day[row], amount: amount[row]))
@@ -175,13 +181,19 @@ struct TableBuilder {
     }
 
     /// The table read; call once, after the last file.
-    func result(sources: [String]) -> OrderReadResult {
+    func result(sources: [String]) throws(IngestError) -> OrderReadResult {
         precondition(batch.isEmpty && customer.count == day.count, "takeIDs() before result")
-        let orderCount = interning.releaseOrderTable()
-        let customerIDs = interning.withInterners { customers, _ in customers.allStrings() }
+        let orderCount: Int
+        do { orderCount = try interning.releaseOrderTable() } catch { throw .outOfMemory(bytes: error.bytes) }
+        let customerIDs = try interned { customers, _ in customers.allStrings() }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
                                customerIDs: customerIDs, orderCount: orderCount)
         return OrderReadResult(table: table, rejected: rejected, rowsRead: rowsRead, sources: sources, duplicates: duplicates)
+    }
+
+    /// `body` with the interners; a table that could not get its memory stops reading.
+    private func interned<Result>(_ body: (inout ByteInterner, inout ByteInterner) throws(MemoryError) -> Result) throws(IngestError) -> Result {
+        do { return try interning.withInterners(body) } catch { throw .outOfMemory(bytes: error.bytes) }
     }
 
     /// Removes `removed` rows (all within `rows`, the last file's range) keeping the others in order.
