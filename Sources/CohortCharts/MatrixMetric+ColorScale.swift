@@ -2,27 +2,21 @@ import CohortCore
 
 /// The color scale of each heat map.
 extension MatrixMetric {
-    /// The color scale over the values at ages 1 and later (age 0 is 100 % by definition
-    /// and drawn neutral): viridis up to the 98th percentile for retention and GRR,
-    /// red–grey–blue around 100 % between the 5th and 95th percentiles for NRR, so a few
-    /// outliers do not flatten the rest; values beyond take the end colors.
+    /// The color scale, on fixed anchors so that two monthly reports can be compared cell by cell
+    /// (the same value has the same color in every run): retention viridis from 0 to 60 %, open at the
+    /// top ("≥ 60 %"); GRR viridis from 0 to 100 % (it cannot exceed 100 %); NRR red–grey–blue
+    /// around 100 % from 0 to 200 %, open at the top ("≥ 200 %"), so that 7 % and 20 % differ.
+    /// Age 0 is 100 % by definition and drawn neutral.
     func colorScale(for analysis: CohortAnalysis) -> ColorScale {
-        let sorted = analysis.cohorts.flatMap { row in
-            row.cells.dropFirst().filter { !$0.partial }.compactMap { $0[keyPath: cellValue].value }
-        }.sorted()
-        func percentile(_ share: Double, otherwise fallback: Double) -> Double {
-            sorted.isEmpty ? fallback : sorted[Int(Double(sorted.count - 1) * share)]
-        }
         switch self {
-        case .retention, .grossRevenueRetention:
-            let top = AxisTicks.nice(from: 0, to: max(percentile(0.98, otherwise: 1), 0.05), count: 5).last ?? 1
-            return .viridis(from: 0, to: self == .retention ? min(top, 1) : top)
-        case .revenueRetention:
-            let reach = max(1 - percentile(0.05, otherwise: 0.5), percentile(0.95, otherwise: 1.5) - 1, 0.1)
-            let extent = AxisTicks.nice(from: 0, to: reach, count: 4).last ?? reach
-            return .diverging(from: max(0, 1 - extent), center: 1, to: 1 + extent)
+        case .retention: return .viridis(from: 0, to: 0.6)
+        case .grossRevenueRetention: return .viridis(from: 0, to: 1)
+        case .revenueRetention: return .diverging(from: 0, center: 1, to: 2)
         }
     }
+
+    /// True when values above the scale's top take its top color (the legend says "≥").
+    var isOpenAtTheTop: Bool { self != .grossRevenueRetention }
 }
 
 /// The heat map's colors for one matrix, for renderers outside Cairo (HTML tables).
@@ -36,14 +30,19 @@ public struct HeatMapColors: Sendable {
         scale = metric.colorScale(for: analysis)
     }
 
-    /// CSS color of a cell; age 0 and empty cells are neutral grey.
-    public func background(for value: Double?, neutral: Bool = false) -> String {
-        Self.css(neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0))
+    /// CSS color of a cell; age 0 and empty cells are neutral grey; a small cohort's cells are `faded`.
+    public func background(for value: Double?, neutral: Bool = false, faded: Bool = false) -> String {
+        Self.css(color(for: value, neutral: neutral, faded: faded))
     }
 
     /// Black or white, whichever contrasts more with the cell's background.
-    public func text(for value: Double?, neutral: Bool = false) -> String {
-        Self.css(ColorScale.textColor(on: neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0)))
+    public func text(for value: Double?, neutral: Bool = false, faded: Bool = false) -> String {
+        Self.css(ColorScale.textColor(on: color(for: value, neutral: neutral, faded: faded)))
+    }
+
+    private func color(for value: Double?, neutral: Bool, faded: Bool) -> Color {
+        let color = neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0)
+        return faded && !neutral ? color.mixed(with: Palette.background, 0.6) : color
     }
 
     private static func css(_ color: Color) -> String {

@@ -52,10 +52,10 @@ public struct ReportLook: Sendable {
     public var language: Language
     /// ISO code of the amounts' currency; amounts marked otherwise are warned of.
     public var currency: String
-    /// Target of the customer retention rate over 12 months (target line and traffic light).
+    /// Target of the customer retention rate over 12 months (the target line of the trends chart).
     public var retentionTarget: Double
-    /// Targets of other headline KPIs (`--target churn_rate=0.05`).
-    public var targets: [HeadlineKPI: Double]
+    /// Targets of the headline figures (`--target churn_rate=0.05`): traffic lights on the cards.
+    public var targets: [HeadlineKey: Double]
     public var company: String?
     /// A PNG or SVG file.
     public var logo: String?
@@ -66,7 +66,7 @@ public struct ReportLook: Sendable {
     public var font: String
 
     public init(language: Language = .english, currency: String = "EUR", retentionTarget: Double = 0.85,
-                targets: [HeadlineKPI: Double] = [:], company: String? = nil, logo: String? = nil, templates: String? = nil,
+                targets: [HeadlineKey: Double] = [:], company: String? = nil, logo: String? = nil, templates: String? = nil,
                 scale: Double = 2, font: String = "DejaVu Sans") {
         self.language = language
         self.currency = currency
@@ -79,10 +79,26 @@ public struct ReportLook: Sendable {
         self.font = font
     }
 
-    /// The KPI targets with the CRR-12 target from `retentionTarget` unless one is given.
-    public var kpiTargets: KPITargets {
-        var values: [HeadlineKPI: Double] = [.customerRetentionRate12: retentionTarget]
-        for (kpi, value) in targets { values[kpi] = value }
-        return KPITargets(values)
+    /// The targets of the headline figures.
+    public var kpiTargets: KPITargets { KPITargets(targets) }
+
+    /// Sets a target by its key: a headline figure's (`churn_rate`, `customers_kept`, `nrr`, ...),
+    /// `crr_12` for the retention target line, or an earlier name (`nrr_12`, `grr_12`, `aov`).
+    /// False when the key names no target.
+    @discardableResult
+    public mutating func setTarget(_ key: String, _ value: Double) -> Bool {
+        switch key {
+        case "crr_12": retentionTarget = value
+        case "nrr_12": targets[.nrr] = value
+        case "grr_12": targets[.grr] = value
+        case "aov": targets[.averageOrderValue] = value
+        default:
+            guard let figure = HeadlineKey(rawValue: key) else { return false }
+            targets[figure] = value
+        }
+        return true
     }
+
+    /// The keys `setTarget` takes, for messages.
+    public static let targetKeys = HeadlineKey.allCases.map(\.rawValue) + ["crr_12"]
 }

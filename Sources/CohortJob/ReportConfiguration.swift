@@ -40,13 +40,15 @@ public struct ReportConfiguration: Decodable, Sendable {
 
     struct Analysis: Decodable {
         var period: String?
-        var churnWindow: Int?
+        var churnWindow: ChurnWindowSetting?
         var asOf: String?
         var grossMargin: Double?
+        var minCohort: Int?
 
         enum CodingKeys: String, CodingKey {
             case period
             case churnWindow = "churn_window"
+            case minCohort = "min_cohort"
             case asOf = "as_of"
             case grossMargin = "gross_margin"
         }
@@ -129,17 +131,22 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.read.sheet = input?.sheet ?? options.read.sheet
 
         options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
-        options.analysis.churnWindow = try parse("analysis.churn_window", analysis?.churnWindow.map(String.init), .wholeNumber(atLeast: 1),
-                                                 Settings.churnWindow) ?? options.analysis.churnWindow
+        if let setting = analysis?.churnWindow {
+            guard let window = Settings.churnWindow(setting.text) else {
+                throw .invalidValue(file: path, key: "analysis.churn_window", value: setting.text, expected: .churnWindow)
+            }
+            options.analysis.churnWindow = window
+        }
+        options.analysis.minimumCohortSize = try parse("analysis.min_cohort", analysis?.minCohort.map(String.init), .wholeNumber(atLeast: 1),
+                                                       Settings.positiveCount) ?? options.analysis.minimumCohortSize
         options.analysis.asOf = try parse("analysis.as_of", analysis?.asOf, .date, Settings.date) ?? options.analysis.asOf
         options.analysis.grossMargin = try parse("analysis.gross_margin", analysis?.grossMargin.map { "\($0)" }, .fraction, Settings.fraction)
             ?? options.analysis.grossMargin
 
         for (key, value) in (targets ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let kpi = HeadlineKPI(rawValue: key) else {
-                throw .invalidValue(file: path, key: "targets.\(key)", value: "\(value)", expected: .target(keys: HeadlineKPI.allCases.map(\.rawValue)))
+            guard options.look.setTarget(key, value) else {
+                throw .invalidValue(file: path, key: "targets.\(key)", value: "\(value)", expected: .target(keys: ReportLook.targetKeys))
             }
-            if kpi == .customerRetentionRate12 { options.look.retentionTarget = value } else { options.look.targets[kpi] = value }
         }
         options.look.language = try parse("report.locale", report?.locale, .language(codes: Language.all.map(\.code)), Language.init(code:))
             ?? options.look.language
@@ -155,11 +162,25 @@ public struct ReportConfiguration: Decodable, Sendable {
     }
 }
 
+/// `churn_window:` as written in the file: `auto` or a number.
+struct ChurnWindowSetting: Decodable {
+    let text: String
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) { text = String(number) } else { text = try container.decode(String.self) }
+    }
+}
+
 /// Parsers of setting values shared by the configuration file and the command line.
 public enum Settings {
     public static func percentage(_ text: String) -> Double? { Double(text).flatMap { (0 ... 100).contains($0) ? $0 : nil } }
     public static func fraction(_ text: String) -> Double? { Double(text).flatMap { (0 ... 1).contains($0) ? $0 : nil } }
-    public static func churnWindow(_ text: String) -> Int? { Int(text).flatMap { $0 >= 1 ? $0 : nil } }
+    /// `auto` (chosen from the data: `.some(nil)`) or a whole number of periods from 1.
+    public static func churnWindow(_ text: String) -> Int?? {
+        if text.lowercased() == "auto" { return .some(nil) }
+        return Int(text).flatMap { $0 >= 1 ? .some($0) : nil }
+    }
     public static func positiveCount(_ text: String) -> Int? { Int(text).flatMap { $0 >= 1 ? $0 : nil } }
     public static func scale(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0 <= 8 ? $0 : nil } }
     /// `2026-10-31` or `31.10.2026`.

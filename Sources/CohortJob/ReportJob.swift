@@ -102,12 +102,17 @@ public struct ReportJob: Sendable {
 
     /// Everything the report folder holds, in memory.
     public func bundle(for analysis: CohortAnalysis) throws -> ReportBundle {
+        var settings = self.settings(for: analysis)
+        settings.logo = try options.look.logo.map(Self.readLogo)
+        return ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: analysis.input.sources),
+                            templates: try ReportTemplates(overrides: options.look.templates.map { URL(fileURLWithPath: $0) }))
+    }
+
+    /// The report's language, currency, targets, company and time (without the logo, which is read for a report only).
+    public func settings(for analysis: CohortAnalysis) -> ReportSettings {
         let look = options.look
-        let sources = analysis.input.sources
-        let settings = ReportSettings(language: look.language, currency: look.currency, targets: look.kpiTargets, company: look.company,
-                                      logo: try look.logo.map(Self.readLogo), generatedAt: options.generatedAt ?? ReportSettings.generationTime(), sources: sources)
-        return ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: sources),
-                            templates: try ReportTemplates(overrides: look.templates.map { URL(fileURLWithPath: $0) }))
+        return ReportSettings(language: look.language, currency: look.currency, targets: look.kpiTargets, company: look.company,
+                              generatedAt: options.generatedAt ?? ReportSettings.generationTime(), sources: analysis.input.sources)
     }
 
     /// How charts look: the report's language, currency, scale, font and target; the source in every subtitle.

@@ -321,6 +321,7 @@ struct German: Vocabulary {
         case .date: return "kein Datum wie 31.10.2026 oder 2026-10-31"
         case .language(let codes): return "keine Sprache: " + codes.joined(separator: " oder ")
         case .wholeNumber(let least): return "keine ganze Zahl ab \(least)"
+        case .churnWindow: return "weder auto noch eine ganze Zahl von Perioden ab 1"
         case .fraction: return "kein Anteil zwischen 0 und 1, z. B. 0.35"
         case .percentage: return "kein Prozentsatz zwischen 0 und 100"
         case .positive(let maximum): return "keine Zahl über 0 und höchstens \(plainNumber(maximum))"
@@ -412,9 +413,8 @@ struct German: Vocabulary {
         "\(period): \(start) → \(end) Umsatz (netto \(net))"
     }
 
-    func trendChurnTitle(_ kind: PeriodKind) -> String { "Abwanderung und Kundenbindung je \(periodNoun(kind, plural: false))" }
+    func trendChurnTitle(_ kind: PeriodKind) -> String { "Abwanderung je \(periodNoun(kind, plural: false))" }
     let trendChurnRate = "Abwanderungsrate"
-    let trendMonthlyCRR = "Kundenbindungsrate (CRR)"
     let trendYearTitle = "Bindung über 12 Monate: letzte 12 Monate gegenüber den 12 davor"
     let trendYearCRR = "CRR (Kunden, die wieder kauften)"
     let trendNRR = "NRR (Umsatz inkl. Ausweitung)"
@@ -485,23 +485,136 @@ struct German: Vocabulary {
             matrixNote: "Zeilen sind Kohorten nach Erstkaufperiode, Spalten das Alter in \(periodDative(kind)) (0 = Erstkauf). Der Durchschnitt gewichtet nach Kohortengröße, ohne unvollständige Zellen.",
             partialMark: "* unvollständige Periode (der Stichtag liegt darin)", trends: "Verlauf", lifetimeValue: "Kundenwert",
             dataQuality: "Datenqualität", glossary: "Glossar", term: "Begriff", otherLanguage: "English", definition: "Definition",
-            contents: "Inhalt", publishedReports: "Veröffentlichte Kohortenberichte", generatedBy: "Erstellt mit cohort", page: "Seite")
+            contents: "Inhalt", publishedReports: "Veröffentlichte Kohortenberichte", generatedBy: "Erstellt mit cohort", page: "Seite", summary: "Zusammenfassung")
     }
 
-    func kpiName(_ kpi: HeadlineKPI) -> String {
-        switch kpi {
-        case .customerRetentionRate12: return "Kundenbindungsrate (12 Monate)"
-        case .customerRetentionRate: return "Kundenbindungsrate (Monat)"
-        case .churnRate: return "Abwanderungsrate"
-        case .netRevenueRetention12: return "NRR (12 Monate)"
-        case .grossRevenueRetention12: return "GRR (12 Monate)"
-        case .newCustomers: return "Neukunden"
-        case .reactivatedCustomers: return "Zurückgewonnen"
-        case .averageOrderValue: return "Ø Bestellwert"
-        case .repeatPurchaseRate12: return "Wiederkaufsrate"
-        case .customerLifetimeValue: return "Kundenwert (CLV)"
+    func headlineLabel(_ key: HeadlineKey, span: Int?, _ kind: PeriodKind) -> String {
+        func over(_ span: Int?) -> String {
+            guard let span else { return "" }
+            return span == kind.periodsPerYear ? " (\(span) \(periodNoun(kind, plural: true)))" : " (über \(span) \(periodNoun(kind, plural: span != 1)))"
+        }
+        switch key {
+        case .activeCustomers: return "Aktive Kunden"
+        case .churnRate: return "Abwanderung"
+        case .customersKept: return "Gehaltene Kunden"
+        case .revenue: return "Umsatz"
+        case .nrr: return "Nettoumsatzbindung" + over(span)
+        case .grr: return "Bruttoumsatzbindung" + over(span)
+        case .clv12m:
+            let ages = span ?? kind.periodsPerYear
+            return ages == 1 ? "Umsatz je Kunde, erste\(kind == .week ? "" : "r") \(periodNoun(kind, plural: false))"
+                : "Umsatz je Kunde, erste \(ages) \(periodNoun(kind, plural: true))"
+        case .averageOrderValue: return "Durchschnittlicher Bestellwert"
         }
     }
+
+    func missingFigure(_ missing: MissingFigure, _ kind: PeriodKind) -> String {
+        switch missing {
+        case .needsPeriods(let needed, let present):
+            return "braucht \(needed) \(periodNoun(kind, plural: true)) Bestellungen, \(present) vorhanden"
+        case .noCustomersAtStart: return "kein Kundenbestand zu Periodenbeginn"
+        case .noOrders: return "keine Bestellungen in der Periode"
+        case .noBaseRevenue: return "kein Umsatz im Zeitraum davor"
+        case .needsCohorts(let needed, let present):
+            return "braucht \(needed) Kohorten mit vollständiger Folgeperiode, \(present) vorhanden"
+        }
+    }
+
+    /// "1 Monat", "8 Monaten": after "nach", "innerhalb von".
+    private func periodsDative(_ count: Int, _ kind: PeriodKind) -> String {
+        "\(count) " + (count == 1 ? periodNoun(kind, plural: false) : periodDative(kind))
+    }
+
+    func churnWindowReason(_ window: ChurnWindow, _ kind: PeriodKind) -> String {
+        let span = periodsDative(window.periods, kind)
+        let lost = "Ein Kunde gilt nach \(span) ohne Bestellung als verloren"
+        guard window.fromData else { return lost + " (mit --churn-window festgelegt)." }
+        guard window.repeatPurchases > 0 else {
+            return lost + ": noch hat kein Kunde in zwei verschiedenen \(periodDative(kind)) bestellt."
+        }
+        let share = percent(Double(window.repeatPurchasesWithin) / Double(window.repeatPurchases), places: 0)
+        return lost + ": \(share) der \(count(window.repeatPurchases)) Wiederholungskäufe kamen innerhalb von \(span) nach dem vorigen."
+    }
+
+    /// "einen Monat", "eine Woche", "ein Quartal" (accusative, before "zuvor").
+    private func onePeriod(_ kind: PeriodKind) -> String {
+        switch kind {
+        case .month: return "einen Monat"
+        case .week: return "eine Woche"
+        case .quarter: return "ein Quartal"
+        }
+    }
+
+    /// "Im Oktober 2026", "In KW 9/2026", "Im 3. Quartal 2026".
+    private func inPeriod(_ period: PeriodInfo, _ kind: PeriodKind) -> String {
+        (kind == .week ? "In " : "Im ") + periodName(period, kind)
+    }
+
+    func sentence(_ fact: SummaryFact, _ kind: PeriodKind, currency: String) -> String {
+        func money(_ value: Money) -> String { self.money(value.units, currency: currency) }
+        func signed(_ value: Money) -> String { (value.minorUnits > 0 ? "+" : value.minorUnits < 0 ? "−" : "") + money(Money(minorUnits: abs(value.minorUnits))) }
+        func compared(_ now: Double, _ then: Double?, _ when: String) -> String? {
+            guard let then, then != 0 else { return nil }
+            let change = (now - then) / abs(then)
+            if abs(change) < 0.0005 { return "etwa so viel wie \(when)" }
+            return "\(percent(abs(change))) \(change > 0 ? "mehr" : "weniger") als \(when)"
+        }
+        func joined(_ parts: [String?]) -> String {
+            let parts = parts.compactMap { $0 }
+            return parts.isEmpty ? "" : ", " + parts.joined(separator: " und ")
+        }
+        func against(_ target: Double?, _ status: TrafficLight) -> String {
+            guard let target else { return "" }
+            switch status {
+            case .good: return ", im Ziel von \(percent(target))"
+            case .warning: return ", knapp am Ziel von \(percent(target))"
+            case .bad: return ", unter dem Ziel von \(percent(target))"
+            case .none: return ""
+            }
+        }
+        let before = "\(onePeriod(kind)) zuvor"
+        switch fact {
+        case .churnWindow(let window):
+            return churnWindowReason(window, kind)
+        case .activeCustomers(let period, let customers, let previous, let yearAgo):
+            return "Ende \(periodName(period, kind)) waren \(count(customers)) Kunden aktiv"
+                + joined([compared(Double(customers), previous.map(Double.init), before),
+                          compared(Double(customers), yearAgo.map(Double.init), "ein Jahr zuvor")]) + "."
+        case .churn(let period, let rate, let previous, let kept, let target, let status):
+            return "\(inPeriod(period, kind)) sind \(percent(rate)) der zu Beginn aktiven Kunden abgewandert"
+                + (previous.map { " (\(before): \(percent($0)))" } ?? "") + ", gehalten wurden also \(percent(kept))" + against(target, status) + "."
+        case .revenue(_, let revenue, let previous, let yearAgo, let churned):
+            let change = joined([compared(revenue.units, previous?.units, before), compared(revenue.units, yearAgo?.units, "ein Jahr zuvor")])
+            let previousRevenue: String
+            switch kind {
+            case .month: previousRevenue = "des Vormonatsumsatzes"
+            case .week: previousRevenue = "des Vorwochenumsatzes"
+            case .quarter: previousRevenue = "des Vorquartalsumsatzes"
+            }
+            let lost = churned.minorUnits > 0 ? "; abgewanderte Kunden nahmen \(money(churned)) \(previousRevenue) mit" : ""
+            return "Der Umsatz betrug \(money(revenue))" + change + lost + "."
+        case .drivers(let movement, let amount, let cohort, let cohortChange):
+            let name: String
+            switch movement {
+            case .new: name = "Neukunden"
+            case .expansion: name = "Ausweitung"
+            case .contraction: name = "Rückgang"
+            case .churned: name = "Abwanderung"
+            case .reactivation: name = "zurückgewonnene Kunden"
+            }
+            var text = "Größte Umsatzbewegung: \(name) (\(signed(amount)))"
+            if let cohort, let cohortChange { text += "; unter den früheren Kohorten veränderte sich die von \(cohort) am stärksten (\(signed(cohortChange)))" }
+            return text + "."
+        case .revenueRetention(let nrr, let grr, let window, let target, let status):
+            return "In den letzten \(window) \(periodDative(kind)) behielten die Kunden der \(window) \(periodNoun(kind, plural: true)) davor "
+                + "\(percent(nrr)) ihres Umsatzes mit Ausweitung (NRR) und \(percent(grr)) ohne (GRR)" + against(target, status) + "."
+        case .tooShort(let periods):
+            return "Die Daten umfassen bisher \(periods) \(periodNoun(kind, plural: periods != 1)); für eine Zusammenfassung braucht es mehr Historie."
+        }
+    }
+
+    func smallCohorts(below minimum: Int) -> String { "weniger als \(minimum) Kunden (blass)" }
+    func fewCohorts(below minimum: Int) -> String { "Durchschnitt aus weniger als \(minimum) Kohorten (gestrichelt)" }
 
     func trafficLight(_ light: TrafficLight) -> String {
         switch light {
@@ -538,7 +651,7 @@ struct German: Vocabulary {
         "Umsatzbewegungen je Periode: neu, Ausweitung, Reaktivierung, Rückgang und abgewandert, mit der Nettoveränderung."
     }
 
-    let trendsDescription = "Abwanderungs- und Kundenbindungsrate gegen das Ziel, NRR und GRR über 12 Monate und durchschnittlicher Bestellwert."
+    let trendsDescription = "Abwanderungsrate je Periode, Kundenbindung über 12 Monate gegen das Ziel mit NRR und GRR, und durchschnittlicher Bestellwert."
 
     func ltvDescription(perCustomerAfterYear: String) -> String {
         "Kumulierter Umsatz je Kunde nach Kohorte und Alter; im Schnitt \(perCustomerAfterYear) je Kunde nach einem Jahr."

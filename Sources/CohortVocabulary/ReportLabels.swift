@@ -51,8 +51,9 @@ public struct ReportLabels: Sendable {
     public let publishedReports: String
     public let generatedBy: String
     public let page: String
+    public let summary: String
 
-    public init(reportTitle: String, source: String, asOf: String, generated: String, rowsRead: String, rowsRejected: String, customersInCohorts: String, headline: String, previousPeriod: String, yearEarlier: String, target: String, onTarget: String, nearTarget: String, offTarget: String, noTarget: String, customerBridge: String, revenueBridge: String, revenueBridgeNote: String, period: String, start: String, new: String, reactivated: String, churned: String, end: String, churnRate: String, retentionRate: String, expansion: String, contraction: String, reactivation: String, nrr: String, grr: String, matrices: String, cohort: String, customers: String, average: String, matrixNote: String, partialMark: String, trends: String, lifetimeValue: String, dataQuality: String, glossary: String, term: String, otherLanguage: String, definition: String, contents: String, publishedReports: String, generatedBy: String, page: String) {
+    public init(reportTitle: String, source: String, asOf: String, generated: String, rowsRead: String, rowsRejected: String, customersInCohorts: String, headline: String, previousPeriod: String, yearEarlier: String, target: String, onTarget: String, nearTarget: String, offTarget: String, noTarget: String, customerBridge: String, revenueBridge: String, revenueBridgeNote: String, period: String, start: String, new: String, reactivated: String, churned: String, end: String, churnRate: String, retentionRate: String, expansion: String, contraction: String, reactivation: String, nrr: String, grr: String, matrices: String, cohort: String, customers: String, average: String, matrixNote: String, partialMark: String, trends: String, lifetimeValue: String, dataQuality: String, glossary: String, term: String, otherLanguage: String, definition: String, contents: String, publishedReports: String, generatedBy: String, page: String, summary: String) {
         self.reportTitle = reportTitle
         self.source = source
         self.asOf = asOf
@@ -101,5 +102,6 @@ public struct ReportLabels: Sendable {
         self.publishedReports = publishedReports
         self.generatedBy = generatedBy
         self.page = page
+        self.summary = summary
     }
 }

@@ -127,7 +127,6 @@ public protocol Vocabulary: Sendable {
     func bridgeRevenueSummary(period: String, start: String, end: String, net: String) -> String
     func trendChurnTitle(_ kind: PeriodKind) -> String
     var trendChurnRate: String { get }
-    var trendMonthlyCRR: String { get }
     var trendYearTitle: String { get }
     var trendYearCRR: String { get }
     var trendNRR: String { get }
@@ -156,7 +155,18 @@ public protocol Vocabulary: Sendable {
 
     /// Every fixed text of a report (templates read them as `labels.*`).
     func reportLabels(_ kind: PeriodKind) -> ReportLabels
-    func kpiName(_ kpi: HeadlineKPI) -> String
+    /// A headline card's label: "Customers kept", "Net revenue retention (over 9 months)".
+    func headlineLabel(_ key: HeadlineKey, span: Int?, _ kind: PeriodKind) -> String
+    /// Why a headline figure is missing: "needs 24 months of orders, 18 present".
+    func missingFigure(_ missing: MissingFigure, _ kind: PeriodKind) -> String
+    /// "A customer counts as lost after 8 months without an order: 92 % of the 1,234 repeat orders came within 8 months of the one before."
+    func churnWindowReason(_ window: ChurnWindow, _ kind: PeriodKind) -> String
+    /// One sentence of the written summary; money in `currency`.
+    func sentence(_ fact: SummaryFact, _ kind: PeriodKind, currency: String) -> String
+    /// Legend of faded cohorts: "fewer than 30 customers (faded)".
+    func smallCohorts(below minimum: Int) -> String
+    /// Legend of the dashed part of the average LTV curve.
+    func fewCohorts(below minimum: Int) -> String
     /// "on target", "close to target", "off target", "no value".
     func trafficLight(_ light: TrafficLight) -> String
     /// "on target (target 85.0%)".

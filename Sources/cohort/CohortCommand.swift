@@ -16,11 +16,12 @@ struct CohortCommand: ParsableCommand {
           cohort init                             # writes cohort.yml, then:
           cohort report --config cohort.yml       # the monthly job
           cohort matrix orders.csv --format csv   # the cohort matrix as CSV
-          cohort kpis orders.csv --churn-window 3 # KPIs for quarterly buyers
+          cohort summary orders.csv               # what changed, in sentences
+          cohort kpis orders.csv --churn-window 3 # KPIs with a window of 3 months
           cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
           cohort sample --rows 1000000 --out big.csv
         """,
-        subcommands: [ReportCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -57,17 +57,19 @@ struct InitCommand: ParsableCommand {
 
     analysis:
       period: month                 # month, week (ISO) or quarter
-      churn_window: 1               # 3 for B2B customers who buy quarterly
+      churn_window: auto            # auto: within it 90% of repeat orders come; or a number of periods
       # as_of: 2026-10-31           # default: the latest order date
       # gross_margin: 0.35          # CLV on margin instead of revenue
+      # min_cohort: 30              # smaller cohorts are drawn faded
 
-    # Targets for the headline KPIs: a traffic light on each card.
-    # Keys: crr_12, crr, churn_rate, nrr_12, grr_12, new_customers, reactivated_customers,
-    # aov, repeat_purchase_rate, clv. Rates as fractions, money in currency units.
+    # Targets for the headline figures: a traffic light on each card and a word in the summary.
+    # Keys: active_customers, churn_rate, customers_kept, revenue, nrr, grr, clv_12m,
+    # average_order_value; crr_12 is the target line of the trends chart (default 0.85).
+    # Rates as fractions, money in currency units.
     targets:
-      crr_12: 0.85
+      customers_kept: 0.9
       # churn_rate: 0.05
-      # nrr_12: 1.0
+      # nrr: 1.0
 
     report:
       locale: en                    # en or de

@@ -96,23 +96,32 @@ struct AnalysisFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Last date the report covers, YYYY-MM-DD (default: the latest order date).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("A customer stays live for this many periods after an active one (default: 1; 3 for quarterly B2B buyers).",
-                               valueName: "periods"))
-    var churnWindow: Int?
+    @Option(help: ArgumentHelp("A customer stays live for this many periods after an active one; auto (the default) takes the "
+                               + "smallest window within which 90% of repeat orders come.", valueName: "periods|auto"))
+    var churnWindow: String?
+
+    @Option(help: ArgumentHelp("Cohorts with fewer customers are drawn faded and flagged (default: 30).", valueName: "customers"))
+    var minCohort: Int?
+
+    @Flag(help: "Headline the partial as-of period instead of the last complete one.")
+    var partialHeadline = false
 
     @Option(help: ArgumentHelp("Gross margin for CLV, e.g. 0.35 (default: CLV on revenue).", valueName: "fraction"))
     var grossMargin: Double?
 
     func validate() throws {
         if let asOf, Settings.date(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date like 2026-10-31.") }
-        if let churnWindow, churnWindow < 1 { throw ValidationError("--churn-window must be 1 or more.") }
+        if let churnWindow, Settings.churnWindow(churnWindow) == nil { throw ValidationError("--churn-window is auto or a whole number of 1 or more.") }
+        if let minCohort, minCohort < 1 { throw ValidationError("--min-cohort must be 1 or more.") }
         if let grossMargin, !(0 ... 1).contains(grossMargin) { throw ValidationError("--gross-margin is a fraction from 0 to 1, e.g. 0.35.") }
     }
 
     func apply(to options: inout JobOptions) {
         options.analysis.period = period ?? options.analysis.period
         options.analysis.asOf = asOf.flatMap(Settings.date) ?? options.analysis.asOf
-        options.analysis.churnWindow = churnWindow ?? options.analysis.churnWindow
+        if let window = churnWindow.flatMap(Settings.churnWindow) { options.analysis.churnWindow = window }
+        options.analysis.minimumCohortSize = minCohort ?? options.analysis.minimumCohortSize
+        if partialHeadline { options.analysis.headlinesPartialPeriod = true }
         options.analysis.grossMargin = grossMargin ?? options.analysis.grossMargin
     }
 }

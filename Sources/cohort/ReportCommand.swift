@@ -49,7 +49,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --publish: keep only the newest N periods.", valueName: "N"))
     var keep: Int?
 
-    @Option(help: ArgumentHelp("A KPI target, e.g. churn_rate=0.05 or crr_12=0.85 (repeatable).", valueName: "kpi=value"))
+    @Option(help: ArgumentHelp("A target, e.g. customers_kept=0.95 or nrr=1.0 (repeatable; crr_12 sets the trends chart's line).",
+                               valueName: "key=value"))
     var target: [String] = []
 
     @Option(help: ArgumentHelp("Logo for the report header (PNG or SVG).", valueName: "file"))
@@ -76,9 +77,7 @@ struct ReportCommand: ParsableCommand {
         options.look.logo = logo ?? options.look.logo
         options.publish = publish ?? options.publish
         options.keep = keep ?? options.keep
-        for (kpi, value) in try targets() {
-            if kpi == .customerRetentionRate12 { options.look.retentionTarget = value } else { options.look.targets[kpi] = value }
-        }
+        for (key, value) in try targets() { options.look.setTarget(key, value) }
         if from == nil { try options.requireInputs() }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
@@ -94,15 +93,16 @@ struct ReportCommand: ParsableCommand {
             + "\(result.dataQuality.customersAnalyzed) customers, as of \(result.asOf))")
     }
 
-    /// `--target kpi=value` pairs.
-    func targets() throws -> [(HeadlineKPI, Double)] {
+    /// `--target key=value` pairs.
+    func targets() throws -> [(String, Double)] {
         try target.map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let kpi = HeadlineKPI(rawValue: parts[0]), let value = Double(parts[1]) else {
-                let keys = HeadlineKPI.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("--target '\(pair)' is not KPI=VALUE with a KPI among \(keys)")
+            var probe = ReportLook()
+            guard parts.count == 2, let value = Double(parts[1]), probe.setTarget(parts[0], value) else {
+                let keys = ReportLook.targetKeys.joined(separator: ", ")
+                throw ValidationError("--target '\(pair)' is not KEY=VALUE with a key among \(keys)")
             }
-            return (kpi, value)
+            return (parts[0], value)
         }
     }
 }

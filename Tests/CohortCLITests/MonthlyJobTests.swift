@@ -88,7 +88,7 @@ struct MonthlyJobTests {
         let folder = try CLIRunner.temporaryDirectory()
         #expect(try CLIRunner.run(["init"], currentDirectory: folder).status == 0)
         let config = try String(contentsOf: folder.appendingPathComponent("cohort.yml"), encoding: .utf8)
-        #expect(config.contains("churn_window: 1"))
+        #expect(config.contains("churn_window: auto"))
         #expect(try CLIRunner.run(["init"], currentDirectory: folder).status == 2) // no silent overwrite
         let result = try CLIRunner.run(["report", "--config", "cohort.yml", CLIRunner.fixture("small-orders.csv")], currentDirectory: folder)
         #expect(result.status == 0, "\(result.standardError)")

@@ -115,8 +115,10 @@ import Testing
         }
         var resolved = options
         resolved.asOf = CivilDate(dayNumber: asOfDay)
+        let lastComplete = periods.count - (periods.last?.partial == true ? 2 : 1)
+        let churnWindow = ChurnWindow(gaps: ChurnWindowBuilder(history: history, lastComplete: lastComplete).gaps(), given: options.churnWindow).periods
         let matrix = CohortMatrixBuilder(history: history, periods: periods).build(parts: parts)
-        let kpis = PeriodKPIBuilder(history: history, periods: periods, options: resolved).build(parts: parts)
+        let kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: churnWindow, options: resolved).build(parts: parts)
         return Result(history: HistorySnapshot(history), cohorts: matrix.cohorts, averages: matrix.averages, kpis: kpis)
     }
 

@@ -209,12 +209,13 @@ import Testing
         #expect(close(averages[1].grossRevenueRetention, 50.0 / 520))
         #expect(close(averages[2].grossRevenueRetention, 220.0 / 520))
         #expect(close(averages[3].grossRevenueRetention, 80.0 / 330))
-        // cumulative per customer, age 0: (330 + 190)/5 = 104; age 1: (360 + 160)/5 = 104;
-        // age 2: (420 + 320)/5 = 148; age 3: 500/3
+        // The LTV curve, chain-ladder: revenue added per customer at each age over the cohorts complete there,
+        // a_0 = (330 + 190)/5 = 104, a_1 = (30 + −30)/5 = 0, a_2 = (60 + 160)/5 = 44, a_3 = 80/3 (January only);
+        // L = 104, 104, 148, 148 + 80/3 = 174.67 (averaging each cohort's cumulative value would give 500/3 = 166.67 at age 3).
         #expect(close(averages[0].cumulativeRevenuePerCustomer, 104.0))
         #expect(close(averages[1].cumulativeRevenuePerCustomer, 104.0))
         #expect(close(averages[2].cumulativeRevenuePerCustomer, 148.0))
-        #expect(close(averages[3].cumulativeRevenuePerCustomer, 500.0 / 3))
+        #expect(close(averages[3].cumulativeRevenuePerCustomer, 148.0 + 80.0 / 3))
     }
 
     // MARK: Partial current period

@@ -54,6 +54,15 @@ struct ReportConfigurationTests {
         #expect(options.publish == "\(folder)/intranet" && options.keep == 12)
     }
 
+    @Test func churnWindowAutoChoosesFromTheData() throws {
+        var options = JobOptions()
+        options.analysis.churnWindow = 4
+        try ReportConfiguration.load(Self.write("analysis:\n  churn_window: auto\n").path).apply(to: &options)
+        #expect(options.analysis.churnWindow == nil)
+        try ReportConfiguration.load(Self.write("analysis:\n  churn_window: 2\n  min_cohort: 50\n").path).apply(to: &options)
+        #expect(options.analysis.churnWindow == 2 && options.analysis.minimumCohortSize == 50)
+    }
+
     @Test func keysNotGivenLeaveTheOptionsAlone() throws {
         let file = try Self.write("analysis:\n  churn_window: 2\n")
         var options = JobOptions(inputs: ["a.csv"], out: "elsewhere")
@@ -64,15 +73,19 @@ struct ReportConfigurationTests {
     }
 
     @Test func aBadValueNamesTheFileAndTheKey() throws {
-        let wrongType = try Self.write("analysis:\n  churn_window: three\n")
+        let wrongType = try Self.write("analysis:\n  gross_margin: [0.3, 0.4]\n")
         #expect {
             try ReportConfiguration.load(wrongType.path)
         } throws: { error in
             guard case SettingError.wrongType(let file, let key, _) = error else { return false }
-            return file == wrongType.path && key == "analysis.churn_window"
+            return file == wrongType.path && key == "analysis.gross_margin"
+        }
+        let badWindow = try Self.write("analysis:\n  churn_window: three\n")
+        var options = JobOptions()
+        #expect(throws: SettingError.invalidValue(file: badWindow.path, key: "analysis.churn_window", value: "three", expected: .churnWindow)) {
+            try ReportConfiguration.load(badWindow.path).apply(to: &options)
         }
         let badPeriod = try Self.write("analysis:\n  period: fortnight\n")
-        var options = JobOptions()
         #expect(throws: SettingError.invalidValue(file: badPeriod.path, key: "analysis.period", value: "fortnight", expected: .period)) {
             try ReportConfiguration.load(badPeriod.path).apply(to: &options)
         }

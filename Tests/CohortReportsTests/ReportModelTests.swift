@@ -22,36 +22,46 @@ struct ReportModelTests {
                     generatedAt: Date(timeIntervalSince1970: 1_767_225_600)), charts: [:], format: format)
     }
 
-    private func card(_ model: ReportModel, _ kpi: HeadlineKPI) -> KPICard? {
-        model.cards.first { $0.key == kpi.rawValue }
+    private func card(_ model: ReportModel, _ key: HeadlineKey) -> KPICard? {
+        model.cards.first { $0.key == key.rawValue }
     }
 
     @Test func cardsShowValueAndChangesInPercentagePoints() throws {
         let english = model()
-        // CRR March: (E − N) / S = (2 − 0) / 2 = 100.0 %; February (2 − 1) / 2 = 50 % → +50.0 pp; no year earlier.
-        let crr = try #require(card(english, .customerRetentionRate))
-        #expect(crr.value == "100.0%")
-        #expect(crr.changeFromPrevious == "+50.0 pp")
-        #expect(crr.previousTrend == "better")
-        #expect(crr.changeFromYearEarlier == "–")
+        // Churn window from the data: A is active Jan, Feb, Mar (gaps 1, 1), C Feb, Mar (gap 1) → W = 1.
+        #expect(english.churnWindowReason.hasPrefix("A customer counts as lost after 1 month without an order: 100% of the 3 repeat orders"))
+        // Live at the end of Feb (active in Feb): A, C → S_Mar = 2; at the end of March A, C again → E = 2, nobody churned.
+        // Customers kept March (2 − 0) / 2 = 100.0 %; February: S = 2 (A, B), B churned → (2 − 1) / 2 = 50 % → +50.0 pp.
+        let kept = try #require(card(english, .customersKept))
+        #expect(kept.value == "100.0%")
+        #expect(kept.changeFromPrevious == "+50.0 pp")
+        #expect(kept.previousTrend == "better")
+        #expect(kept.changeFromYearEarlier == "") // no year earlier, and no dash either
+        #expect(kept.changes.map(\.text) == ["+50.0 pp vs. previous month"])
         // Churn March 0 / 2 = 0.0 %, February 1 / 2 = 50 % → −50.0 pp, which is better for churn.
         let churn = try #require(card(english, .churnRate))
         #expect(churn.value == "0.0%" && churn.changeFromPrevious == "−50.0 pp" && churn.previousTrend == "better")
+        // Active customers: E_Mar = 2, E_Feb = 2 → +0.0 %.
+        #expect(card(english, .activeCustomers)?.value == "2")
+        // Revenue March −20 + 40 + 80 = 100, February 30 + 80 = 110 → 100 / 110 − 1 = −9.1 %.
+        #expect(card(english, .revenue)?.value == "€100" && card(english, .revenue)?.changeFromPrevious == "−9.1%")
         // AOV March (40 + 80) / 2 = 60, February (30 + 80) / 2 = 55 → 60 / 55 − 1 = +9.1 %.
         let aov = try #require(card(english, .averageOrderValue))
         #expect(aov.value == "€60" && aov.changeFromPrevious == "+9.1%")
-        // New customers 0 after 1 → −100.0 %.
-        #expect(card(english, .newCustomers)?.changeFromPrevious == "−100.0%")
-        // CRR over 12 months needs 24 months: empty, and its 85 % target gives no light.
-        let crr12 = try #require(card(english, .customerRetentionRate12))
-        #expect(crr12.value == "–" && crr12.status == "none")
+        // NRR and GRR need a window of 3 months, 6 months of orders; 3 are present. Words, not a dash.
+        let nrr = try #require(card(english, .nrr))
+        #expect(nrr.value == "" && nrr.note == "needs 6 months of orders, 3 present" && nrr.status == "none")
+        // The first year's revenue per customer needs 3 cohorts; there are 2 (January, February).
+        #expect(card(english, .clv12m)?.note == "needs 3 cohorts with a complete month after acquisition, 2 present")
+        #expect(english.cards.map(\.key) == HeadlineKey.allCases.map(\.rawValue))
     }
 
     @Test func germanCardsAndSentences() throws {
         let german = model(.german)
-        #expect(card(german, .customerRetentionRate)?.value == "100,0 %")
-        #expect(card(german, .customerRetentionRate)?.changeFromPrevious == "+50,0 Pp.")
+        #expect(card(german, .customersKept)?.value == "100,0 %")
+        #expect(card(german, .customersKept)?.changeFromPrevious == "+50,0 Pp.")
         #expect(card(german, .averageOrderValue)?.value == "60 €")
+        #expect(card(german, .nrr)?.note == "braucht 6 Monate Bestellungen, 3 vorhanden")
         #expect(german.title == "Kohortenbericht März 2026")
         #expect(german.customerBridge.sentence == "März 2026: 2 Kunden zu Beginn, 0 neu, 0 zurückgewonnen, 0 abgewandert → 2 am Ende.")
         #expect(german.glossary.first?.term == "Aktiver Kunde")
@@ -92,21 +102,22 @@ struct ReportModelTests {
         #expect(retention.rows[0].cells.map(\.text) == ["100%", "50%", "50%"])
         #expect(retention.rows[1].cells.map(\.text) == ["100%", "100%", ""])
         #expect(retention.rows[1].cells[2].exists == false)
-        #expect(retention.rows[0].cells[1].background == colors.background(for: 0.5))
+        // Both cohorts have fewer than 30 customers: their cells are faded.
+        #expect(retention.rows[0].cells[1].background == colors.background(for: 0.5, faded: true))
         #expect(retention.rows[0].cells[0].background == "#E9ECEF") // age 0: neutral grey
         // Average at age 1: (1 + 1) / (2 + 1) = 67 %.
         #expect(retention.average.cells[1].text == "67%")
     }
 
     @Test func trafficLightsAgainstTargets() {
-        let targets = KPITargets([.customerRetentionRate12: 0.85, .churnRate: 0.05])
-        #expect(targets.status(of: .customerRetentionRate12, 0.86) == .good)
-        #expect(targets.status(of: .customerRetentionRate12, 0.82) == .warning) // 0.82 / 0.85 = 0.965, within 5 %
-        #expect(targets.status(of: .customerRetentionRate12, 0.80) == .bad)     // 0.941
+        let targets = KPITargets([.customersKept: 0.85, .churnRate: 0.05])
+        #expect(targets.status(of: .customersKept, 0.86) == .good)
+        #expect(targets.status(of: .customersKept, 0.82) == .warning) // 0.82 / 0.85 = 0.965, within 5 %
+        #expect(targets.status(of: .customersKept, 0.80) == .bad)     // 0.941
         #expect(targets.status(of: .churnRate, 0.05) == .good)
         #expect(targets.status(of: .churnRate, 0.052) == .warning)             // 1.04 × target
         #expect(targets.status(of: .churnRate, 0.06) == .bad)
-        #expect(targets.status(of: .newCustomers, 10) == .none)
+        #expect(targets.status(of: .revenue, 10) == .none)
     }
 
     @Test func textFromTheDataIsEscapedInEveryFormat() throws {

@@ -43,6 +43,8 @@ struct CohortCurves: Chart {
         let cohortIndex: Int
         let label: String
         let points: [(age: Int, value: Double)]
+        /// Fewer customers than `--min-cohort`: drawn faded, never among the emphasized recent ones.
+        let small: Bool
     }
 
     private struct AveragePoint {
@@ -64,7 +66,7 @@ struct CohortCurves: Chart {
         analysis.cohorts.enumerated().compactMap { index, row in
             let points = row.cells.filter { !$0.partial }.compactMap { cell in value(of: cell).map { (age: cell.age, value: $0) } }
             guard points.count >= 2 else { return nil }
-            return Curve(cohortIndex: index, label: shortLabel(of: row), points: points)
+            return Curve(cohortIndex: index, label: shortLabel(of: row), points: points, small: row.size < analysis.options.minimumCohortSize)
         }
     }
 
@@ -87,7 +89,9 @@ struct CohortCurves: Chart {
     // MARK: Drawing
 
     func draw(on canvas: ChartCanvas) {
-        let curves = self.curves
+        let allCurves = self.curves
+        let curves = allCurves.filter { !$0.small }
+        let small = allCurves.filter(\.small)
         let averages = averagePoints
         let recentCount = Self.recentCount(of: curves.count)
         let older = curves.dropLast(recentCount)
@@ -100,6 +104,10 @@ struct CohortCurves: Chart {
         if !recent.isEmpty {
             legendItems.append(.init(swatch: .line(Palette.recentCohort, width: 2, dash: []),
                                      label: strings.recentCohortsLegend(recent.map(\.label), all: older.isEmpty)))
+        }
+        if !small.isEmpty {
+            legendItems.append(.init(swatch: .line(Palette.olderCohort.withAlpha(0.45), width: 1, dash: [3, 2]),
+                                     label: strings.smallCohorts(below: analysis.options.minimumCohortSize)))
         }
         if hasSolidAverage { legendItems.append(.init(swatch: .line(Palette.average, width: 3, dash: []), label: strings.weightedAverage)) }
         if hasThinAverage {
@@ -124,7 +132,7 @@ struct CohortCurves: Chart {
 
         // Caption at the bottom (wrapped), x axis title above it.
         let captionSize = 9.5
-        let captionLines = canvas.wrapped(caption(axis: axis, curves: curves), width: plot.width, size: captionSize)
+        let captionLines = canvas.wrapped(caption(axis: axis, curves: allCurves), width: plot.width, size: captionSize)
         let captionHeight = Double(captionLines.count) * 13
         let xAxisTitleHeight = 18.0
         let xTickHeight = 18.0
@@ -156,6 +164,10 @@ struct CohortCurves: Chart {
             let count = Double(max(older.count, 1))
             let olderAlpha = min(0.9, max(0.08, 3.2 / count.squareRoot() * min(1, 60 / count).squareRoot()))
             let olderWidth = older.count > 100 ? 0.6 : older.count > 30 ? 0.8 : 1.0
+            for curve in small {
+                canvas.polyline(curve.points.map { Point(x: xScale.x($0.age), y: yScale.y($0.value)) },
+                                Palette.olderCohort.withAlpha(0.45), width: 1, dash: [3, 2])
+            }
             for curve in older {
                 canvas.polyline(curve.points.map { Point(x: xScale.x($0.age), y: yScale.y($0.value)) },
                                 Palette.olderCohort.withAlpha(olderAlpha), width: olderWidth)

@@ -72,6 +72,10 @@ struct CohortHeatMap: Chart {
         let letter = strings.ageLetter(analysis.options.period)
         var legendItems = [Legend.Item(swatch: .box(Palette.neutralCell), label: "\(letter)0 = " + strings.acquisitionPeriodHundred)]
         if analysis.endsWithPartialPeriod { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
+        if hasSmallCohorts {
+            legendItems.append(Legend.Item(swatch: .box(Self.faded(scale.color(for: scale.lower + (scale.upper - scale.lower) * 0.2))),
+                                           label: strings.smallCohorts(below: analysis.options.minimumCohortSize)))
+        }
         return ChartFrame(title: title, subtitle: ChartFrame.subtitle(for: analysis, style: style), legend: Legend(items: legendItems))
     }
 
@@ -110,20 +114,25 @@ struct CohortHeatMap: Chart {
         canvas.text(strings.cohort, x: plot.minX, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText, vertical: .middle)
         canvas.text(strings.customers, x: gridLeft - 8, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
                     align: .right, vertical: .middle)
-        let ageLabelWidth = canvas.textWidth("\(letter)\(ages)", size: layout.labelFontSize) + 6
-        let room = Int(Double(ages) * layout.cellWidth / ageLabelWidth)
-        for age in AxisTicks.thinned(count: ages, room: room) {
-            canvas.text("\(letter)\(age)", x: gridLeft + (Double(age) + 0.5) * layout.cellWidth, y: headerY, size: layout.labelFontSize,
+        // Every age labelled: the labels shrink to fit their cells, down to 6.5 pt; only below that are they thinned.
+        let widest = canvas.textWidth("\(letter)\(max(ages - 1, 0))", size: layout.labelFontSize)
+        let ageFontSize = min(layout.labelFontSize, layout.labelFontSize * (layout.cellWidth - 3) / max(widest, 1))
+        let agesShown = ageFontSize >= 6.5 ? Array(0 ..< ages)
+            : AxisTicks.thinned(count: ages, room: Int(Double(ages) * layout.cellWidth / (widest * 6.5 / layout.labelFontSize + 4)))
+        for age in agesShown {
+            canvas.text("\(letter)\(age)", x: gridLeft + (Double(age) + 0.5) * layout.cellWidth, y: headerY, size: max(ageFontSize, 6.5),
                         color: Palette.mutedText, align: .center, vertical: .middle)
         }
 
         // Cohort rows.
         for (index, row) in analysis.cohorts.enumerated() {
             let y = gridTop + Double(index) * layout.cellHeight
-            drawRowLabels(row.label, size: row.size, y: y, plot: plot, gridLeft: gridLeft, canvas: canvas, bold: false)
+            let small = row.size < analysis.options.minimumCohortSize
+            drawRowLabels(row.label, size: row.size, y: y, plot: plot, gridLeft: gridLeft, canvas: canvas, bold: false, faded: small)
             for cell in row.cells {
                 let rect = Rect(x: gridLeft + Double(cell.age) * layout.cellWidth, y: y, width: layout.cellWidth, height: layout.cellHeight)
-                drawCell(rect, value: cell[keyPath: metric.cellValue].value, neutral: cell.age == 0, partial: cell.partial, text: text, canvas: canvas)
+                drawCell(rect, value: cell[keyPath: metric.cellValue].value, neutral: cell.age == 0, partial: cell.partial, text: text, canvas: canvas,
+                         faded: small)
             }
         }
 
@@ -151,17 +160,26 @@ struct CohortHeatMap: Chart {
         strings.valuesInPercent
     }
 
-    private func drawRowLabels(_ label: String, size: Int, y: Double, plot: Rect, gridLeft: Double, canvas: ChartCanvas, bold: Bool) {
+    /// True when a cohort is smaller than `--min-cohort`.
+    private var hasSmallCohorts: Bool { analysis.cohorts.contains { $0.size < analysis.options.minimumCohortSize } }
+
+    /// A small cohort's cell color: blended toward white, so that it reads as "less weight".
+    private static func faded(_ color: Color) -> Color { color.mixed(with: Palette.background, 0.6) }
+
+    private func drawRowLabels(_ label: String, size: Int, y: Double, plot: Rect, gridLeft: Double, canvas: ChartCanvas, bold: Bool,
+                               faded: Bool = false) {
         let middle = y + layout.cellHeight / 2
         canvas.text(canvas.fitting(label, maxWidth: layout.labelWidth - 4, size: layout.labelFontSize, bold: bold), x: plot.minX, y: middle,
-                    size: layout.labelFontSize, bold: bold, vertical: .middle)
+                    size: layout.labelFontSize, bold: bold, color: faded ? Palette.mutedText : Palette.text, vertical: .middle)
         canvas.text(style.words.count(size), x: gridLeft - 8, y: middle, size: layout.labelFontSize, bold: bold,
                     color: bold ? Palette.text : Palette.mutedText, align: .right, vertical: .middle)
     }
 
-    private func drawCell(_ rect: Rect, value: Double?, neutral: Bool, partial: Bool, text: CellText, canvas: ChartCanvas, bold: Bool = false) {
+    private func drawCell(_ rect: Rect, value: Double?, neutral: Bool, partial: Bool, text: CellText, canvas: ChartCanvas, bold: Bool = false,
+                          faded: Bool = false) {
         let inner = rect.inset(top: 0.5, left: 0.5, bottom: 0.5, right: 0.5)
-        let background: Color = neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0)
+        let color: Color = neutral || value == nil ? Palette.neutralCell : scale.color(for: value ?? 0)
+        let background = faded && !neutral ? Self.faded(color) : color
         canvas.fill(inner, background)
         if partial {
             canvas.hatch(inner, ColorScale.textColor(on: background).withAlpha(0.35), spacing: 4)
@@ -183,7 +201,9 @@ struct CohortHeatMap: Chart {
         for tick in ticks {
             let y = bar.maxY - scale.fraction(of: tick) * bar.height
             canvas.line(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + 4, y: y), Palette.axis)
-            canvas.text(style.words.wholePercent(tick), x: bar.maxX + 7, y: y, size: 9, color: Palette.mutedText, vertical: .middle)
+            // The top of an open scale holds every value above it.
+            let label = (metric.isOpenAtTheTop && abs(tick - scale.upper) < 1e-9 ? "≥ " : "") + style.words.wholePercent(tick)
+            canvas.text(label, x: bar.maxX + 7, y: y, size: 9, color: Palette.mutedText, vertical: .middle)
         }
     }
 

@@ -23,7 +23,7 @@ struct SurvivalChart: Chart {
     func draw(on canvas: ChartCanvas) {
         let points = analysis.survival ?? []
         let frame = ChartFrame(title: title,
-                               subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: strings.churnWindow(analysis.options.churnWindow)),
+                               subtitle: ChartFrame.subtitle(for: analysis, style: style, extra: strings.churnWindow(analysis.churnWindow.periods)),
                                legend: Legend(items: [.init(swatch: .line(Palette.average, width: 2.5, dash: []), label: strings.stillLive),
                                                       .init(swatch: .box(Palette.recentCohort.withAlpha(0.25)), label: strings.confidenceBand)]))
         let plot = frame.draw(on: canvas, width: width, height: height)

@@ -1,14 +1,15 @@
 import CohortCore
 import CohortVocabulary
 
-/// Three KPI panels over the last 24 periods at most, sharing one period axis:
-/// churn and customer retention per period; retention over 12 months (CRR 12, NRR
-/// and GRR, the last 12 months against the 12 before, with the retention target and
-/// a 100 % line); and the average order value. The target sits in the 12-month panel
-/// because METRICS.md defines it on the 12-month CRR, not on the per-period one.
+/// Up to three KPI panels over the last 24 periods at most, sharing one period axis:
+/// churn per period; retention over 12 months (CRR 12, NRR and GRR, the last 12 months
+/// against the 12 before, with the retention target and a 100 % line); and the average
+/// order value. The target sits in the 12-month panel because METRICS.md defines it on
+/// the 12-month CRR, not on the per-period one.
 ///
 /// Empty values (a zero denominator, or too little history for the year-long KPIs)
-/// are gaps, never zeros; a panel with nothing to draw says why instead. A partial
+/// are gaps, never zeros; a panel with nothing to draw is left out, and a line under the
+/// subtitle says why (the other panels take its room). A partial
 /// last period is joined by a dotted segment and drawn as a hollow dot: shown, but
 /// visibly not final. The latest complete value of each line is printed at its right
 /// end, so the chart answers "where are we now" without a table.
@@ -50,7 +51,16 @@ struct TrendChart: Chart {
             content = content.inset(top: 22)
         }
 
-        let panels = makePanels(kpis)
+        // A panel without a single value is left out; one line says why.
+        let allPanels = makePanels(kpis)
+        for note in allPanels.filter({ !$0.hasValues }).compactMap(\.emptyNote) {
+            let y = content.minY + 6
+            canvas.text(canvas.fitting(note, maxWidth: content.width, size: 10.5), x: content.minX, y: y, size: 10.5, color: Palette.mutedText,
+                        vertical: .middle)
+            content = content.inset(top: 20)
+        }
+        var panels = allPanels.filter(\.hasValues)
+        if panels.isEmpty { panels = [allPanels[0]] }
 
         // Shared columns: tick labels on the left, latest values on the right.
         let tickFont = 9.5, endFont = 9.5
@@ -110,11 +120,11 @@ struct TrendChart: Chart {
         let moneyValue: (Double) -> String = { [currency = style.currency] in locale.money($0, currency: currency) }
         let targetLabel = "\(strings.target) \(locale.percent(style.retentionTarget, places: style.retentionTarget * 100 == (style.retentionTarget * 100).rounded() ? 0 : 1))"
 
-        let churnAndRetention = TrendPanel(
+        // Churn alone: the per-period CRR counts reactivations as kept and can exceed 100 % (it stays in the KPI table).
+        let churn = TrendPanel(
             title: strings.trendChurnTitle(kind),
             series: [
                 TrendSeries(label: strings.trendChurnRate, color: Palette.secondary, width: 2, values: kpis.map(\.churnRate.value)),
-                TrendSeries(label: strings.trendMonthlyCRR, color: Palette.primary, width: 2, values: kpis.map(\.customerRetentionRate.value)),
             ],
             references: [], tickLabel: percentTick, valueLabel: percentValue, emptyNote: strings.trendNeedsTwoPeriods(kind), lateNote: nil)
 
@@ -141,7 +151,7 @@ struct TrendChart: Chart {
             series: [TrendSeries(label: strings.trendAOV, color: Palette.primary, width: 2, values: kpis.map(\.averageOrderValue.value))],
             references: [], tickLabel: moneyTick, valueLabel: moneyValue, emptyNote: strings.trendNoOrders, lateNote: nil)
 
-        return [churnAndRetention, yearRetention, orderValue]
+        return [churn, yearRetention, orderValue]
     }
 
     private func drawPanel(_ panel: TrendPanel, in area: Rect, kpis: [PeriodKPIs], labels: [String], labelled: [Int], x: (Int) -> Double,

@@ -15,6 +15,8 @@ public struct PageDocument: Sendable {
     public var subtitleLines: [String]
     /// Shown on the cover when the as-of period is still running.
     public var note: String?
+    /// The written summary, a few sentences on the cover between the title and the cards.
+    public var summary: [String] = []
     /// "Headline KPIs: October 2026".
     public var cardsHeading: String
     public var cards: [Card]
@@ -44,7 +46,10 @@ public struct PageDocument: Sendable {
     public struct Card: Sendable {
         public enum Status: String, Sendable { case good, warning, bad, none }
         public var name: String
+        /// The figure; empty when there is none (then `note` says why).
         public var value: String
+        /// Why there is no value ("needs 24 months of orders, 18 present"); empty otherwise.
+        public var note: String = ""
         /// e.g. ["−24.5 pp vs. previous month", "−8.1 pp vs. a year earlier"].
         public var changes: [String]
         /// Per change line: true when it is an improvement, false when worse, nil when unchanged.

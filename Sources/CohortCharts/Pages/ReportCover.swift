@@ -108,6 +108,19 @@ struct ReportCover {
             }
             y = box.maxY
         }
+
+        // The written summary, at a readable measure.
+        if !document.summary.isEmpty {
+            y += 16 * factor
+            let size = 10.5 * factor, lineHeight = 10.5 * factor * 1.42
+            for sentence in document.summary where !sentence.isEmpty {
+                for line in canvas.wrapped(sentence, width: min(content.width, 700), size: size, maxLines: 3) {
+                    if !measureOnly { canvas.text(line, x: content.minX, y: y + lineHeight / 2, size: size, vertical: .middle) }
+                    y += lineHeight
+                }
+                y += 3 * factor
+            }
+        }
         return y + 20 * factor
     }
 }
@@ -207,8 +220,15 @@ private struct CardGrid {
             canvas.text(text, x: x, y: y + (Double(line) + 0.5) * nameLineHeight, size: nameSize, color: Palette.mutedText, vertical: .middle)
         }
         y += Double(nameLines) * nameLineHeight + space * 0.5
-        canvas.text(canvas.fitting(card.value, maxWidth: innerWidth, size: valueSize, bold: true), x: x, y: y, size: valueSize, bold: true,
-                    vertical: .top)
+        if card.value.isEmpty {
+            // No figure: why not, in the value's place.
+            for (line, text) in canvas.wrapped(card.note, width: innerWidth, size: changeSize, maxLines: 2).enumerated() {
+                canvas.text(text, x: x, y: y + (Double(line) + 0.5) * changeLineHeight, size: changeSize, color: Palette.mutedText, vertical: .middle)
+            }
+        } else {
+            canvas.text(canvas.fitting(card.value, maxWidth: innerWidth, size: valueSize, bold: true), x: x, y: y, size: valueSize, bold: true,
+                        vertical: .top)
+        }
         y += valueSize * 1.2 + space * 0.3
         for (offset, lines) in changes[index].enumerated() {
             // Green when better, red when worse, muted when unchanged; the sign is in the text for greyscale prints.

@@ -99,12 +99,14 @@ struct CohortMatrixBuilder {
         return sums
     }
 
-    /// Σ numerators / Σ denominators at each age over the cohorts whose cell is complete.
+    /// Σ numerators / Σ denominators at each age over the cohorts whose cell is complete; the LTV
+    /// curve by the chain-ladder rule (`AverageLTV`).
     private func averages(of cohorts: [CohortRow]) -> [AgeAverage] {
-        (0 ..< history.periodCount).map { age in
+        let lifetimeValue = AverageLTV(cohorts: cohorts, through: .max)
+        return (0 ..< history.periodCount).map { age in
             var cohortCount = 0, customers = 0, active = 0, unbounded = 0
             var revenue: Int64 = 0, acquisitionRevenue: Int64 = 0
-            var grossRetained: Int64 = 0, grossAcquisition: Int64 = 0, cumulative: Int64 = 0
+            var grossRetained: Int64 = 0, grossAcquisition: Int64 = 0
             for row in cohorts where age < row.cells.count && !row.cells[age].partial {
                 let cell = row.cells[age]
                 cohortCount += 1
@@ -115,7 +117,6 @@ struct CohortMatrixBuilder {
                 acquisitionRevenue += row.cells[0].revenue.minorUnits
                 grossRetained += cell.grossRetainedRevenue.minorUnits
                 grossAcquisition += row.cells[0].grossRetainedRevenue.minorUnits
-                cumulative += cell.cumulativeRevenue.minorUnits
             }
             return AgeAverage(
                 age: age, cohorts: cohortCount, customers: customers, activeCustomers: active,
@@ -123,7 +124,7 @@ struct CohortMatrixBuilder {
                 unboundedRetention: Ratio(unbounded, over: customers),
                 revenueRetention: Ratio(revenue, over: acquisitionRevenue),
                 grossRevenueRetention: Ratio(grossRetained, over: grossAcquisition),
-                cumulativeRevenuePerCustomer: Ratio(Money(minorUnits: cumulative), over: customers))
+                cumulativeRevenuePerCustomer: age < lifetimeValue.points.count ? Ratio(lifetimeValue.points[age].perCustomer) : .empty)
         }
     }
 }

@@ -7,6 +7,8 @@
 struct PeriodKPIBuilder {
     let history: CustomerHistory
     let periods: [PeriodInfo]
+    /// W, resolved.
+    let churnWindow: Int
     let options: AnalysisOptions
 
     /// The fixed trailing window of the purchase KPIs: periods t−11 ... t.
@@ -87,7 +89,8 @@ struct PeriodKPIBuilder {
         let totals = PeriodTotals(periodCount: history.periodCount)
         let series = SeriesBuffer(periodCount: history.periodCount)
         history.withColumns { columns in
-            let walk = CustomerWalk(history: history, columns: columns, totals: totals.handle, series: series.handle, options: options)
+            let walk = CustomerWalk(history: history, columns: columns, totals: totals.handle, series: series.handle,
+                                    churnWindow: churnWindow, kind: options.period)
             for customer in customers { walk.run(customer) }
         }
         return totals.accumulators()
@@ -180,10 +183,11 @@ private struct CustomerWalk {
     /// How far after its last activity a customer still moves a KPI.
     let reach: Int
 
-    init(history: CustomerHistory, columns: CustomerHistory.Columns, totals: PeriodTotals.Handle, series: Series, options: AnalysisOptions) {
+    init(history: CustomerHistory, columns: CustomerHistory.Columns, totals: PeriodTotals.Handle, series: Series, churnWindow: Int,
+         kind: PeriodKind) {
         (self.history, self.columns, self.totals, self.series) = (history, columns, totals, series)
-        window = options.churnWindow
-        year = options.period.periodsPerYear
+        window = churnWindow
+        year = kind.periodsPerYear
         reach = max(2 * year - 1, window, PeriodKPIBuilder.trailingWindow - 1)
     }
 

@@ -14,7 +14,9 @@ public struct AgeAverage: Sendable, Codable, Equatable {
     public var unboundedRetention: Ratio
     public var revenueRetention: Ratio
     public var grossRevenueRetention: Ratio
-    /// Σ cumulative revenue / Σ n_c, in currency units.
+    /// The average LTV curve L_k in currency units: the revenue added per customer at each age
+    /// up to k, each over the cohorts complete at that age (chain-ladder, METRICS.md); it falls
+    /// only where refunds outweigh sales.
     public var cumulativeRevenuePerCustomer: Ratio
 
     public init(age: Int, cohorts: Int, customers: Int, activeCustomers: Int, retention: Ratio, unboundedRetention: Ratio,

@@ -20,11 +20,15 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var cohorts: [CohortRow]
     /// Weighted averages across cohorts, one per age.
     public var averages: [AgeAverage]
-    /// One entry per period, first period first.
-    public var kpis: [PeriodKPIs]
+    /// One entry per period, first period first; empty when only the matrices were computed.
+    public var kpis: [PeriodKPIs] = []
+    /// W and why (given, or from the gaps between repeat purchases).
+    public var churnWindow: ChurnWindow
+    /// The figures the report leads with; nil when only the matrices were computed.
+    public var headline: Headline?
     /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
     /// matrices were computed, or in an analysis.json written before it existed.
-    public var survival: [SurvivalPoint]?
+    public var survival: [SurvivalPoint]? = nil
     public var dataQuality: DataQuality
     /// Where the orders came from, how they were read and which rows were set aside; set by the caller.
     public var input: InputSummary
@@ -33,7 +37,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// `includesKPIs: false` leaves `kpis` empty, for a caller that shows the matrices only.
     public init(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
                 includesKPIs: Bool = true) throws {
-        guard options.churnWindow >= 1 else { throw AnalysisError.invalidChurnWindow(options.churnWindow) }
+        if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
 
@@ -49,18 +53,25 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
                               partial: index == history.periodCount - 1 && lastDay != asOfDay)
         }
         let matrix = CohortMatrixBuilder(history: history, periods: periods).build()
+        let lastComplete = periods.count - (periods.last?.partial == true ? 2 : 1)
+        let window = ChurnWindow(gaps: ChurnWindowBuilder(history: history, lastComplete: lastComplete).gaps(), given: options.churnWindow)
         var resolved = options
         resolved.asOf = CivilDate(dayNumber: asOfDay)
+        resolved.churnWindow = window.periods
 
         self.options = resolved
         self.asOf = CivilDate(dayNumber: asOfDay)
+        self.churnWindow = window
         self.periods = periods
         self.cohorts = matrix.cohorts
         self.averages = matrix.averages
-        self.kpis = includesKPIs ? PeriodKPIBuilder(history: history, periods: periods, options: resolved).build() : []
-        self.survival = includesKPIs ? KaplanMeierBuilder(history: history, periods: periods, churnWindow: resolved.churnWindow).build() : nil
         self.dataQuality = history.dataQuality
         self.input = input
+        guard includesKPIs else { return }
+        kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
+        survival = KaplanMeierBuilder(history: history, periods: periods, churnWindow: window.periods).build()
+        let headlinePeriod = resolved.headlinesPartialPeriod || lastComplete < 0 ? periods.count - 1 : lastComplete
+        headline = HeadlineBuilder(history: history, kpis: kpis, cohorts: cohorts, kind: resolved.period).build(period: headlinePeriod)
     }
 
     /// True when the as-of period is partial.
@@ -69,17 +80,21 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The KPIs of the last complete period (the one a monthly report headlines).
     public var lastCompleteKPIs: PeriodKPIs? { kpis.last(where: { !$0.partial }) }
 
-    /// The KPIs of the period a report headlines: the last complete one, or the partial one when
-    /// no period is complete yet; nil when there are no KPIs (`cohort matrix` computes none).
-    public var headlineKPIs: PeriodKPIs? { lastCompleteKPIs ?? kpis.last }
+    /// The KPIs of the period a report headlines (`headline.period`: the last complete one, or the
+    /// partial one when asked for or when no period is complete yet); nil when there are no KPIs
+    /// (`cohort matrix` computes none).
+    public var headlineKPIs: PeriodKPIs? {
+        guard let period = headline?.period, period < kpis.count else { return lastCompleteKPIs ?? kpis.last }
+        return kpis[period]
+    }
 }
 
 extension CohortAnalysis {
     /// The version of the `analysis.json` layout this build writes and reads.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, options, asOf, periods, cohorts, averages, kpis, survival, dataQuality, input
+        case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, dataQuality, input
     }
 
     /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
@@ -91,11 +106,13 @@ extension CohortAnalysis {
         }
         options = try container.decode(AnalysisOptions.self, forKey: .options)
         asOf = try container.decode(CivilDate.self, forKey: .asOf)
+        churnWindow = try container.decode(ChurnWindow.self, forKey: .churnWindow)
         periods = try container.decode([PeriodInfo].self, forKey: .periods)
         cohorts = try container.decode([CohortRow].self, forKey: .cohorts)
         averages = try container.decode([AgeAverage].self, forKey: .averages)
         kpis = try container.decode([PeriodKPIs].self, forKey: .kpis)
         survival = try container.decodeIfPresent([SurvivalPoint].self, forKey: .survival)
+        headline = try container.decodeIfPresent(Headline.self, forKey: .headline)
         dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
         input = try container.decode(InputSummary.self, forKey: .input)
     }
@@ -105,11 +122,13 @@ extension CohortAnalysis {
         try container.encode(Self.schemaVersion, forKey: .schemaVersion)
         try container.encode(options, forKey: .options)
         try container.encode(asOf, forKey: .asOf)
+        try container.encode(churnWindow, forKey: .churnWindow)
         try container.encode(periods, forKey: .periods)
         try container.encode(cohorts, forKey: .cohorts)
         try container.encode(averages, forKey: .averages)
         try container.encode(kpis, forKey: .kpis)
         try container.encodeIfPresent(survival, forKey: .survival)
+        try container.encodeIfPresent(headline, forKey: .headline)
         try container.encode(dataQuality, forKey: .dataQuality)
         try container.encode(input, forKey: .input)
     }

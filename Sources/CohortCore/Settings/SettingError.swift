@@ -19,6 +19,8 @@ public enum SettingExpectation: Equatable, Sendable {
     case date
     case language(codes: [String])
     case wholeNumber(atLeast: Int)
+    /// `auto` or a whole number of periods from 1.
+    case churnWindow
     /// A fraction from 0 to 1, e.g. 0.35.
     case fraction
     /// A percentage from 0 to 100.

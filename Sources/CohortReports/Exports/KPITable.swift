@@ -17,6 +17,6 @@ public enum KPITable {
             ])
         }
         let partial = analysis.endsWithPartialPeriod ? "; * = partial period" : ""
-        return "Period KPIs, as of \(analysis.asOf) (churn window \(analysis.options.churnWindow)\(partial))\n\n" + table.render()
+        return "Period KPIs, as of \(analysis.asOf) (churn window \(analysis.churnWindow.periods)\(partial))\n\n" + table.render()
     }
 }

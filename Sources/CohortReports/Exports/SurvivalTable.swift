@@ -15,6 +15,6 @@ public enum SurvivalTable {
             ])
         }
         return "Kaplan–Meier retention: customers still live by age since acquisition, as of \(analysis.asOf) "
-            + "(churn window \(analysis.options.churnWindow); young cohorts censored)\n\n" + table.render()
+            + "(churn window \(analysis.churnWindow.periods); young cohorts censored)\n\n" + table.render()
     }
 }

@@ -45,11 +45,15 @@ extension ReportModel {
         rowsRejected = words.count(analysis.input.rowsRejected)
         customers = words.count(analysis.dataQuality.customersAnalyzed)
         cohortCount = words.count(analysis.cohorts.count)
-        periodSettings = "\(text.periodAdjective) · " + words.churnWindow(analysis.options.churnWindow)
+        periodSettings = "\(text.periodAdjective) · " + words.churnWindow(analysis.churnWindow.periods)
         hasPartialPeriod = analysis.endsWithPartialPeriod
         partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
                                                                           asOf: analysis.asOf, headline: name) : nil
-        cards = HeadlineKPI.allCases.map { Self.card($0, analysis: analysis, headline: headline, settings: settings, text: text) }
+        cards = (analysis.headline?.figures ?? []).map { Self.card($0, settings: settings, labels: labels, kind: kind, text: text) }
+        churnWindowReason = words.churnWindowReason(analysis.churnWindow, kind)
+        summary = Summary(analysis: analysis, targets: settings.targets).facts.map {
+            format.escape(words.sentence($0, kind, currency: settings.currency))
+        }
         customerBridge = Self.customerBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.customerBridge])
         revenueBridge = Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge])
         matrices = [
@@ -69,23 +73,24 @@ extension ReportModel {
         }
     }
 
-    private static func card(_ kpi: HeadlineKPI, analysis: CohortAnalysis, headline: PeriodKPIs?,
-                             settings: ReportSettings, text: ReportText) -> KPICard {
-        let t = headline?.period ?? 0
-        let year = analysis.options.period.periodsPerYear
-        let current = headline.flatMap { kpi.value(in: $0) }
-        let previous = headline != nil && t > 0 ? kpi.value(in: analysis.kpis[t - 1]) : nil
-        let yearEarlier = headline != nil && t >= year ? kpi.value(in: analysis.kpis[t - year]) : nil
-        let status = settings.targets.status(of: kpi, current)
-        let target = settings.targets.values[kpi]
+    private static func card(_ figure: HeadlineFigure, settings: ReportSettings, labels: ReportLabels, kind: PeriodKind,
+                             text: ReportText) -> KPICard {
+        let key = figure.key
+        let status = settings.targets.status(of: key, figure.value)
+        let target = settings.targets.values[key]
+        let previous = figure.value == nil ? "" : text.change(from: figure.previous, to: figure.value, key.unit)
+        let yearEarlier = figure.value == nil ? "" : text.change(from: figure.yearAgo, to: figure.value, key.unit)
+        let previousTrend = text.trend(from: figure.previous, to: figure.value, higherIsBetter: key.higherIsBetter)
+        let yearEarlierTrend = text.trend(from: figure.yearAgo, to: figure.value, higherIsBetter: key.higherIsBetter)
+        let changes = [(previous, labels.previousPeriod, previousTrend), (yearEarlier, labels.yearEarlier, yearEarlierTrend)]
+            .filter { !$0.0.isEmpty }.map { KPIChange(text: "\($0.0) \($0.1)", trend: $0.2) }
         return KPICard(
-            key: kpi.rawValue, name: text.words.kpiName(kpi), value: text.value(current, kpi.unit),
-            changeFromPrevious: text.change(from: previous, to: current, kpi.unit),
-            previousTrend: text.trend(from: previous, to: current, higherIsBetter: kpi.higherIsBetter),
-            changeFromYearEarlier: text.change(from: yearEarlier, to: current, kpi.unit),
-            yearEarlierTrend: text.trend(from: yearEarlier, to: current, higherIsBetter: kpi.higherIsBetter),
-            status: status.rawValue, statusSymbol: status.symbol,
-            statusText: target.map { text.statusText(status, target: text.value($0, kpi.unit)) } ?? "")
+            key: key.rawValue, name: text.words.headlineLabel(key, span: figure.span, kind),
+            value: figure.value.map { text.value($0, key.unit) } ?? "",
+            note: figure.missing.map { text.words.missingFigure($0, kind) } ?? "",
+            changeFromPrevious: previous, previousTrend: previousTrend, changeFromYearEarlier: yearEarlier, yearEarlierTrend: yearEarlierTrend,
+            changes: changes, hasValue: figure.value != nil, status: status.rawValue, statusSymbol: status.symbol,
+            statusText: target.map { text.statusText(status, target: text.value($0, key.unit)) } ?? "")
     }
 
     private static func customerBridge(_ analysis: CohortAnalysis, headline: PeriodKPIs?, labels: ReportLabels,
@@ -122,14 +127,15 @@ extension ReportModel {
                                labels: ReportLabels, chart: ChartReference?) -> MatrixSection {
         let colors = HeatMapColors(analysis: analysis, metric: metric)
         let ages = analysis.periods.count
-        func cell(_ value: Double?, age: Int, partial: Bool) -> MatrixCell {
-            MatrixCell(text: value.map { text.wholePercent($0) } ?? "–", background: colors.background(for: value, neutral: age == 0),
-                       color: colors.text(for: value, neutral: age == 0), partial: partial, exists: true)
+        func cell(_ value: Double?, age: Int, partial: Bool, faded: Bool = false) -> MatrixCell {
+            MatrixCell(text: value.map { text.wholePercent($0) } ?? "–", background: colors.background(for: value, neutral: age == 0, faded: faded),
+                       color: colors.text(for: value, neutral: age == 0, faded: faded), partial: partial, exists: true)
         }
         let missing = MatrixCell(text: "", background: "", color: "", partial: false, exists: false)
         let rows = analysis.cohorts.map { row in
             MatrixRow(label: row.label, size: text.count(row.size),
-                      cells: row.cells.map { cell($0[keyPath: metric.cellValue].value, age: $0.age, partial: $0.partial) }
+                      cells: row.cells.map { cell($0[keyPath: metric.cellValue].value, age: $0.age, partial: $0.partial,
+                                                  faded: row.size < analysis.options.minimumCohortSize) }
                           + Array(repeating: missing, count: ages - row.cells.count))
         }
         let average = MatrixRow(label: labels.average, size: text.count(analysis.cohorts.reduce(0) { $0 + $1.size }),

@@ -25,8 +25,12 @@ public struct ReportModel: Sendable {
     public let rowsRejected: String
     public let customers: String
     public let cohortCount: String
-    /// "monthly periods · churn window 1".
+    /// "monthly periods · churn window 3".
     public let periodSettings: String
+    /// Why the churn window is what it is: "A customer counts as lost after 3 months without an order: …".
+    public let churnWindowReason: String
+    /// The written summary: 3–6 sentences on what changed and why.
+    public let summary: [String]
     /// Set when the as-of period is still running.
     public let partialNote: String?
     /// True when the last period is partial (its cells and rows are marked with *).
@@ -44,23 +48,36 @@ public struct ReportModel: Sendable {
     public let glossary: [GlossaryEntry]
 }
 
-/// One headline KPI with its changes and its state against the target.
+/// One headline figure with its changes and its state against the target.
 public struct KPICard: Sendable {
     public let key: String
     public let name: String
+    /// The figure; empty when it cannot be computed (then `note` says why).
     public let value: String
-    /// "+1.2 pp" or "+5.3%"; "–" when there is nothing to compare.
+    /// Why there is no value: "needs 24 months of orders, 18 present"; empty otherwise.
+    public let note: String
+    /// "+1.2 pp" or "+5.3%"; empty when there is nothing to compare.
     public let changeFromPrevious: String
     /// "better", "worse" or "same" (for color; the sign is in the text).
     public let previousTrend: String
     public let changeFromYearEarlier: String
     public let yearEarlierTrend: String
+    /// The changes that exist, each with what it compares against: "+1.2 pp vs. previous month".
+    public let changes: [KPIChange]
+    /// False when there is no value (then `note` says why); for templates, which see stored properties only.
+    public let hasValue: Bool
     /// "good", "warning", "bad" or "none".
     public let status: String
     /// "●", "◐", "○": the state without relying on color.
     public let statusSymbol: String
     /// "on target (85%)"; empty without a target.
     public let statusText: String
+}
+
+/// A card's change against an earlier period.
+public struct KPIChange: Sendable {
+    public let text: String
+    public let trend: String
 }
 
 /// A chart as the report shows it: title and alternative text, the PNG path (Markdown)

@@ -32,7 +32,7 @@ struct ReportText {
         money.minorUnits == 0 ? self.money(money) : (money.minorUnits > 0 ? "+" : "−") + self.money(Money(minorUnits: abs(money.minorUnits)))
     }
 
-    func value(_ value: Double?, _ unit: HeadlineKPI.Unit) -> String {
+    func value(_ value: Double?, _ unit: HeadlineKey.Unit) -> String {
         guard let value else { return "–" }
         switch unit {
         case .percent: return words.percent(value)
@@ -41,14 +41,14 @@ struct ReportText {
         }
     }
 
-    /// Percentage points for rates ("+1.2 pp"), relative change otherwise ("+5.3%"); "–" without a base.
-    func change(from old: Double?, to new: Double?, _ unit: HeadlineKPI.Unit) -> String {
-        guard let old, let new else { return "–" }
+    /// Percentage points for rates ("+1.2 pp"), relative change otherwise ("+5.3%"); empty without a base.
+    func change(from old: Double?, to new: Double?, _ unit: HeadlineKey.Unit) -> String {
+        guard let old, let new else { return "" }
         if unit == .percent {
             let points = (new - old) * 100
             return sign(points) + words.decimal(abs(points), places: 1) + words.pointsSuffix
         }
-        guard old != 0 else { return "–" }
+        guard old != 0 else { return "" }
         let relative = (new - old) / abs(old)
         return sign(relative * 100) + words.percent(abs(relative))
     }
@@ -127,7 +127,7 @@ struct ReportText {
         case .survival:
             let points = analysis.survival ?? []
             let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"
-            return words.survivalDescription(window: analysis.options.churnWindow, afterYear: afterYear,
+            return words.survivalDescription(window: analysis.churnWindow.periods, afterYear: afterYear,
                                              medianAge: points.first(where: { $0.survival < 0.5 })?.age, kind)
         }
     }

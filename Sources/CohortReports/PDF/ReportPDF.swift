@@ -28,12 +28,13 @@ struct ReportPDF {
     var document: PageDocument {
         let labels = model.labels
         let cards = model.cards.map { card in
-            PageDocument.Card(
-                name: card.name, value: card.value,
-                changes: ["\(card.changeFromPrevious) \(labels.previousPeriod)", "\(card.changeFromYearEarlier) \(labels.yearEarlier)"],
-                improvements: [card.previousTrend, card.yearEarlierTrend].map { $0 == "better" ? true : $0 == "worse" ? false : nil },
+            var page = PageDocument.Card(
+                name: card.name, value: card.value, changes: card.changes.map(\.text),
+                improvements: card.changes.map { $0.trend == "better" ? true : $0.trend == "worse" ? false : nil },
                 status: PageDocument.Card.Status(rawValue: card.status) ?? .none,
                 statusText: card.statusText.isEmpty ? "" : "\(card.statusSymbol) \(card.statusText)")
+            page.note = card.note
+            return page
         }
         func table(_ section: BridgeSection) -> [[String]] {
             [section.columns] + section.rows.suffix(6).map(\.cells)
@@ -70,6 +71,7 @@ struct ReportPDF {
             note: model.partialNote, cardsHeading: "\(labels.headline): \(model.periodName)", cards: cards, sections: sections,
             footer: [model.title, model.company].compactMap { $0 }.joined(separator: " · "), pageWord: labels.page)
         document.createdAt = createdAt
+        document.summary = model.summary
         return document
     }
 }

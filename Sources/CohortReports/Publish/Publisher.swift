@@ -93,19 +93,18 @@ public struct IndexModel: Sendable {
         company = settings.company
         let text = ReportText(language: settings.language, currency: settings.currency, kind: kind)
         generatedAt = words.timestamp(settings.generatedAt)
-        let kpis: [HeadlineKPI] = [.customerRetentionRate12, .churnRate, .netRevenueRetention12, .grossRevenueRetention12,
-                                   .newCustomers, .averageOrderValue]
-        columns = kpis.map { words.kpiName($0) }
+        let keys: [HeadlineKey] = [.activeCustomers, .churnRate, .customersKept, .revenue, .nrr, .averageOrderValue]
+        columns = keys.map { words.headlineLabel($0, span: nil, kind) }
         var entries: [IndexEntry] = []
-        var previous: PeriodKPIs?
+        var previous: Headline?
         for (period, analysis) in reports {
-            guard let headline = analysis.headlineKPIs else { continue }
-            let values = kpis.map { kpi -> IndexValue in
-                let now = kpi.value(in: headline)
-                let before = previous.flatMap { kpi.value(in: $0) }
-                let trend = text.trend(from: before, to: now, higherIsBetter: kpi.higherIsBetter)
+            guard let headline = analysis.headline else { continue }
+            let values = keys.map { key -> IndexValue in
+                let now = headline[key]?.value
+                let before = previous?[key]?.value
+                let trend = text.trend(from: before, to: now, higherIsBetter: key.higherIsBetter)
                 let arrow = before == nil || now == nil || trend == "same" ? "" : ((now ?? 0) > (before ?? 0) ? "▲" : "▼")
-                return IndexValue(text: text.value(now, kpi.unit), arrow: arrow, trend: trend)
+                return IndexValue(text: text.value(now, key.unit), arrow: arrow, trend: trend)
             }
             entries.append(IndexEntry(period: text.periodName(analysis.periods[headline.period]), link: "\(period)/report.html",
                                       asOf: words.longDate(analysis.asOf), values: values))
