@@ -11,6 +11,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case trends
     case ltv
     case survival
+    case atRisk = "at-risk"
 
     /// The file name of this chart in a report's `charts/` folder, without extension.
     public var fileName: String { rawValue }
@@ -26,6 +27,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .revenueBridge: return BridgeChart(analysis: analysis, style: style, kind: .revenue)
         case .trends: return TrendChart(analysis: analysis, style: style)
         case .survival: return SurvivalChart(analysis: analysis, style: style)
+        case .atRisk: return StakeChart(analysis: analysis, style: style)
         }
     }
 }

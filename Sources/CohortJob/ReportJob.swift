@@ -11,7 +11,7 @@ import Foundation
 ///     outcome.folder          // output/2026-10-31
 ///
 /// Each step is also callable alone (`analyse` for the matrix and KPI commands,
-/// `report(from:)` for a report rendered from an earlier `analysis.json`). Failures are
+/// `report(fromAnalysisAt:)` for a report rendered from an earlier `analysis.json`). Failures are
 /// thrown as values: `IngestError`, `AnalysisError`, `SettingError`, `ReportError`,
 /// `ChartError`; nothing is written before the report folder is complete.
 public struct ReportJob: Sendable {
@@ -51,39 +51,81 @@ public struct ReportJob: Sendable {
         return result
     }
 
-    /// The analysis of what was read; `includesKPIs: false` computes the matrices only.
-    public func analyse(_ read: OrderReadResult, includesKPIs: Bool = true) throws -> CohortAnalysis {
+    /// The analysis of what was read; `includesKPIs: false` computes the matrices only,
+    /// `includesCustomers` adds the customers to act on (statuses, lists, BG/NBD).
+    public func analyse(_ read: OrderReadResult, includesKPIs: Bool = true, includesCustomers: Bool = false) throws -> CohortAnalysis {
         events?(.phase(.analysing))
-        var analysisOptions = options.analysis
-        analysisOptions.currency = options.look.currency
-        return try CohortAnalysis(table: read.table, options: analysisOptions, input: read.inputSummary, includesKPIs: includesKPIs)
+        return try CohortAnalysis(table: read.table, options: analysisOptions, input: read.inputSummary, includesKPIs: includesKPIs,
+                                  includesCustomers: includesCustomers)
     }
 
     /// Reads and analyses, timing both.
-    public func analyse(includesKPIs: Bool = true, timings: inout JobTimings) throws -> CohortAnalysis {
+    public func analyse(includesKPIs: Bool = true, includesCustomers: Bool = false, timings: inout JobTimings) throws -> CohortAnalysis {
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
-        let analysis = try analyse(result, includesKPIs: includesKPIs)
+        let analysis = try analyse(result, includesKPIs: includesKPIs, includesCustomers: includesCustomers)
         timings.lap(.analyse)
         return analysis
+    }
+
+    /// Reads and analyses, with every customer's record (every status), for `cohort customers`.
+    public func customerRecords() throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        let result = try read()
+        events?(.phase(.analysing))
+        return try CohortAnalysis.withCustomerRecords(table: result.table, options: analysisOptions, input: result.inputSummary)
+    }
+
+    /// The analysis options with the report's currency.
+    private var analysisOptions: AnalysisOptions {
+        var analysisOptions = options.analysis
+        analysisOptions.currency = options.look.currency
+        return analysisOptions
     }
 
     /// The whole run: read, analyse, render, write the report folder, publish.
     public func run() throws -> Outcome {
         var timings = JobTimings()
-        let analysis = try analyse(timings: &timings)
-        return try report(analysis, timings: timings)
+        let result = try read()
+        timings.lap(.read(rows: result.rowsRead))
+        events?(.phase(.analysing))
+        let (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: result.table, options: analysisOptions,
+                                                                             input: result.inputSummary)
+        var lists: [String: Data] = [:]
+        if analysis.customers?.listsIncluded == true {
+            lists[Self.atRiskFile] = CustomerCSV.data(atRisk)
+            lists[Self.lostFile] = CustomerCSV.data(lost)
+        }
+        timings.lap(.analyse)
+        return try report(analysis, customerLists: lists, timings: timings)
     }
 
-    /// Renders, writes and publishes the report of an analysis computed before (`analysis.json`).
+    /// Renders, writes and publishes the report of an analysis computed before, without customer lists.
     public func report(from analysis: CohortAnalysis) throws -> Outcome {
-        try report(analysis, timings: JobTimings())
+        try report(analysis, customerLists: [:], timings: JobTimings())
     }
 
-    private func report(_ analysis: CohortAnalysis, timings: JobTimings) throws -> Outcome {
+    /// Renders, writes and publishes the report of an analysis computed before (`analysis.json` at `path`);
+    /// the customer lists (at-risk.csv, lost.csv) are copied from its folder when they are there.
+    public func report(fromAnalysisAt path: String) throws -> Outcome {
+        let analysis = try Self.readAnalysis(path)
+        var lists: [String: Data] = [:]
+        if analysis.customers?.listsIncluded == true {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            for name in [Self.atRiskFile, Self.lostFile] {
+                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { lists[name] = data }
+            }
+        }
+        return try report(analysis, customerLists: lists, timings: JobTimings())
+    }
+
+    /// The full customer lists in the report folder, ready for a CRM import.
+    public static let atRiskFile = "at-risk.csv", lostFile = "lost.csv"
+
+    private func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
         var timings = timings
         events?(.phase(.drawing))
-        let bundle = try self.bundle(for: analysis)
+        var bundle = try self.bundle(for: analysis)
+        bundle.attachments = customerLists
         let drawn = try bundle.drawCharts()
         timings.lap(.charts(count: bundle.charts.count))
         let documents = try bundle.documentFiles(svgs: drawn.svgs)

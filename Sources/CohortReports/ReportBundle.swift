@@ -18,6 +18,8 @@ public struct ReportBundle: Sendable {
     public let templates: ReportTemplates
     /// The charts to draw (all by default).
     public var charts: [ChartKind] = ChartKind.allCases
+    /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv).
+    public var attachments: [String: Data] = [:]
 
     public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
@@ -48,7 +50,7 @@ public struct ReportBundle: Sendable {
         }))
     }
 
-    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json and rejected.csv.
+    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
         let html = model(.html, svgs: svgs)
         let markdown = model(.markdown, svgs: [:])
@@ -61,6 +63,7 @@ public struct ReportBundle: Sendable {
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
         if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
+        files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
         return files

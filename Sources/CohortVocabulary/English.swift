@@ -445,6 +445,92 @@ struct English: Vocabulary {
         "No cohort has a complete \(periodNoun(kind, plural: false)) after acquisition yet."
     }
 
+    // MARK: Customers to act on
+
+    let stakeTitle = "Revenue at stake: at-risk customers by how overdue they are"
+    func atRiskCount(_ count: Int) -> String { "\(self.count(count)) at risk" }
+    let nobodyAtRisk = "No customer is at risk"
+    func overdueBucket(from: String, to: String?) -> String {
+        to.map { "\(from)–\($0)× the usual gap" } ?? "over \(from)× the usual gap"
+    }
+    func customersCount(_ count: Int) -> String { "\(self.count(count)) \(count == 1 ? "customer" : "customers")" }
+    func stakeCaption(total: String) -> String {
+        "Revenue of the last 12 months of live customers whose last order is more than 1.5 times their usual gap ago (their own median gap with 3 or more purchase days, else everyone's); \(total) in all."
+    }
+
+    func stakeDescription(largest: String, amount: String, total: String, customers: Int) -> String {
+        "The largest share of the revenue at stake, \(amount) of \(total), is with \(customersCount(customers)) at \(largest): "
+            + "the further overdue, the less likely a call still brings them back."
+    }
+
+    func status(_ status: CustomerStatus) -> String {
+        switch status {
+        case .new: return "New"
+        case .wonBack: return "Won back"
+        case .atRisk: return "At risk"
+        case .active: return "Active"
+        case .lost: return "Lost"
+        }
+    }
+
+    func customerWords() -> CustomerWords {
+        CustomerWords(title: "Customers to act on", atRiskHeading: "At risk, by revenue at stake", lostHeading: "Lost in the last 12 months, by lifetime revenue",
+                      wonBackHeading: "Won back this period", customer: "Customer", cohort: "Cohort", lastOrder: "Last order",
+                      daysSince: "Days since", usualGap: "Usual gap (days)", revenue12m: "Revenue 12 months", atStake: "At stake",
+                      lifetimeRevenue: "Lifetime revenue", orders: "Orders", probabilityAlive: "P(alive)", predictedCLV: "Predicted CLV 12 months",
+                      modelHeading: "Predicted customer lifetime value (BG/NBD and Gamma-Gamma)", noneAtRisk: "No customer is at risk.",
+                      noneLost: "No customer is lost.", noneWonBack: "No customer was won back this period.",
+                      noneInList: "No customer in this list.",
+                      listsLeftOut: "Customer lists are left out of this report (--no-customer-lists).",
+                      fullLists: "The full lists are in at-risk.csv and lost.csv beside this report, ready for a CRM import.")
+    }
+
+    func customerSummary(atRisk: Int, stake: String, lost: Int, lostWithinYear: Int, wonBack: Int, period: String) -> String {
+        let risk = atRisk == 0 ? "No customer is at risk"
+            : "\(count(atRisk)) \(atRisk == 1 ? "customer is" : "customers are") at risk (live, but their last order is more than 1.5 times "
+                + "their usual gap ago), with \(stake) of revenue over the last 12 months at stake"
+        return risk + "; \(count(lost)) \(lost == 1 ? "is" : "are") lost (\(count(lostWithinYear)) of them within the last 12 months), and "
+            + "\(count(wonBack)) \(wonBack == 1 ? "was" : "were") won back in \(period)."
+    }
+
+    func predictionSentence(customers: Int, total: String?, perCustomer: String?, observedFirstYear: String?, problem: PredictionProblem?) -> String {
+        switch problem {
+        case .noRepeatPurchases?: return "No prediction of lifetime value: no customer has bought on a second day yet, so the model has nothing to learn from."
+        case .unfit?: return "No prediction of lifetime value: the purchase histories could not be fitted."
+        case .tooFewRepeatBuyers?: return "No prediction of lifetime value: fewer than 10 customers have bought on a second day, too few to learn a rhythm of buying from."
+        case nil: break
+        }
+        guard let total, let perCustomer else {
+            return "The BG/NBD model estimates which of the \(count(customers)) customers are still alive; their order values could not be modelled (too few repeat buyers), so there is no predicted CLV."
+        }
+        return "The BG/NBD and Gamma-Gamma models expect the \(count(customers)) customers to bring \(total) over the next 12 months, \(perCustomer) per customer on average"
+            + (observedFirstYear.map { ", against \($0) per customer in the first 12 months observed so far" } ?? "")
+            + ". It is a forecast from each customer's rhythm of buying (undiscounted), not a promise."
+    }
+
+    func modelFit(bgnbd: String, bgnbdLikelihood: String, gammaGamma: String?, gammaGammaLikelihood: String?, customers: Int,
+                  repeatBuyers: Int, correlation: String?) -> String {
+        "Fit: BG/NBD \(bgnbd) (log-likelihood \(bgnbdLikelihood))"
+            + (gammaGamma.map { "; Gamma-Gamma \($0) (log-likelihood \(gammaGammaLikelihood ?? "–"))" } ?? "")
+            + "; \(count(customers)) customers, \(count(repeatBuyers)) repeat buyers"
+            + (correlation.map { "; correlation of frequency and order value \($0)" } ?? "") + "."
+    }
+
+    func describe(_ warning: PredictiveWarning) -> String {
+        switch warning {
+        case .bgnbdNotConverged(let iterations): return "the BG/NBD fit did not converge in \(iterations) iterations; its numbers are rough"
+        case .gammaGammaNotConverged(let iterations): return "the Gamma-Gamma fit did not converge in \(iterations) iterations; there is no order value forecast"
+        case .parameterAtLimit(let parameter, let value):
+            return "the model's \(parameter.rawValue) ran to \(parameterValue(value)); the data hardly fits the model (very few or very regular repeat purchases)"
+        case .gammaGammaQNotAboveOne(let q): return "the Gamma-Gamma fit gave q = \(parameterValue(q)) (≤ 1), which has no mean order value; there is no order value forecast"
+        case .tooFewRepeatBuyers(let count): return "only \(count) repeat buyers: too few to model order values"
+        case .frequencyValueCorrelation(let r):
+            return "order value and frequency are correlated (r = \(decimal(r, places: 2))); Gamma-Gamma assumes they are not, so CLV is rough"
+        case .customersAfterAsOf(let count): return "\(count) customers first bought after the as-of date and are left out of the model"
+        case .expectedPurchasesImprecise(let count): return "the expected purchases of \(count) customers are approximate"
+        }
+    }
+
     // MARK: Report
 
     func reportLabels(_ kind: PeriodKind) -> ReportLabels {

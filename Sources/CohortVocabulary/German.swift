@@ -468,6 +468,93 @@ struct German: Vocabulary {
 
     func nothingToDraw(_ kind: PeriodKind) -> String { "Noch keine Kohorte hat nach dem Erstkauf eine vollständige Periode." }
 
+    // MARK: Customers to act on
+
+    let stakeTitle = "Gefährdeter Umsatz: Kunden mit Abwanderungsgefahr nach Überfälligkeit"
+    func atRiskCount(_ count: Int) -> String { "\(self.count(count)) gefährdet" }
+    let nobodyAtRisk = "Kein Kunde ist abwanderungsgefährdet"
+    func overdueBucket(from: String, to: String?) -> String {
+        to.map { "\(from)–\($0)× der üblichen Pause" } ?? "über \(from)× der üblichen Pause"
+    }
+    func customersCount(_ count: Int) -> String { "\(self.count(count)) \(count == 1 ? "Kunde" : "Kunden")" }
+    func stakeCaption(total: String) -> String {
+        "Umsatz der letzten 12 Monate von Kunden im Bestand, deren letzte Bestellung mehr als das 1,5-Fache ihrer üblichen Pause zurückliegt (eigener Median bei 3 oder mehr Kauftagen, sonst der aller Kunden); insgesamt \(total)."
+    }
+
+    func stakeDescription(largest: String, amount: String, total: String, customers: Int) -> String {
+        "Der größte Teil des gefährdeten Umsatzes, \(amount) von \(total), liegt bei \(customersCount(customers)) mit \(largest): "
+            + "je länger überfällig, desto seltener holt ein Anruf sie noch zurück."
+    }
+
+    func status(_ status: CustomerStatus) -> String {
+        switch status {
+        case .new: return "Neukunde"
+        case .wonBack: return "Zurückgewonnen"
+        case .atRisk: return "Abwanderungsgefahr"
+        case .active: return "Aktiv"
+        case .lost: return "Verloren"
+        }
+    }
+
+    func customerWords() -> CustomerWords {
+        CustomerWords(title: "Kunden mit Handlungsbedarf", atRiskHeading: "Abwanderungsgefahr, nach gefährdetem Umsatz",
+                      lostHeading: "In den letzten 12 Monaten verloren, nach Umsatz insgesamt", wonBackHeading: "In dieser Periode zurückgewonnen", customer: "Kunde",
+                      cohort: "Kohorte", lastOrder: "Letzte Bestellung", daysSince: "Tage seitdem", usualGap: "Übliche Pause (Tage)",
+                      revenue12m: "Umsatz 12 Monate", atStake: "Gefährdet", lifetimeRevenue: "Umsatz insgesamt", orders: "Bestellungen",
+                      probabilityAlive: "P(aktiv)", predictedCLV: "Erwarteter CLV 12 Monate",
+                      modelHeading: "Erwarteter Kundenwert (BG/NBD und Gamma-Gamma)", noneAtRisk: "Kein Kunde ist abwanderungsgefährdet.",
+                      noneLost: "Kein Kunde ist verloren.", noneWonBack: "In dieser Periode wurde kein Kunde zurückgewonnen.",
+                      noneInList: "Kein Kunde in dieser Liste.",
+                      listsLeftOut: "Kundenlisten sind in diesem Bericht nicht enthalten (--no-customer-lists).",
+                      fullLists: "Die vollständigen Listen stehen in at-risk.csv und lost.csv neben diesem Bericht, bereit für den Import ins CRM.")
+    }
+
+    func customerSummary(atRisk: Int, stake: String, lost: Int, lostWithinYear: Int, wonBack: Int, period: String) -> String {
+        let risk = atRisk == 0 ? "Kein Kunde ist abwanderungsgefährdet"
+            : "\(count(atRisk)) \(atRisk == 1 ? "Kunde ist" : "Kunden sind") abwanderungsgefährdet (im Bestand, aber die letzte Bestellung "
+                + "liegt mehr als das 1,5-Fache der üblichen Pause zurück), mit \(stake) Umsatz der letzten 12 Monate"
+        return risk + "; \(count(lost)) \(lost == 1 ? "ist" : "sind") verloren (davon \(count(lostWithinYear)) in den letzten 12 Monaten) und "
+            + "\(count(wonBack)) \(wonBack == 1 ? "wurde" : "wurden") \(period.hasPrefix("KW") ? "in" : "im") \(period) zurückgewonnen."
+    }
+
+    func predictionSentence(customers: Int, total: String?, perCustomer: String?, observedFirstYear: String?, problem: PredictionProblem?) -> String {
+        switch problem {
+        case .noRepeatPurchases?: return "Keine Vorhersage des Kundenwerts: noch hat kein Kunde an einem zweiten Tag gekauft, das Modell hat nichts zu lernen."
+        case .unfit?: return "Keine Vorhersage des Kundenwerts: die Kaufverläufe lassen sich nicht anpassen."
+        case .tooFewRepeatBuyers?: return "Keine Vorhersage des Kundenwerts: weniger als 10 Kunden haben an einem zweiten Tag gekauft, zu wenige, um einen Kaufrhythmus zu lernen."
+        case nil: break
+        }
+        guard let total, let perCustomer else {
+            return "Das BG/NBD-Modell schätzt, welche der \(count(customers)) Kunden noch aktiv sind; ihre Bestellwerte ließen sich nicht modellieren (zu wenige Wiederkäufer), daher gibt es keinen erwarteten CLV."
+        }
+        return "Die Modelle BG/NBD und Gamma-Gamma erwarten von den \(count(customers)) Kunden \(total) in den nächsten 12 Monaten, im Schnitt \(perCustomer) je Kunde"
+            + (observedFirstYear.map { ", gegenüber bisher \($0) je Kunde in den ersten 12 Monaten" } ?? "")
+            + ". Das ist eine Vorhersage aus dem Kaufrhythmus jedes Kunden (nicht abgezinst), kein Versprechen."
+    }
+
+    func modelFit(bgnbd: String, bgnbdLikelihood: String, gammaGamma: String?, gammaGammaLikelihood: String?, customers: Int,
+                  repeatBuyers: Int, correlation: String?) -> String {
+        "Anpassung: BG/NBD \(bgnbd) (Log-Likelihood \(bgnbdLikelihood))"
+            + (gammaGamma.map { "; Gamma-Gamma \($0) (Log-Likelihood \(gammaGammaLikelihood ?? "–"))" } ?? "")
+            + "; \(count(customers)) Kunden, \(count(repeatBuyers)) Wiederkäufer"
+            + (correlation.map { "; Korrelation von Kaufhäufigkeit und Bestellwert \($0)" } ?? "") + "."
+    }
+
+    func describe(_ warning: PredictiveWarning) -> String {
+        switch warning {
+        case .bgnbdNotConverged(let iterations): return "die BG/NBD-Anpassung konvergierte nicht in \(iterations) Iterationen; die Zahlen sind grob"
+        case .gammaGammaNotConverged(let iterations): return "die Gamma-Gamma-Anpassung konvergierte nicht in \(iterations) Iterationen; es gibt keine Vorhersage des Bestellwerts"
+        case .parameterAtLimit(let parameter, let value):
+            return "der Modellparameter \(parameter.rawValue) lief bis \(parameterValue(value)); die Daten passen kaum zum Modell (sehr wenige oder sehr regelmäßige Wiederkäufe)"
+        case .gammaGammaQNotAboveOne(let q): return "die Gamma-Gamma-Anpassung ergab q = \(parameterValue(q)) (≤ 1), ohne mittleren Bestellwert; es gibt keine Vorhersage des Bestellwerts"
+        case .tooFewRepeatBuyers(let count): return "nur \(count) Wiederkäufer: zu wenige, um Bestellwerte zu modellieren"
+        case .frequencyValueCorrelation(let r):
+            return "Bestellwert und Kaufhäufigkeit hängen zusammen (r = \(decimal(r, places: 2))); Gamma-Gamma setzt voraus, dass nicht, daher ist der CLV grob"
+        case .customersAfterAsOf(let count): return "\(count) Kunden kauften erst nach dem Stichtag und bleiben im Modell außen vor"
+        case .expectedPurchasesImprecise(let count): return "die erwarteten Käufe von \(count) Kunden sind Näherungen"
+        }
+    }
+
     // MARK: Report
 
     func reportLabels(_ kind: PeriodKind) -> ReportLabels {

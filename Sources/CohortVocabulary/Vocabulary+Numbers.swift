@@ -4,6 +4,13 @@ import Foundation
 /// Numbers, money, percentages and dates in a vocabulary's conventions: `en` gives
 /// "85.3%" and "€1,234", `de` gives "85,3 %" and "1.234 €".
 extension Vocabulary {
+    /// A model parameter in a sentence: three decimals, none from 1,000 on, "< 0.001" below.
+    public func parameterValue(_ value: Double) -> String {
+        if value >= 1000 { return decimal(value, places: 0) }
+        if value < 0.001 { return "< " + decimal(0.001, places: 3) }
+        return decimal(value, places: 3)
+    }
+
     /// A number with fixed decimals and the language's separators; half away from zero
     /// (1.25 → "1.3"), as people round (printf would round half to even).
     public func decimal(_ value: Double, places: Int) -> String {

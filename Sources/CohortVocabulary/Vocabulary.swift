@@ -150,6 +150,31 @@ public protocol Vocabulary: Sendable {
     /// What the curves leave out: the partial period and cohorts without a complete period after acquisition.
     func notDrawn(partialPeriod: Bool, cohorts labels: [String]) -> String?
     func nothingToDraw(_ kind: PeriodKind) -> String
+    /// The revenue-at-stake chart: title, subtitle count, bucket labels ("2–3× the usual gap", "over 5×"), ends and caption.
+    var stakeTitle: String { get }
+    func atRiskCount(_ count: Int) -> String
+    var nobodyAtRisk: String { get }
+    func overdueBucket(from: String, to: String?) -> String
+    func customersCount(_ count: Int) -> String
+    func stakeCaption(total: String) -> String
+    /// Where most of the revenue at stake sits: "The largest share, €889,653 of €2,685,150, is with 77 customers 2–3× their usual gap overdue."
+    func stakeDescription(largest: String, amount: String, total: String, customers: Int) -> String
+
+    // MARK: Customers to act on
+
+    /// "At risk", "Lost", …
+    func status(_ status: CustomerStatus) -> String
+    /// Words of the customer section and its tables.
+    func customerWords() -> CustomerWords
+    /// "312 customers are at risk …, with €123,456 … at stake; 1,234 are lost; 12 were won back in October 2026."
+    func customerSummary(atRisk: Int, stake: String, lost: Int, lostWithinYear: Int, wonBack: Int, period: String) -> String
+    /// What the predicted CLV means, or why there is none.
+    func predictionSentence(customers: Int, total: String?, perCustomer: String?, observedFirstYear: String?, problem: PredictionProblem?) -> String
+    /// Warnings about the model fit.
+    func describe(_ warning: PredictiveWarning) -> String
+    /// The fit in one line: "BG/NBD r = 0.243, α = 4.414, … (log-likelihood −9,582.4); … 2,357 customers, 1,411 repeat buyers …".
+    func modelFit(bgnbd: String, bgnbdLikelihood: String, gammaGamma: String?, gammaGammaLikelihood: String?, customers: Int,
+                  repeatBuyers: Int, correlation: String?) -> String
 
     // MARK: Report
 

@@ -17,11 +17,12 @@ struct CohortCommand: ParsableCommand {
           cohort report --config cohort.yml       # the monthly job
           cohort matrix orders.csv --format csv   # the cohort matrix as CSV
           cohort summary orders.csv               # what changed, in sentences
+          cohort customers orders.csv             # who is at risk, by revenue at stake
           cohort kpis orders.csv --churn-window 3 # KPIs with a window of 3 months
           cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
           cohort sample --rows 1000000 --out big.csv
         """,
-        subcommands: [ReportCommand.self, SummaryCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

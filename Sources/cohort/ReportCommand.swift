@@ -56,6 +56,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Logo for the report header (PNG or SVG).", valueName: "file"))
     var logo: String?
 
+    @Flag(help: "Keep customer ids out of every output (no customer lists, no at-risk.csv or lost.csv), for a wide audience.")
+    var noCustomerLists = false
+
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be 1 or more.") }
         _ = try targets()
@@ -78,12 +81,13 @@ struct ReportCommand: ParsableCommand {
         options.publish = publish ?? options.publish
         options.keep = keep ?? options.keep
         for (key, value) in try targets() { options.look.setTarget(key, value) }
+        if noCustomerLists { options.analysis.customerLists = .none }
         if from == nil { try options.requireInputs() }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)
             guard let from else { return try job.run() }
-            return try job.report(from: try ReportJob.readAnalysis(from))
+            return try job.report(fromAnalysisAt: from)
         }
         if timings { Terminal.note(outcome.timings.summary) }
         if let published = outcome.published { Terminal.note("Published to \(published.path)/") }

@@ -16,9 +16,12 @@ public struct AnalysisOptions: Sendable, Codable, Equatable {
     public var minimumCohortSize: Int
     /// The headline reports the partial as-of period instead of the last complete one.
     public var headlinesPartialPeriod: Bool
+    /// Which customer lists the analysis keeps (`.none`: no customer id in any output).
+    public var customerLists: CustomerListScope
 
     public init(period: PeriodKind = .month, asOf: CivilDate? = nil, churnWindow: Int? = nil, grossMargin: Double? = nil,
-                currency: String = "EUR", minimumCohortSize: Int = 30, headlinesPartialPeriod: Bool = false) {
+                currency: String = "EUR", minimumCohortSize: Int = 30, headlinesPartialPeriod: Bool = false,
+                customerLists: CustomerListScope = .report) {
         self.period = period
         self.asOf = asOf
         self.churnWindow = churnWindow
@@ -26,5 +29,6 @@ public struct AnalysisOptions: Sendable, Codable, Equatable {
         self.currency = currency
         self.minimumCohortSize = minimumCohortSize
         self.headlinesPartialPeriod = headlinesPartialPeriod
+        self.customerLists = customerLists
     }
 }

@@ -29,6 +29,8 @@ struct CustomerHistory {
     /// Per entry: the sum of those positive orders' totals.
     private(set) var positiveOrderValue: [Int64] = []
     private(set) var dataQuality = DataQuality()
+    /// Per analysed customer, its purchase days; nil unless asked for (`collectsPurchases`).
+    private(set) var purchases: CustomerPurchases?
 
     var customerCount: Int { cohort.count }
 
@@ -39,7 +41,8 @@ struct CustomerHistory {
     ///
     /// `parts` splits the rows, then the customers, into that many ranges worked on
     /// concurrently (default: one per core for large tables); the result does not depend on it.
-    init(table: OrderTable, calendar: PeriodCalendar, asOfDay: Int, parts requestedParts: Int? = nil) throws {
+    /// `collectsPurchases` also keeps each customer's purchase days (for the customer lists).
+    init(table: OrderTable, calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool = false, parts requestedParts: Int? = nil) throws {
         precondition(table.rowCount < Int(Int32.max), "an order table holds fewer than 2^31 rows")
         let parts = max(1, requestedParts ?? ParallelWork.parts(for: table.rowCount))
         let rowRanges = ParallelWork.ranges(table.rowCount, parts: parts)
@@ -52,9 +55,10 @@ struct CustomerHistory {
         let spanCount = calendar.period(containingDay: asOfDay) - basePeriod + 1
         let periodOfDay = PeriodLookup(calendar: calendar, from: earliestDay, through: asOfDay, base: basePeriod)
         var rows: CustomerRows? = table.withColumns { columns in
-            CustomerRows(columns, customerCount: table.customerCount, rowRanges: rowRanges, asOf: asOf, periodOfDay: periodOfDay)
+            CustomerRows(columns, customerCount: table.customerCount, rowRanges: rowRanges, asOf: asOf)
         }
-        var results = Self.parts(of: rows!, parts: parts, spanCount: spanCount, hasOrderColumn: table.order != nil)
+        var results = Self.parts(of: rows!, periodOfDay: periodOfDay, parts: parts, spanCount: spanCount, hasOrderColumn: table.order != nil,
+                                 collectsPurchases: collectsPurchases)
         rows = nil // freed before the parts are joined: the two are the largest arrays here
 
         let earliestCohort = results.map(\.earliestCohort).min() ?? Int32.max
@@ -80,12 +84,13 @@ struct CustomerHistory {
     }
 
     /// Each range of customers (of about equal rows) summed on its own core.
-    private static func parts(of rows: CustomerRows, parts: Int, spanCount: Int, hasOrderColumn: Bool) -> [HistoryPart] {
+    private static func parts(of rows: CustomerRows, periodOfDay: PeriodLookup, parts: Int, spanCount: Int, hasOrderColumn: Bool,
+                              collectsPurchases: Bool) -> [HistoryPart] {
         let placed = rows.count
         return ParallelWork.map(Array(rows.balancedRanges(parts: parts).enumerated())) { part, customers in
             // The first part's entry arrays become the history's: room for every row's entry.
-            HistoryPart(customers: customers, rows: rows, spanCount: spanCount, hasOrderColumn: hasOrderColumn,
-                        entryRoom: part == 0 ? placed : nil)
+            HistoryPart(customers: customers, rows: rows, periodOfDay: periodOfDay, spanCount: spanCount, hasOrderColumn: hasOrderColumn,
+                        collectsPurchases: collectsPurchases, entryRoom: part == 0 ? placed : nil)
         }
     }
 
@@ -115,6 +120,9 @@ struct CustomerHistory {
             cohort += part.cohort.lazy.map { $0 - earliestCohort }
             entryStart += part.entryEnd.lazy.map { $0 + offset }
             dataQuality.add(part.dataQuality)
+            if let more = part.purchases {
+                if purchases == nil { purchases = more } else { purchases?.append(more) }
+            }
         }
     }
 }

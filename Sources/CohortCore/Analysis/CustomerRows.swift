@@ -1,5 +1,5 @@
 /// The order rows up to the as-of date, each copied next to its customer's other rows by a
-/// counting sort, as (order, period, amount): what `HistoryPart` sums customer by customer.
+/// counting sort, as (order, day, amount): what `HistoryPart` sums customer by customer.
 ///
 /// The one owner of that buffer (a class, freed in `deinit`): the history drops it before
 /// joining its parts, as the two are the largest arrays of the analysis. Each part of the rows
@@ -15,7 +15,7 @@ final class CustomerRows {
     /// Rows placed (those up to the as-of date).
     var count: Int { start[start.count - 1] }
 
-    init(_ columns: OrderColumns, customerCount: Int, rowRanges: [Range<Int>], asOf: Int32, periodOfDay: PeriodLookup) {
+    init(_ columns: OrderColumns, customerCount: Int, rowRanges: [Range<Int>], asOf: Int32) {
         let parts = rowRanges.count
         // Per part and customer: the part's rows of the customer, then where the next of them goes.
         var cursors = [Int32](repeating: 0, count: parts * customerCount)
@@ -38,8 +38,7 @@ final class CustomerRows {
                     let customer = Int(columns.customer[row])
                     let slot = Int(cursor[customer])
                     cursor[customer] += 1
-                    (buffer.baseAddress! + slot).initialize(to: CustomerRow(
-                        order: columns.order?[row] ?? 0, period: periodOfDay[day], amount: columns.amount[row]))
+                    (buffer.baseAddress! + slot).initialize(to: CustomerRow(order: columns.order?[row] ?? 0, day: day, amount: columns.amount[row]))
                 }
             }
         }
@@ -93,8 +92,8 @@ final class CustomerRows {
 struct CustomerRow {
     /// Interned order id (0 without an order column).
     var order: Int32
-    /// Period index relative to the earliest period with rows.
-    var period: Int32
+    /// Days since 1970-01-01.
+    var day: Int32
     var amount: Int64
 }
 

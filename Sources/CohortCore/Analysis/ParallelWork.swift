@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Splits work over contiguous index ranges and runs the parts on all cores.
+/// Splits work over contiguous index ranges and runs the parts on all cores (the analysis, and
+/// exports of many rows).
 ///
 /// The analysis only ever adds integers, so the parts' results are merged in part
 /// order and the outcome is the same for any number of parts (tests compare 1 with
@@ -9,23 +10,23 @@ import Foundation
 ///
 ///     let parts = ParallelWork.parts(for: rows.count)
 ///     let sums = ParallelWork.map(ParallelWork.ranges(rows.count, parts: parts)) { range in range.reduce(0, +) }
-enum ParallelWork {
+public enum ParallelWork {
     /// Below this many items a part is not worth a thread.
     static let minimumItemsPerPart = 1 << 16
 
     /// How many parts `count` items are worth: one per core, fewer for small inputs.
-    static func parts(for count: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+    public static func parts(for count: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
         max(1, min(cores, 16, count / minimumItemsPerPart))
     }
 
     /// `0 ..< count` cut into `parts` contiguous ranges of nearly equal length.
-    static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
+    public static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
         let parts = max(1, parts)
         return (0 ..< parts).map { part in (count * part / parts) ..< (count * (part + 1) / parts) }
     }
 
     /// `body` applied to each element, concurrently when there is more than one; results in order.
-    static func map<Element, Result>(_ elements: [Element], _ body: (Element) -> Result) -> [Result] {
+    public static func map<Element, Result>(_ elements: [Element], _ body: (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(body) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
         results.initialize(repeating: nil)

@@ -83,6 +83,37 @@ struct BGNBDSample {
         segmentStart.append(repeatCount.count)
     }
 
+    /// Every `step`-th group, of the customers without a repeat purchase and of the repeat buyers:
+    /// a cheap preview of the likelihood for a warm start.
+    func thinned(every step: Int) -> BGNBDSample {
+        let step = max(1, step)
+        var thin = self
+        thin.singleAge = []; thin.singleWeight = []
+        thin.repeatCount = []; thin.recency = []; thin.age = []; thin.weight = []
+        thin.distinctRepeats = []; thin.segmentStart = []
+        thin.customers = 0; thin.repeatBuyers = 0
+        for index in stride(from: 0, to: singleAge.count, by: step) {
+            thin.singleAge.append(singleAge[index])
+            thin.singleWeight.append(singleWeight[index])
+            thin.customers += Int(singleWeight[index])
+        }
+        for index in stride(from: 0, to: repeatCount.count, by: step) {
+            let x = Int(repeatCount[index])
+            if thin.distinctRepeats.last != x {
+                thin.distinctRepeats.append(x)
+                thin.segmentStart.append(thin.repeatCount.count)
+            }
+            thin.repeatCount.append(repeatCount[index])
+            thin.recency.append(recency[index])
+            thin.age.append(age[index])
+            thin.weight.append(weight[index])
+            thin.customers += Int(weight[index])
+            thin.repeatBuyers += Int(weight[index])
+        }
+        thin.segmentStart.append(thin.repeatCount.count)
+        return thin
+    }
+
     /// −(1 / customers) Σ weight · ln L at θ = (ln r, ln α, ln a, ln b), and its gradient in θ.
     ///
     /// With π = e^A₄ / (e^A₃ + e^A₄) (the weight of "dropped out after the last purchase"):

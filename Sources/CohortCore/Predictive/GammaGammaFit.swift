@@ -49,9 +49,11 @@ public struct GammaGammaFit: Sendable, Codable, Equatable {
         let meanValue = sample.totalValue.reduce(0, +) / totalRepeats
         let starts: [[Double]] = [[0, log(2), log(meanValue)], [0.1, 0.1, 0.1]]
         let minimizer = LogParameterMinimizer()
+        let previewSize = BGNBDFit.previewGroups
+        let preview = sample.buyers > previewSize ? sample.thinned(every: sample.buyers / previewSize) : nil
         var best: LogParameterMinimizer.Outcome? = nil
         for start in starts {
-            let outcome = minimizer.minimize(from: start, sample.negativeMeanLogLikelihood)
+            let outcome = minimizer.minimize(from: start, preview: preview?.negativeMeanLogLikelihood, sample.negativeMeanLogLikelihood)
             if best == nil || (outcome.converged && !best!.converged)
                 || (outcome.converged == best!.converged && outcome.value < best!.value) {
                 best = outcome

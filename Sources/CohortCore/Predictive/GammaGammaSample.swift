@@ -37,6 +37,12 @@ struct GammaGammaSample {
         }
     }
 
+    /// Every `step`-th buyer: a cheap preview of the likelihood for a warm start.
+    func thinned(every step: Int) -> GammaGammaSample {
+        let picked = Array(stride(from: 0, to: buyers, by: max(1, step)))
+        return GammaGammaSample(repeats: picked.map { Int(repeats[$0]) }, meanValue: picked.map { totalValue[$0] / repeats[$0] })
+    }
+
     /// −(1 / buyers) Σ ln L at θ = (ln p, ln q, ln v), and its gradient in θ:
     ///
     ///     ∂ ln L / ∂p = x (ψ(px + q) − ψ(px) + ln m + ln x − ln(x·m + v))

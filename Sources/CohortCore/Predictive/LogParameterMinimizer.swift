@@ -28,25 +28,41 @@ struct LogParameterMinimizer {
         var value: Double
         var iterations: Int
         var converged: Bool
+        /// The inverse-Hessian estimate at the end (nil when none was built).
+        var inverseHessian: [[Double]]? = nil
     }
 
     static func clamped(_ logParameters: [Double]) -> [Double] {
         logParameters.map { min(max($0, -logLimit), logLimit) }
     }
 
-    func minimize(from start: [Double], _ objective: ([Double], inout [Double]) -> Double) -> Outcome {
+    /// Minimises `objective` from `start`. With a `preview` (the same kind of objective on a
+    /// thinned sample, much cheaper), the preview's minimum and inverse-Hessian estimate start the
+    /// full run, which then needs a few iterations only; the outcome is the full run's.
+    func minimize(from start: [Double], preview: (([Double], inout [Double]) -> Double)? = nil,
+                  _ objective: ([Double], inout [Double]) -> Double) -> Outcome {
+        guard let preview else { return minimize(from: start, inverseHessian: nil, objective) }
+        let first = minimize(from: start, inverseHessian: nil, preview)
+        guard first.converged, first.value.isFinite else { return minimize(from: start, inverseHessian: nil, objective) }
+        let warm = minimize(from: first.logParameters, inverseHessian: first.inverseHessian, objective)
+        return warm.converged ? warm : minimize(from: start, inverseHessian: nil, objective)
+    }
+
+    private func minimize(from start: [Double], inverseHessian initial: [[Double]]?,
+                          _ objective: ([Double], inout [Double]) -> Double) -> Outcome {
         let count = start.count
         var point = start
         var gradient = [Double](repeating: 0, count: count)
         var value = objective(point, &gradient)
         guard value.isFinite else { return Outcome(logParameters: point, value: value, iterations: 0, converged: false) }
-        var inverseHessian = Self.identity(count)
-        var freshHessian = true
+        var inverseHessian = initial ?? Self.identity(count)
+        var freshHessian = initial == nil
         var newGradient = gradient
         for iteration in 0 ..< maximumIterations {
             let steepest = gradient.map(abs).max() ?? 0
             if steepest <= gradientTolerance {
-                return Outcome(logParameters: point, value: value, iterations: iteration, converged: true)
+                return Outcome(logParameters: point, value: value, iterations: iteration, converged: true,
+                               inverseHessian: freshHessian ? nil : inverseHessian)
             }
             var direction = Self.multiply(inverseHessian, gradient).map { -$0 }
             var slope = Self.dot(gradient, direction)
@@ -78,7 +94,8 @@ struct LogParameterMinimizer {
             }
             guard accepted, candidateValue < value || (candidateValue == value && stepLength == 1) else {
                 if steepest <= stallTolerance {
-                    return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: true)
+                    return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: true,
+                                   inverseHessian: freshHessian ? nil : inverseHessian)
                 }
                 if freshHessian {
                     return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: false)

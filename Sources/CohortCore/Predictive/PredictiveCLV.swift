@@ -15,7 +15,7 @@ import Foundation
 /// is an error (it counts orders after the as-of date).
 ///
 /// Complexity: O(n log n) to group (n customers), O(groups) per BG/NBD iteration, O(repeat
-/// buyers) per Gamma-Gamma iteration, O(n + distinct (x, T) · series terms) to score.
+/// buyers) per Gamma-Gamma iteration (the two fits run side by side), O(n + distinct (x, T) · series terms) to score.
 public enum PredictiveCLV {
     /// A correlation of frequency and order value of larger magnitude is warned about.
     public static let correlationWarningThreshold = 0.3
@@ -46,11 +46,6 @@ public enum PredictiveCLV {
         }
         let times = (0 ... largestAge).map { Double($0) / 7 }
         let sample = BGNBDSample(times: times, repeats: repeats, recencyIndex: recencyDays, ageIndex: ageDays, counts: nil)
-        let bgnbd = BGNBDFit.estimate(sample)
-        var warnings: [PredictiveWarning] = []
-        if afterAsOf > 0 { warnings.append(.customersAfterAsOf(afterAsOf)) }
-        if !bgnbd.converged { warnings.append(.bgnbdNotConverged(iterations: bgnbd.iterations)) }
-        warnings += bgnbd.parametersAtLimit.map { .parameterAtLimit($0.0, value: $0.1) }
 
         // Gamma-Gamma on repeat buyers.
         var buyerRepeats = [Int](), buyerMeans = [Double]()
@@ -58,13 +53,23 @@ public enum PredictiveCLV {
             buyerRepeats.append(customer.repeatPurchases)
             buyerMeans.append(meanValue(customer))
         }
+        let fitsValue = buyerRepeats.count >= GammaGammaFit.minimumRepeatBuyers
+        let valueSample = fitsValue ? GammaGammaSample(repeats: buyerRepeats, meanValue: buyerMeans) : nil
+
+        // The two fits are independent: each on its own core.
+        let fits = ParallelWork.map([0, 1]) { part -> (BGNBDFit?, GammaGammaFit?) in
+            part == 0 ? (BGNBDFit.estimate(sample), nil) : (nil, valueSample.map { GammaGammaFit.estimate($0) })
+        }
+        let bgnbd = fits[0].0!
+        var warnings: [PredictiveWarning] = []
+        if afterAsOf > 0 { warnings.append(.customersAfterAsOf(afterAsOf)) }
+        if !bgnbd.converged { warnings.append(.bgnbdNotConverged(iterations: bgnbd.iterations)) }
+        warnings += bgnbd.parametersAtLimit.map { .parameterAtLimit($0.0, value: $0.1) }
+
         let correlation = pearsonCorrelation(buyerRepeats.map(Double.init), buyerMeans)
         if let correlation, abs(correlation) > correlationWarningThreshold { warnings.append(.frequencyValueCorrelation(correlation)) }
         var gammaGamma: GammaGammaFit? = nil
-        if buyerRepeats.count < GammaGammaFit.minimumRepeatBuyers {
-            warnings.append(.tooFewRepeatBuyers(buyerRepeats.count))
-        } else {
-            let fit = GammaGammaFit.estimate(GammaGammaSample(repeats: buyerRepeats, meanValue: buyerMeans))
+        if let fit = fits[1].1 {
             if !fit.converged {
                 warnings.append(.gammaGammaNotConverged(iterations: fit.iterations))
             } else if !(fit.parameters.q > 1) {
@@ -73,6 +78,8 @@ public enum PredictiveCLV {
                 gammaGamma = fit
                 warnings += fit.parametersAtLimit.map { .parameterAtLimit($0.0, value: $0.1) }
             }
+        } else {
+            warnings.append(.tooFewRepeatBuyers(buyerRepeats.count))
         }
 
         // Scoring. E[Y(t) | alive, x, T] depends on x and T only: kept per (x, T days) for small x.

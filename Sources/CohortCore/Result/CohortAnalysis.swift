@@ -26,6 +26,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var churnWindow: ChurnWindow
     /// The figures the report leads with; nil when only the matrices were computed.
     public var headline: Headline?
+    /// The customers to act on (statuses, lists, revenue at stake, BG/NBD); nil unless asked for.
+    public var customers: CustomerActions?
     /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
     /// matrices were computed, or in an analysis.json written before it existed.
     public var survival: [SurvivalPoint]? = nil
@@ -34,16 +36,46 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var input: InputSummary
 
     /// Analyses an order table. Throws `AnalysisError` when nothing can be reported.
-    /// `includesKPIs: false` leaves `kpis` empty, for a caller that shows the matrices only.
+    /// `includesKPIs: false` leaves `kpis` empty, for a caller that shows the matrices only;
+    /// `includesCustomers` adds the customers to act on (statuses, lists, BG/NBD).
     public init(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
-                includesKPIs: Bool = true) throws {
+                includesKPIs: Bool = true, includesCustomers: Bool = false) throws {
+        guard includesCustomers && includesKPIs else {
+            self = try Self.analyse(table, options: options, input: input, includesKPIs: includesKPIs, includesCustomers: false).analysis
+            return
+        }
+        self = try Self.withCustomerLists(table: table, options: options, input: input).analysis
+    }
+
+    /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status), for `cohort customers`.
+    public static func withCustomerRecords(table: OrderTable, options: AnalysisOptions = AnalysisOptions(),
+                                           input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        var (analysis, builder) = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        guard let everyone = builder?.allRecords() else { return (analysis, []) }
+        analysis.customers = everyone.actions
+        return (analysis, everyone.records)
+    }
+
+    /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).
+    public static func withCustomerLists(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary())
+        throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
+        var (analysis, builder) = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        guard let builder else { return (analysis, RankedCustomers(), RankedCustomers()) }
+        let (actions, atRisk, lost) = builder.actions(lists: options.customerLists)
+        analysis.customers = actions
+        return (analysis, atRisk, lost)
+    }
+
+    /// The analysis, and what the customers to act on are made from (when asked for).
+    private static func analyse(_ table: OrderTable, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
+                                includesCustomers: Bool) throws -> (analysis: CohortAnalysis, customers: CustomerActionsBuilder?) {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
 
         let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
         let calendar = PeriodCalendar(options.period)
-        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay)
+        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
         let periods = (0 ..< history.periodCount).map { index in
             let period = history.firstPeriod + index
             let lastDay = calendar.lastDay(of: period)
@@ -59,19 +91,36 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         resolved.asOf = CivilDate(dayNumber: asOfDay)
         resolved.churnWindow = window.periods
 
-        self.options = resolved
-        self.asOf = CivilDate(dayNumber: asOfDay)
-        self.churnWindow = window
-        self.periods = periods
-        self.cohorts = matrix.cohorts
-        self.averages = matrix.averages
-        self.dataQuality = history.dataQuality
-        self.input = input
-        guard includesKPIs else { return }
-        kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
-        survival = KaplanMeierBuilder(history: history, periods: periods, churnWindow: window.periods).build()
+        var input = input
+        if options.customerLists == .none {
+            // No ids in any output: a rejected row keeps its file, line, column and reason, not its text.
+            for index in input.rejected.indices { input.rejected[index].rawText = "" }
+        }
+        var analysis = CohortAnalysis(options: resolved, asOf: CivilDate(dayNumber: asOfDay), churnWindow: window, periods: periods,
+                                      cohorts: matrix.cohorts, averages: matrix.averages, dataQuality: history.dataQuality, input: input)
+        guard includesKPIs else { return (analysis, nil) }
+        analysis.kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
+        analysis.survival = KaplanMeierBuilder(history: history, periods: periods, churnWindow: window.periods).build()
         let headlinePeriod = resolved.headlinesPartialPeriod || lastComplete < 0 ? periods.count - 1 : lastComplete
-        headline = HeadlineBuilder(history: history, kpis: kpis, cohorts: cohorts, kind: resolved.period).build(period: headlinePeriod)
+        analysis.headline = HeadlineBuilder(history: history, kpis: analysis.kpis, cohorts: matrix.cohorts, kind: resolved.period)
+            .build(period: headlinePeriod)
+        guard includesCustomers, let purchases = history.purchases else { return (analysis, nil) }
+        let builder = CustomerActionsBuilder(history: history, purchases: purchases, periods: periods, customerIDs: table.customerIDs,
+                                             churnWindow: window.periods, headlinePeriod: headlinePeriod, asOfDay: asOfDay,
+                                             kind: resolved.period, grossMargin: resolved.grossMargin)
+        return (analysis, builder)
+    }
+
+    private init(options: AnalysisOptions, asOf: CivilDate, churnWindow: ChurnWindow, periods: [PeriodInfo], cohorts: [CohortRow],
+                 averages: [AgeAverage], dataQuality: DataQuality, input: InputSummary) {
+        self.options = options
+        self.asOf = asOf
+        self.churnWindow = churnWindow
+        self.periods = periods
+        self.cohorts = cohorts
+        self.averages = averages
+        self.dataQuality = dataQuality
+        self.input = input
     }
 
     /// True when the as-of period is partial.
@@ -91,10 +140,10 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
 
 extension CohortAnalysis {
     /// The version of the `analysis.json` layout this build writes and reads.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, dataQuality, input
+        case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, customers, dataQuality, input
     }
 
     /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
@@ -113,6 +162,7 @@ extension CohortAnalysis {
         kpis = try container.decode([PeriodKPIs].self, forKey: .kpis)
         survival = try container.decodeIfPresent([SurvivalPoint].self, forKey: .survival)
         headline = try container.decodeIfPresent(Headline.self, forKey: .headline)
+        customers = try container.decodeIfPresent(CustomerActions.self, forKey: .customers)
         dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
         input = try container.decode(InputSummary.self, forKey: .input)
     }
@@ -129,6 +179,7 @@ extension CohortAnalysis {
         try container.encode(kpis, forKey: .kpis)
         try container.encodeIfPresent(survival, forKey: .survival)
         try container.encodeIfPresent(headline, forKey: .headline)
+        try container.encodeIfPresent(customers, forKey: .customers)
         try container.encode(dataQuality, forKey: .dataQuality)
         try container.encode(input, forKey: .input)
     }

@@ -54,6 +54,7 @@ extension ReportModel {
         summary = Summary(analysis: analysis, targets: settings.targets).facts.map {
             format.escape(words.sentence($0, kind, currency: settings.currency))
         }
+        toActOn = Self.customerSection(analysis, text: text, chart: charts[.atRisk], format: format)
         customerBridge = Self.customerBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.customerBridge])
         revenueBridge = Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge])
         matrices = [

@@ -36,6 +36,8 @@ public struct ReportModel: Sendable {
     /// True when the last period is partial (its cells and rows are marked with *).
     public let hasPartialPeriod: Bool
     public let cards: [KPICard]
+    /// Customers to act on; nil when the customers were not analysed.
+    public let toActOn: CustomerSection?
     public let customerBridge: BridgeSection
     public let revenueBridge: BridgeSection
     public let matrices: [MatrixSection]

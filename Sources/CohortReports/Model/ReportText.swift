@@ -99,6 +99,7 @@ struct ReportText {
         case .trends: return words.trendsTitle
         case .ltv: return words.ltvTitle
         case .survival: return words.survivalTitle
+        case .atRisk: return words.stakeTitle
         }
     }
 
@@ -124,6 +125,14 @@ struct ReportText {
             return words.trendsDescription
         case .ltv:
             return words.ltvDescription(perCustomerAfterYear: money12(analysis))
+        case .atRisk:
+            guard let customers = analysis.customers, let largest = customers.stakeByOverdue.max(by: {
+                $0.revenueAtStake.minorUnits < $1.revenueAtStake.minorUnits
+            }), largest.customers > 0 else { return words.nobodyAtRisk }
+            let bound = { (value: Double) in words.decimal(value, places: value == value.rounded() ? 0 : 1) }
+            return words.stakeDescription(largest: words.overdueBucket(from: bound(largest.from), to: largest.to.map(bound)),
+                                          amount: money(largest.revenueAtStake), total: money(customers.revenueAtStake),
+                                          customers: largest.customers)
         case .survival:
             let points = analysis.survival ?? []
             let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"
@@ -132,9 +141,16 @@ struct ReportText {
         }
     }
 
+    /// "312 customers are at risk …": nil when the customers were not analysed.
+    func customerSummary(_ analysis: CohortAnalysis) -> String? {
+        guard let customers = analysis.customers, let headline = analysis.headline else { return nil }
+        return words.customerSummary(atRisk: customers.count(.atRisk), stake: money(customers.revenueAtStake), lost: customers.count(.lost), lostWithinYear: customers.lostWithinYear,
+                                     wonBack: customers.count(.wonBack), period: periodName(analysis.periods[headline.period]))
+    }
+
+    /// The headline's revenue per customer in the first year (the LTV curve at its 12th month), the same as its card.
     private func money12(_ analysis: CohortAnalysis) -> String {
-        let age = kind.periodsPerYear
-        guard age < analysis.averages.count, let value = analysis.averages[age].cumulativeRevenuePerCustomer.value else { return "–" }
+        guard let value = analysis.headline?[.clv12m]?.value else { return "–" }
         return words.money(value, currency: currency)
     }
 

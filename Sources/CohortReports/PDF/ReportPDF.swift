@@ -50,6 +50,11 @@ struct ReportPDF {
         if let trends = model.trendsChart {
             sections.append(.init(heading: trends.title, chart: .trends, summary: [trends.description], table: []))
         }
+        if let act = model.toActOn {
+            // The most revenue at stake first; the page holds a short table, the CSVs everyone.
+            let table = act.atRisk.hasRows ? [act.atRisk.columns] + act.atRisk.rows.prefix(8) : []
+            sections.append(.init(heading: act.title, chart: .atRisk, summary: [act.summary, act.prediction, act.listsNote], table: table))
+        }
         sections.append(.init(heading: model.customerBridge.title, chart: .customerBridge,
                               summary: [model.customerBridge.sentence] + (model.customerBridge.chart.map { [$0.description] } ?? []),
                               table: table(model.customerBridge)))

@@ -1,0 +1,200 @@
+/// Every analysed customer's status at the as-of date, its orders, revenue and gap, and the
+/// BG/NBD and Gamma-Gamma predictions (METRICS.md, "Customers to act on", "Predictive CLV").
+///
+/// Live means live at the end of the as-of period (active in one of its last W periods); new and
+/// won back refer to the headline period. Statuses and numbers are kept in plain columns; a
+/// `CustomerRecord` (with its id) is made only for the customers a list shows.
+///
+/// Complexity: O(history entries + listed customers · log), plus the model fit (grouped patterns).
+struct CustomerActionsBuilder {
+    let history: CustomerHistory
+    let purchases: CustomerPurchases
+    let periods: [PeriodInfo]
+    let customerIDs: [String]
+    let churnWindow: Int
+    let headlinePeriod: Int
+    let asOfDay: Int
+    let kind: PeriodKind
+    let grossMargin: Double?
+
+    /// How much later than the expected gap a live customer's last order may be before it is at risk.
+    static let overdueFactor = 1.5
+    /// Fewer customers who bought on a second day are not modelled (as Gamma-Gamma's `GammaGammaFit.minimumRepeatBuyers`):
+    /// four parameters fitted to a handful of histories run to their limits and predict nothing.
+    static let minimumRepeatBuyers = GammaGammaFit.minimumRepeatBuyers
+    /// The bounds of `CustomerActions.stakeByOverdue`, in multiples of the expected gap.
+    static let overdueBounds = [1.5, 2, 3, 5]
+
+    /// Per customer (in the history's order): status, money, gap, and whether it was lost within the last year.
+    struct Columns {
+        var status: [CustomerStatus]
+        var lifetime: [Int64]
+        var trailing: [Int64]
+        var orders: [Int32]
+        var expectedGap: [Double?]
+        var recentlyLost: [Bool]
+    }
+
+    func columns() -> Columns {
+        let lastPeriod = periods.count - 1, year = kind.periodsPerYear
+        let medianGap = purchases.medianGapOverAll
+        let count = history.customerCount
+        var columns = Columns(status: [CustomerStatus](repeating: .lost, count: count), lifetime: [Int64](repeating: 0, count: count),
+                              trailing: [Int64](repeating: 0, count: count), orders: [Int32](repeating: 0, count: count),
+                              expectedGap: [Double?](repeating: nil, count: count), recentlyLost: [Bool](repeating: false, count: count))
+        for index in 0 ..< count {
+            let cohort = Int(history.cohort[index])
+            var lifetime: Int64 = 0, trailing: Int64 = 0, orders: Int32 = 0, lastActive = cohort
+            var activeInHeadline = false, liveBeforeHeadline = false
+            for entry in history.entries(of: index) {
+                let p = Int(history.period[entry])
+                lifetime += history.netRevenue[entry]
+                if p > lastPeriod - year { trailing += history.netRevenue[entry] }
+                guard history.positiveOrders[entry] > 0 else { continue }
+                orders += history.positiveOrders[entry]
+                lastActive = p
+                if p == headlinePeriod { activeInHeadline = true }
+                if p < headlinePeriod && p >= headlinePeriod - churnWindow { liveBeforeHeadline = true }
+            }
+            let expectedGap = purchases.medianGap[index] ?? medianGap
+            let live = lastActive > lastPeriod - churnWindow
+            let status: CustomerStatus
+            if cohort == headlinePeriod {
+                status = .new
+            } else if activeInHeadline && !liveBeforeHeadline {
+                status = .wonBack
+            } else if live {
+                let overdue = expectedGap.map { Double(asOfDay - Int(purchases.lastDay[index])) > Self.overdueFactor * $0 } ?? false
+                status = overdue ? .atRisk : .active
+            } else {
+                status = .lost
+            }
+            columns.status[index] = status
+            columns.lifetime[index] = lifetime
+            columns.trailing[index] = trailing
+            columns.orders[index] = orders
+            columns.expectedGap[index] = expectedGap
+            // Lost within the last year: still live at the end of the period a year before the as-of period.
+            columns.recentlyLost[index] = status == .lost && lastActive > lastPeriod - year - churnWindow
+        }
+        return columns
+    }
+
+    /// BG/NBD and Gamma-Gamma on every customer's purchase days, or why there is no fit.
+    func predict() -> (PredictiveCLVResult?, PredictionProblem?) {
+        let repeatBuyers = purchases.purchaseDays.lazy.filter { $0 > 1 }.count
+        if repeatBuyers == 0 { return (nil, .noRepeatPurchases) }
+        if repeatBuyers < Self.minimumRepeatBuyers { return (nil, .tooFewRepeatBuyers) }
+        let summaries = (0 ..< purchases.count).map { index in
+            PurchaseSummary(purchaseDays: Int(purchases.purchaseDays[index]), firstDay: Int(purchases.firstDay[index]),
+                            lastDay: Int(purchases.lastDay[index]), repeatValue: purchases.repeatValue[index])
+        }
+        do {
+            return (try PredictiveCLV.fit(summaries, asOfDay: asOfDay, horizonWeeks: 52, grossMargin: grossMargin), nil)
+        } catch .noRepeatPurchases {
+            return (nil, .noRepeatPurchases)
+        } catch {
+            return (nil, .unfit)
+        }
+    }
+
+    /// One customer's record.
+    func record(_ index: Int, _ columns: Columns, prediction: PredictiveCLVResult?) -> CustomerRecord {
+        let lastDay = Int(purchases.lastDay[index])
+        let status = columns.status[index]
+        return CustomerRecord(
+            id: customerIDs[Int(history.customer[index])], status: status, cohort: periods[Int(history.cohort[index])].label,
+            firstOrder: CivilDate(dayNumber: Int(purchases.firstDay[index])), lastOrder: CivilDate(dayNumber: lastDay),
+            positiveOrders: Int(columns.orders[index]), revenueLifetime: Money(minorUnits: columns.lifetime[index]),
+            revenue12m: Money(minorUnits: columns.trailing[index]), daysSinceLastOrder: asOfDay - lastDay,
+            expectedGapDays: columns.expectedGap[index], revenueAtStake: status == .atRisk ? Money(minorUnits: columns.trailing[index]) : nil,
+            probabilityAlive: prediction?.probabilityAlive[index], expectedOrders12m: prediction?.expectedPurchases[index],
+            expectedOrderValue: prediction?.expectedOrderValue[index] ?? nil, predictedCLV12m: prediction?.predictedCLV[index] ?? nil)
+    }
+
+    /// The customers `include` keeps, by `money` (highest first), then in the history's order.
+    ///
+    /// Records are made in the history's order (the columns read front to back) and ranked
+    /// without being moved (`RankedCustomers`).
+    func ranked(_ columns: Columns, prediction: PredictiveCLVResult?, include: (Int) -> Bool, by money: [Int64]) -> RankedCustomers {
+        let count = (0 ..< history.customerCount).lazy.filter(include).count
+        var records: [CustomerRecord] = [], keys: [Int64] = []
+        records.reserveCapacity(count)
+        keys.reserveCapacity(count)
+        for index in 0 ..< history.customerCount where include(index) {
+            keys.append(money[index])
+            records.append(record(index, columns, prediction: prediction))
+        }
+        return RankedCustomers(records, by: keys)
+    }
+
+    /// The summary the analysis keeps: counts, revenue at stake and where it sits, the first rows of each list, the fit;
+    /// and the full at-risk and recently lost lists, for the report's CSV files.
+    func actions(lists scope: CustomerListScope) -> (actions: CustomerActions, atRisk: RankedCustomers, lost: RankedCustomers) {
+        actions(columns(), predict(), lists: scope)
+    }
+
+    /// The same from columns and a fit made before.
+    func actions(_ columns: Columns, _ fit: (PredictiveCLVResult?, PredictionProblem?), lists scope: CustomerListScope)
+        -> (actions: CustomerActions, atRisk: RankedCustomers, lost: RankedCustomers) {
+        let (prediction, problem) = fit
+        let count = history.customerCount
+        let counts = CustomerStatus.allCases.map { status in StatusCount(status: status, customers: columns.status.lazy.filter { $0 == status }.count) }
+        var buckets = zip(Self.overdueBounds, Self.overdueBounds.dropFirst().map(Optional.some) + [nil]).map {
+            OverdueBucket(from: $0, to: $1, customers: 0, revenueAtStake: .zero)
+        }
+        var stake: Int64 = 0
+        for index in 0 ..< count where columns.status[index] == .atRisk {
+            let multiple = Double(asOfDay - Int(purchases.lastDay[index])) / max(columns.expectedGap[index] ?? 1, 1)
+            let bucket = buckets.lastIndex { multiple > $0.from } ?? 0
+            buckets[bucket].customers += 1
+            buckets[bucket].revenueAtStake.minorUnits += columns.trailing[index]
+            stake += columns.trailing[index]
+        }
+        var atRisk = RankedCustomers(), lost = RankedCustomers(), wonBack = RankedCustomers()
+        if scope != .none {
+            // The three lists are independent: side by side.
+            let lists = ParallelWork.map([0, 1, 2]) { list -> RankedCustomers in
+                switch list {
+                case 0: ranked(columns, prediction: prediction, include: { columns.status[$0] == .atRisk }, by: columns.trailing)
+                case 1: ranked(columns, prediction: prediction, include: { columns.recentlyLost[$0] }, by: columns.lifetime)
+                default: ranked(columns, prediction: prediction, include: { columns.status[$0] == .wonBack }, by: columns.trailing)
+                }
+            }
+            (atRisk, lost, wonBack) = (lists[0], lists[1], lists[2])
+        }
+        let limit = CustomerActions.listLimit
+        let actions = CustomerActions(
+            counts: counts, revenueAtStake: Money(minorUnits: stake), stakeByOverdue: buckets, medianGapDays: purchases.medianGapOverAll,
+            lostWithinYear: columns.recentlyLost.lazy.filter { $0 }.count,
+            listsIncluded: scope != .none, atRisk: Array(atRisk.prefix(limit)), lost: Array(lost.prefix(limit)),
+            wonBack: Array(wonBack.prefix(limit)), prediction: prediction.map { Self.summary(of: $0) }, predictionProblem: problem)
+        return (actions, atRisk, lost)
+    }
+
+    /// The summary without lists, and every customer's record (every status), for `cohort customers`.
+    func allRecords() -> (actions: CustomerActions, records: [CustomerRecord]) {
+        let columns = self.columns()
+        let fit = predict()
+        return (actions(columns, fit, lists: .none).actions, (0 ..< history.customerCount).map { record($0, columns, prediction: fit.0) })
+    }
+
+    private static func summary(of result: PredictiveCLVResult) -> PredictionSummary {
+        let alive = result.probabilityAlive.reduce(0, +)
+        let values = result.predictedCLV.compactMap { $0 }
+        let total = values.isEmpty ? nil : values.reduce(0, +)
+        return PredictionSummary(bgnbd: result.bgnbd, gammaGamma: result.gammaGamma, customers: result.bgnbd.customers,
+                                 repeatBuyers: result.repeatBuyers, frequencyValueCorrelation: result.frequencyValueCorrelation,
+                                 warnings: result.warnings,
+                                 meanPredictedCLV: total.flatMap { result.bgnbd.customers > 0 ? $0 / Double(result.bgnbd.customers) : nil },
+                                 totalPredictedCLV: total, expectedAlive: alive)
+    }
+}
+
+/// Which customer lists an analysis keeps.
+public enum CustomerListScope: String, Sendable, Codable {
+    /// No ids anywhere (`--no-customer-lists`): counts, revenue at stake and the fit only.
+    case none
+    /// The report's lists: at risk, lost within the last year, won back.
+    case report
+}

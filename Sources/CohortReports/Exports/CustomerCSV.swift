@@ -1,0 +1,107 @@
+import CohortCore
+import Foundation
+
+/// Customer records as CSV, for `cohort customers --format csv`, at-risk.csv and lost.csv.
+///
+/// The header is a contract (CRM imports read it): dates ISO, money with two decimals,
+/// probabilities and expected orders with six, an undefined value empty. Ids from the data
+/// are neutralized for spreadsheets (`CSVField.data`).
+public enum CustomerCSV {
+    public static let header = [
+        "customer_id", "status", "cohort", "first_order", "last_order", "positive_orders", "revenue_lifetime", "revenue_12m",
+        "days_since_last_order", "expected_gap_days", "revenue_at_stake", "p_alive", "expected_orders_12m", "expected_order_value",
+        "predicted_clv_12m",
+    ]
+
+    /// The records as UTF-8 CSV (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
+    ///
+    /// Written byte by byte: a report's lists run to hundreds of thousands of rows.
+    public static func data<Records: RandomAccessCollection>(_ records: Records) -> Data
+        where Records.Element == CustomerRecord, Records.Index == Int {
+        var data = Data((header.joined(separator: ",") + "\n").utf8)
+        let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
+        for part in ParallelWork.map(parts, { rows(records[$0]) }) { data.append(contentsOf: part) }
+        return data
+    }
+
+    /// The lines of some records.
+    private static func rows<Records: Collection>(_ records: Records) -> [UInt8] where Records.Element == CustomerRecord {
+        var out = CSVBytes(capacity: records.count * 150)
+        for record in records {
+            let bound = CSVBytes.Line.fieldBytes(record.id) + CSVBytes.Line.fieldBytes(record.cohort) + 16 + 13 * CSVBytes.Line.numberBytes
+            out.line(maximumBytes: bound) { line in
+                line.field(record.id)
+                line.comma()
+                line.text(record.status.rawValue)
+                line.comma()
+                line.field(record.cohort)
+                line.comma()
+                line.date(record.firstOrder)
+                line.comma()
+                line.date(record.lastOrder)
+                line.comma()
+                line.integer(Int64(record.positiveOrders))
+                line.comma()
+                line.money(record.revenueLifetime)
+                line.comma()
+                line.money(record.revenue12m)
+                line.comma()
+                line.integer(Int64(record.daysSinceLastOrder))
+                line.comma()
+                line.fixed(record.expectedGapDays, places: 1)
+                line.comma()
+                if let stake = record.revenueAtStake { line.money(stake) }
+                line.comma()
+                line.fixed(record.probabilityAlive, places: 6)
+                line.comma()
+                line.fixed(record.expectedOrders12m, places: 6)
+                line.comma()
+                line.fixed(record.expectedOrderValue, places: 2)
+                line.comma()
+                line.fixed(record.predictedCLV12m, places: 2)
+                line.newline()
+            }
+        }
+        return out.bytes
+    }
+
+    public static func render(_ records: [CustomerRecord]) -> String {
+        String(decoding: data(records), as: UTF8.self)
+    }
+
+    /// `value` with `places` decimals, half away from zero; empty for nil.
+    static func fixed(_ value: Double?, _ places: Int) -> String {
+        CSVBytes.fixed(value, places: places)
+    }
+}
+
+/// The predictive model's fit as CSV, for `cohort clv --format csv`: `model,parameter,value`;
+/// or as an aligned table for the terminal.
+public enum ModelCSV {
+    public static let header = ["model", "parameter", "value"]
+
+    public static func render(_ prediction: PredictionSummary) -> String {
+        rows(prediction).reduce(CSVField.line(header)) { $0 + CSVField.line($1) }
+    }
+
+    public static func table(_ prediction: PredictionSummary) -> String {
+        var table = TextTable(header: header, rightAligned: [false, false, true])
+        for row in rows(prediction) { table.append(row) }
+        return table.render()
+    }
+
+    /// model, parameter, value: six decimals, empty when there is no Gamma-Gamma fit.
+    static func rows(_ prediction: PredictionSummary) -> [[String]] {
+        let bgnbd = prediction.bgnbd, gammaGamma = prediction.gammaGamma
+        func row(_ model: String, _ parameter: String, _ value: Double?) -> [String] { [model, parameter, CustomerCSV.fixed(value, 6)] }
+        return [
+            row("bgnbd", "r", bgnbd.parameters.r), row("bgnbd", "alpha", bgnbd.parameters.alpha),
+            row("bgnbd", "a", bgnbd.parameters.a), row("bgnbd", "b", bgnbd.parameters.b),
+            row("bgnbd", "log_likelihood", bgnbd.logLikelihood),
+            row("gamma_gamma", "p", gammaGamma?.parameters.p), row("gamma_gamma", "q", gammaGamma?.parameters.q),
+            row("gamma_gamma", "v", gammaGamma?.parameters.v), row("gamma_gamma", "log_likelihood", gammaGamma?.logLikelihood),
+            ["data", "customers", String(prediction.customers)], ["data", "repeat_buyers", String(prediction.repeatBuyers)],
+            row("data", "frequency_value_correlation", prediction.frequencyValueCorrelation),
+        ]
+    }
+}

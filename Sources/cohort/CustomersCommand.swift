@@ -1,0 +1,136 @@
+import ArgumentParser
+import CohortCore
+import CohortJob
+import CohortReports
+import CohortVocabulary
+import Foundation
+
+struct CustomersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers",
+        abstract: "List the customers to act on: at risk, lost, won back, new or active, with P(alive) and predicted CLV.",
+        discussion: """
+        Each customer's status at the as-of date (docs/METRICS.md, "Customers to act on"): new, won back,
+        at risk (live, but overdue: more than 1.5 times its usual gap since the last order), active, or
+        lost; with its revenue, the revenue at stake, and what the BG/NBD and Gamma-Gamma models expect.
+        At-risk customers are ranked by revenue at stake, lost ones by lifetime revenue, others by revenue
+        over the last 12 months.
+
+        Examples:
+          cohort customers orders.csv                          # the 20 at-risk customers with most at stake
+          cohort customers orders.csv --list lost --top 50
+          cohort customers orders.csv --format csv > customers.csv   # everyone, for a CRM import
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(help: "at-risk, lost, won-back, new, active or all (default: all for csv, at-risk otherwise).")
+    var list: CustomerList?
+
+    @Option(help: ArgumentHelp("Only the first N customers of the list (default: 20 in a table, all otherwise).", valueName: "N"))
+    var top: Int?
+
+    @Option(help: "table (the terminal), csv or json.")
+    var format: OutputFormat = .table
+
+    enum CustomerList: String, ExpressibleByArgument, CaseIterable {
+        case atRisk = "at-risk", lost, wonBack = "won-back", new, active, all
+    }
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more.") }
+    }
+
+    func run() throws {
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        look.apply(to: &options)
+        try options.requireInputs()
+        let words = options.look.language.words
+        try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
+            let (_, records) = try ReportJob(options: options, events: events).customerRecords()
+            let chosen = list ?? (format == .csv ? .all : .atRisk)
+            var selected = Self.ranked(records.filter { chosen == .all || $0.status.rawValue == chosen.rawValue }, list: chosen)
+            if let limit = top ?? (format == .table ? 20 : nil) { selected = Array(selected.prefix(limit)) }
+            switch format {
+            case .csv: Terminal.write(CustomerCSV.render(selected))
+            case .json: Terminal.write(try AnalysisJSON.encode(selected))
+            case .table where selected.isEmpty: Terminal.write(Self.emptyList(chosen, words.customerWords()) + "\n")
+            case .table: Terminal.write(CustomerTableText.render(selected, words: words, currency: options.look.currency))
+            }
+        }
+    }
+
+    static func emptyList(_ list: CustomerList, _ labels: CustomerWords) -> String {
+        switch list {
+        case .atRisk: return labels.noneAtRisk
+        case .lost: return labels.noneLost
+        case .wonBack: return labels.noneWonBack
+        case .new, .active, .all: return labels.noneInList
+        }
+    }
+
+    /// At risk by revenue at stake, lost by lifetime revenue, the rest (and everyone) by revenue over 12 months; then by id.
+    static func ranked(_ records: [CustomerRecord], list: CustomerList) -> [CustomerRecord] {
+        func key(_ record: CustomerRecord) -> Money {
+            switch list {
+            case .atRisk: return record.revenueAtStake ?? .zero
+            case .lost: return record.revenueLifetime
+            default: return record.revenue12m
+            }
+        }
+        return records.sorted { key($0) != key($1) ? key($0) > key($1) : $0.id < $1.id }
+    }
+}
+
+struct ClvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clv",
+        abstract: "Fit the BG/NBD and Gamma-Gamma models and print the fit, for judging the predicted CLV.",
+        discussion: """
+        BG/NBD (Fader, Hardie & Lee 2005) for how many purchases each customer will make and whether
+        it is still alive, Gamma-Gamma for their value, both by maximum likelihood on every customer's
+        purchase days up to the as-of date (docs/METRICS.md, "Predictive CLV").
+
+        Examples:
+          cohort clv orders.csv
+          cohort clv orders.csv --format csv      # model,parameter,value
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(help: "table (the terminal), csv or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        var options = JobOptions.fromEnvironment()
+        input.apply(to: &options)
+        analysis.apply(to: &options)
+        look.apply(to: &options)
+        options.analysis.customerLists = .none
+        try options.requireInputs()
+        let language = options.look.language
+        try CommandRun(language: language, quiet: progress.quiet) { events in
+            var timings = JobTimings()
+            let result = try ReportJob(options: options, events: events).analyse(includesCustomers: true, timings: &timings)
+            guard let customers = result.customers, let prediction = customers.prediction else {
+                Terminal.error(language.words.predictionSentence(customers: result.dataQuality.customersAnalyzed, total: nil, perCustomer: nil,
+                                                                 observedFirstYear: nil, problem: result.customers?.predictionProblem ?? .unfit))
+                throw ExitCode(2)
+            }
+            for warning in prediction.warnings { Terminal.warn(language.words.describe(warning)) }
+            switch format {
+            case .csv: Terminal.write(ModelCSV.render(prediction))
+            case .json: Terminal.write(try AnalysisJSON.encode(prediction))
+            case .table: Terminal.write(ModelCSV.table(prediction))
+            }
+        }
+    }
+}
