@@ -10,8 +10,12 @@ cd "$root"
 swift build -c release --target CohortCore >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The objects of today's sources only (a file removed since leaves its .o behind).
+objects=()
+while IFS= read -r source; do objects+=(".build/release/CohortCore.build/$(basename "$source").o"); done \
+    < <(find Sources/CohortCore -name '*.swift')
 swiftc -O -I .build/release/Modules \
     bench/clv/main.swift Tests/CohortCoreTests/Predictive/PredictiveSimulation.swift \
-    .build/release/CohortCore.build/*.o -o "$work/clv-bench"
+    "${objects[@]}" -o "$work/clv-bench"
 echo "machine: $(nproc) cores, $(uname -m), $(swift --version 2>/dev/null | head -1)"
 "$work/clv-bench" "$@"
