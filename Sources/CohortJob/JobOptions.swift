@@ -30,6 +30,8 @@ public struct JobOptions: Sendable {
     public var keep: Int?
     /// The "generated" time the report shows; nil: `SOURCE_DATE_EPOCH` when set, else now.
     public var generatedAt: Date?
+    /// Sender, recipients and server of report.eml; by default it is written as a draft and not sent.
+    public var mail = MailOptions()
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",

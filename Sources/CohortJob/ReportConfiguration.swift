@@ -78,9 +78,10 @@ public struct ReportConfiguration: Decodable, Sendable {
     var targets: [String: Double]?
     var report: Report?
     var publish: Publish?
+    var mail: Mail?
 
     enum CodingKeys: String, CodingKey {
-        case input, analysis, targets, report, publish
+        case input, analysis, targets, report, publish, mail
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -159,6 +160,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.look.font = report?.font ?? options.look.font
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
+        try applyMail(to: &options)
     }
 }
 

@@ -32,6 +32,8 @@ public struct ReportJob: Sendable {
         /// `<publish>/<period>/`, when published.
         public var published: URL?
         public var timings: JobTimings
+        /// report.eml as the SMTP server took it, when `options.mail` names one.
+        public var sent: SentMail? = nil
     }
 
     // MARK: Steps
@@ -84,6 +86,7 @@ public struct ReportJob: Sendable {
 
     /// The whole run: read, analyse, render, write the report folder, publish.
     public func run() throws -> Outcome {
+        try options.mail.check()
         var timings = JobTimings()
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
@@ -123,6 +126,7 @@ public struct ReportJob: Sendable {
 
     private func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
         var timings = timings
+        try options.mail.check()
         events?(.phase(.drawing))
         var bundle = try self.bundle(for: analysis)
         bundle.attachments = customerLists
@@ -139,15 +143,19 @@ public struct ReportJob: Sendable {
                 .publish(files, period: period, keep: options.keep)
         }
         timings.lap(.write)
-        return Outcome(analysis: analysis, folder: folder, published: published, timings: timings)
+        var outcome = Outcome(analysis: analysis, folder: folder, published: published, timings: timings)
+        if let message = files[ReportBundle.mailFileName] { outcome.sent = try send(message, folder: folder) }
+        return outcome
     }
 
     /// Everything the report folder holds, in memory.
     public func bundle(for analysis: CohortAnalysis) throws -> ReportBundle {
         var settings = self.settings(for: analysis)
         settings.logo = try options.look.logo.map(Self.readLogo)
-        return ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: analysis.input.sources),
-                            templates: try ReportTemplates(overrides: options.look.templates.map { URL(fileURLWithPath: $0) }))
+        var bundle = ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: analysis.input.sources),
+                                  templates: try ReportTemplates(overrides: options.look.templates.map { URL(fileURLWithPath: $0) }))
+        bundle.mailAddresses = mailAddresses
+        return bundle
     }
 
     /// The report's language, currency, targets, company and time (without the logo, which is read for a report only).

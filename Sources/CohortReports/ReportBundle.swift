@@ -4,7 +4,8 @@ import CohortVocabulary
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, survival.csv, analysis.json,
+/// report.html (self-contained), report.md, report.pdf (A4 management report), report.eml (the report as a message,
+/// with report.pdf attached), cohorts.csv, kpis.csv, survival.csv, analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -20,6 +21,8 @@ public struct ReportBundle: Sendable {
     public var charts: [ChartKind] = ChartKind.allCases
     /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv).
     public var attachments: [String: Data] = [:]
+    /// Sender and recipients of report.eml (none: a draft).
+    public var mailAddresses = ReportMailAddresses()
 
     public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
@@ -50,14 +53,16 @@ public struct ReportBundle: Sendable {
         }))
     }
 
-    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
+    /// report.html, report.md, report.pdf, report.eml, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
         let html = model(.html, svgs: svgs)
         let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
         files["report.html"] = Data(try templates.render(html, as: .html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
-        files["report.pdf"] = try pdf(html).render()
+        let document = try pdf(html).render()
+        files["report.pdf"] = document
+        files[ReportMail.fileName] = try mail(html, pdf: document)
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)

@@ -291,6 +291,7 @@ struct English: Vocabulary {
             return "\(place): '\(value)' is not \(expectation(expected))"
         case .logo(let path, let readable):
             return readable ? "the logo must be a .png or .svg file, not \(path)" : "cannot read the logo \(path)"
+        case .missing(let setting, let neededBy): return "\(neededBy) needs \(setting) to be set as well"
         }
     }
 
@@ -309,6 +310,8 @@ struct English: Vocabulary {
         case .decimalSeparator: return "a decimal separator; use , or ."
         case .dateFormat: return "the order of day, month and year; use e.g. DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD"
         case .target(let keys): return "a KPI target; the KPIs are " + keys.joined(separator: ", ")
+        case .emailAddress: return "an email address like reports@acme.example or 'Name <reports@acme.example>'"
+        case .smtpServer: return "an SMTP server as HOST:PORT, e.g. mail.acme.example:587"
         }
     }
 

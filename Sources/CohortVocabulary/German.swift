@@ -312,6 +312,7 @@ struct German: Vocabulary {
             return "\(place): '\(value)' ist \(expectation(expected))"
         case .logo(let path, let readable):
             return readable ? "das Logo muss eine .png- oder .svg-Datei sein, nicht \(path)" : "das Logo \(path) kann nicht gelesen werden"
+        case .missing(let setting, let neededBy): return "\(neededBy) braucht auch \(setting)"
         }
     }
 
@@ -330,6 +331,8 @@ struct German: Vocabulary {
         case .decimalSeparator: return "kein Dezimaltrennzeichen; , oder . verwenden"
         case .dateFormat: return "keine Reihenfolge von Tag, Monat und Jahr; z. B. DD/MM/YYYY, MM/DD/YYYY oder YYYY-MM-DD verwenden"
         case .target(let keys): return "kein KPI-Ziel; die KPIs sind " + keys.joined(separator: ", ")
+        case .emailAddress: return "keine E-Mail-Adresse wie berichte@muster.example oder 'Name <berichte@muster.example>'"
+        case .smtpServer: return "kein SMTP-Server als HOST:PORT, z. B. mail.muster.example:587"
         }
     }
 

@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup(title: "Email") var mail: MailFlags
     @Option(help: ArgumentHelp("Folder that receives the report folder (default: output).", valueName: "dir"))
     var out: String?
 
@@ -82,6 +83,9 @@ struct ReportCommand: ParsableCommand {
         options.keep = keep ?? options.keep
         for (key, value) in try targets() { options.look.setTarget(key, value) }
         if noCustomerLists { options.analysis.customerLists = .none }
+        try CommandRun(language: options.look.language, quiet: true).failingCleanly {
+            try mail.apply(to: &options, environment: ProcessInfo.processInfo.environment)
+        }
         if from == nil { try options.requireInputs() }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
@@ -91,6 +95,9 @@ struct ReportCommand: ParsableCommand {
         }
         if timings { Terminal.note(outcome.timings.summary) }
         if let published = outcome.published { Terminal.note("Published to \(published.path)/") }
+        if let sent = outcome.sent {
+            Terminal.note(options.look.language.words.mailSent(recipients: sent.recipients.map(\.address), server: sent.server))
+        }
         let result = outcome.analysis
         let headline = result.headlineKPIs?.label ?? result.asOf.description
         Terminal.note("Report for \(headline) written to \(outcome.folder.relativePath)/ (\(result.cohorts.count) cohorts, "
