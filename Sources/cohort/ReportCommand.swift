@@ -7,18 +7,27 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the report into OUT/<as-of>/: HTML, Markdown, PDF, charts, CSV and JSON.",
+        abstract: "Write the report into OUT/<as-of>/: HTML, Markdown, PDF, email, charts, CSV and JSON.",
         discussion: """
         The folder is built aside and renamed into place in one step, so nobody sees a
         half-written report; a failed run leaves an earlier report of the same date as it was.
         Rows that cannot be read are listed in rejected.csv beside the report. Every chart is
         drawn into charts/ as PNG, and all of them into charts/charts.pdf.
 
+        report.eml is the report as an email: summary, headline cards, retention
+        heat map, report.pdf attached. With --mail-to, --mail-from and --smtp it
+        is sent once the folder is written, with the password from the variable
+        COHORT_SMTP_PASSWORD; a failed send exits with status 1 and leaves the
+        report in place.
+
         Examples:
           cohort report examples/orders.csv
           cohort report exports/2026-*.csv --out /srv/intranet/cohorts
           cohort report orders.csv --as-of 2026-09-30 --churn-window 3
           cohort report --from output/2026-10-31/analysis.json --locale de --out board
+          cohort report orders.csv --mail-to board@acme.example \\
+            --mail-from reports@acme.example --smtp mail.acme.example:587 \\
+            --smtp-starttls --smtp-user reports
         """)
 
     @OptionGroup var input: InputOptions
@@ -32,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print how long reading, analysing, drawing charts and writing took.")
     var timings = false
 
-    @Option(help: ArgumentHelp("Folder with your own report.html.mustache / report.md.mustache / index.html.mustache.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder with your own report.html.mustache / report.md.mustache / index.html.mustache / mail.html.mustache.", valueName: "dir"))
     var templates: String?
 
     @Option(help: "Company name for the report header.")
