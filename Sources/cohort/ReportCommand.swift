@@ -104,13 +104,13 @@ struct ReportCommand: ParsableCommand {
         }
         if timings { Terminal.note(outcome.timings.summary) }
         if let published = outcome.published { Terminal.note("Published to \(published.path)/") }
-        if let sent = outcome.sent {
-            Terminal.note(options.look.language.words.mailSent(recipients: sent.recipients.map(\.address), server: sent.server))
-        }
         let result = outcome.analysis
         let headline = result.headlineKPIs?.label ?? result.asOf.description
         Terminal.note("Report for \(headline) written to \(outcome.folder.relativePath)/ (\(result.cohorts.count) cohorts, "
             + "\(result.dataQuality.customersAnalyzed) customers, as of \(result.asOf))")
+        if let sent = outcome.sent {
+            Terminal.note(options.look.language.words.mailSent(recipients: sent.recipients.map(\.address), server: sent.server))
+        }
     }
 
     /// `--target key=value` pairs.
