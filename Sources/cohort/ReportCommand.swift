@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -82,6 +83,7 @@ struct ReportCommand: ParsableCommand {
             if let config { try ReportConfiguration.load(config).apply(to: &options) }
         }
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         options.out = out ?? options.out

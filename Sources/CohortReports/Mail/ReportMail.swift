@@ -67,7 +67,7 @@ struct ReportMail {
             case .churn: key = .customersKept
             case .revenue: key = .revenue
             case .revenueRetention: key = .nrr
-            case .churnWindow, .drivers, .tooShort: continue
+            default: continue // the churn window, the drivers, segments: no headline figure of their own
             }
             guard let card = model.cards.first(where: { $0.key == key.rawValue && $0.hasValue }) else { continue }
             let change = card.changeFromPrevious.isEmpty ? nil : card.changeFromPrevious
