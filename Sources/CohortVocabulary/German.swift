@@ -330,6 +330,7 @@ struct German: Vocabulary {
         case .decimalSeparator: return "kein Dezimaltrennzeichen; , oder . verwenden"
         case .dateFormat: return "keine Reihenfolge von Tag, Monat und Jahr; z. B. DD/MM/YYYY, MM/DD/YYYY oder YYYY-MM-DD verwenden"
         case .target(let keys): return "kein KPI-Ziel; die KPIs sind " + keys.joined(separator: ", ")
+        case .existingFile: return "keine vorhandene Datei; diesen Schlüssel auf die eigenen Bestellexporte ändern"
         }
     }
 

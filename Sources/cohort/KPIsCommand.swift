@@ -17,6 +17,7 @@ struct KPIsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
     var format: OutputFormat = .table
 
@@ -24,12 +25,13 @@ struct KPIsCommand: ParsableCommand {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(KPITable.render(result))
+            case .table: Terminal.write(KPITable.render(result, words: options.look.language.words))
             case .csv: Terminal.write(KPICSV.render(result))
             case .json: Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
             }

@@ -17,6 +17,7 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
     var format: OutputFormat = .table
     @Flag(help: "Print how long reading, analysing and writing took.")
@@ -26,13 +27,14 @@ struct MatrixCommand: ParsableCommand {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.
             let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(MatrixTable.render(result))
+            case .table: Terminal.write(MatrixTable.render(result, words: options.look.language.words))
             case .csv: Terminal.write(MatrixCSV.render(result))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,

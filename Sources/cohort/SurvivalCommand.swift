@@ -20,6 +20,7 @@ struct SurvivalCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (in the terminal), csv or json.")
     var format: OutputFormat = .table
 
@@ -27,12 +28,13 @@ struct SurvivalCommand: ParsableCommand {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SurvivalTable.render(result))
+            case .table: Terminal.write(SurvivalTable.render(result, words: options.look.language.words))
             case .csv: Terminal.write(SurvivalCSV.render(result))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,

@@ -33,4 +33,6 @@ public enum SettingExpectation: Equatable, Sendable {
     case dateFormat
     /// A headline KPI key among `keys`, and a number.
     case target(keys: [String])
+    /// A file that exists (the orders a configuration names).
+    case existingFile
 }
