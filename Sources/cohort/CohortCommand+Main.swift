@@ -42,7 +42,9 @@ extension CohortCommand {
     static func oneLine(_ message: String) -> String {
         var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "; ")
-        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+        // A capitalized first word ("Missing", "Name"), not a file name ("Orders.csv:") or an abbreviation ("CSV").
+        let firstWord = text.prefix { $0 != " " }
+        if let first = firstWord.first, first.isUppercase, firstWord.dropFirst().allSatisfy(\.isLowercase), firstWord.count > 1 {
             text = first.lowercased() + text.dropFirst()
         }
         return text

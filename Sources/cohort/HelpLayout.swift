@@ -15,10 +15,10 @@ import Darwin
 /// others at the line's own indent. A line that fits is left as it is; only a bracket longer
 /// than a whole line is broken inside, rather than running past the edge.
 ///
-///     HelpLayout.wrap("  --out <dir>             Folder that receives the report folder (default: output).", width: 60)
-///     // "  --out <dir>             Folder that receives the report\n                          folder (default: output)."
-///
-/// Complexity: O(n) in the length of the help.
+///     HelpLayout.wrap("OPTIONS:\n  --out <dir>             Folder that receives the report folder (default: output).", width: 60)
+///     // OPTIONS:
+///     //   --out <dir>             Folder that receives the report
+///     //                           folder (default: output).
 enum HelpLayout {
     /// Columns to ask the parser for: no line of the help is that long.
     static let unwrapped = 100_000
