@@ -16,6 +16,8 @@ public struct JobOptions: Sendable {
     public var inputs: [String]
     /// Columns and whatever reading should not detect.
     public var read: ReadOptions
+    /// A customer file with segment attributes (`--customers`), joined on the customer id.
+    public var customersFile: String?
     /// Fail on the first row that cannot be read.
     public var strict: Bool
     /// Fail when more than this percentage of rows cannot be read.

@@ -42,13 +42,35 @@ public struct ReportJob: Sendable {
         events?(.phase(.reading))
         var reader = OrderReader(options: options.read)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
-        let result = try reader.read(sources: options.inputs)
+        var result = try reader.read(sources: options.inputs)
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
+        try joinSegments(&result)
         for warning in result.warnings { events?(.warning(warning)) }
         if let first = result.rejected.first {
             events?(.rowsSkipped(count: result.rejected.count, of: result.rowsRead, first: first))
         }
         return result
+    }
+
+    /// Takes each `--segment-by` attribute the orders do not have from the customer file, and puts
+    /// the attributes in the order asked for; an attribute found nowhere is an `IngestError`.
+    func joinSegments(_ result: inout OrderReadResult) throws {
+        let wanted = options.read.segmentColumns
+        guard !wanted.isEmpty else { return }
+        var columns = result.table.segments
+        let missing = wanted.filter { name in !columns.contains { $0.name == name } }
+        var sources = result.sources
+        if let file = options.customersFile {
+            let attributes = try CustomerFileReader(options: options.read).read(file, attributes: wanted.filter { missing.contains($0) })
+            columns += attributes.segmentColumns(for: result.table)
+            sources.append(file)
+            if let absent = missing.first(where: { !attributes.names.contains($0) }) {
+                throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: attributes.suggestion(for: absent))
+            }
+        } else if let absent = missing.first {
+            throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: nil)
+        }
+        result.table.segments = wanted.compactMap { name in columns.first { $0.name == name } }
     }
 
     /// The analysis of what was read; `includesKPIs: false` computes the matrices only,
@@ -92,8 +114,9 @@ public struct ReportJob: Sendable {
                                                                              input: result.inputSummary)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk)
-            lists[Self.lostFile] = CustomerCSV.data(lost)
+            let names = analysis.segments?.map(\.name) ?? []
+            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, segmentNames: names)
+            lists[Self.lostFile] = CustomerCSV.data(lost, segmentNames: names)
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
@@ -128,7 +151,7 @@ public struct ReportJob: Sendable {
         bundle.attachments = customerLists
         let drawn = try bundle.drawCharts()
         timings.lap(.charts(count: bundle.charts.count))
-        let documents = try bundle.documentFiles(svgs: drawn.svgs)
+        let documents = try bundle.documentFiles(svgs: drawn.svgs, segmentSVGs: drawn.segmentSVGs)
         timings.lap(.documents)
         events?(.phase(.writing))
         let files = drawn.files.merging(documents, uniquingKeysWith: { chart, _ in chart })

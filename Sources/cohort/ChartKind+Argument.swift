@@ -20,6 +20,8 @@ extension ChartKind {
         case .ltv: return "revenue per customer by age (LTV curves)"
         case .survival: return "the Kaplan–Meier retention curve"
         case .atRisk: return "revenue at stake of customers at risk"
+        case .segmentCurves: return "retention curves of the segments (--segment-by)"
+        case .segmentHeatMaps: return "a retention heat map per segment (--segment-by)"
         }
     }
 }

@@ -24,7 +24,7 @@ struct CohortCommand: ParsableCommand {
           cohort sample --rows 1000000 --out big.csv
         """,
         version: CohortVersion.current,
-        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -15,6 +15,7 @@ struct MatrixCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
@@ -26,6 +27,7 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         locale.apply(to: &options)
         try options.requireInputs()
@@ -34,12 +36,17 @@ struct MatrixCommand: ParsableCommand {
             // The matrices only: `matrix` shows no KPIs.
             let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(MatrixTable.render(result, words: options.look.language.words))
-            case .csv: Terminal.write(MatrixCSV.render(result))
+            case .table: Terminal.write(SegmentedExport.tables(result) { MatrixTable.render($0, words: options.look.language.words) })
+            case .csv: Terminal.write(SegmentedExport.csv(result, MatrixCSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
                                                                     periods: result.periods, cohorts: result.cohorts,
-                                                                    averages: result.averages)))
+                                                                    averages: result.averages,
+                                                                    segments: SegmentedExport.segments(of: result).map {
+                                                                        SegmentMatrix(segment: $0.label, customers: $0.segment.customers,
+                                                                                      cohorts: $0.segment.analysis.cohorts,
+                                                                                      averages: $0.segment.analysis.averages)
+                                                                    })))
             }
             if timings {
                 stopwatch.lap(.write)
@@ -52,6 +59,15 @@ struct MatrixCommand: ParsableCommand {
         var asOf: CivilDate
         var period: PeriodKind
         var periods: [PeriodInfo]
+        var cohorts: [CohortRow]
+        var averages: [AgeAverage]
+        /// With --segment-by: each segment's matrix (the label as in CSV).
+        var segments: [SegmentMatrix]
+    }
+
+    private struct SegmentMatrix: Encodable {
+        var segment: String
+        var customers: Int
         var cohorts: [CohortRow]
         var averages: [AgeAverage]
     }

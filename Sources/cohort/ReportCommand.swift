@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -75,6 +76,7 @@ struct ReportCommand: ParsableCommand {
             if input.files.isEmpty && from == nil { try configuration.requireInputFiles() } // says which key to edit
         }
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         options.out = out ?? options.out

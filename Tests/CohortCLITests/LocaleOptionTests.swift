@@ -55,7 +55,7 @@ struct LocaleOptionTests {
     }
 
     @Test func everyCommandThatPrintsWordsTakesLocale() throws {
-        for command in ["report", "summary", "customers", "clv", "matrix", "kpis", "survival", "chart", "init", "sample"] {
+        for command in ["report", "summary", "customers", "clv", "segments", "matrix", "kpis", "survival", "chart", "init", "sample"] {
             let help = try CLIRunner.run([command, "--help"], environment: ["COLUMNS": "100"])
             #expect(help.standardOutput.contains("  --locale <locale> "), "cohort \(command) has no --locale")
         }
