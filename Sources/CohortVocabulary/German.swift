@@ -336,6 +336,7 @@ struct German: Vocabulary {
         case .target(let keys): return "kein KPI-Ziel; die KPIs sind " + keys.joined(separator: ", ")
         case .emailAddress: return "keine E-Mail-Adresse wie berichte@muster.example oder 'Name <berichte@muster.example>'"
         case .smtpServer: return "kein SMTP-Server als HOST:PORT, z. B. mail.muster.example:587"
+        case .existingFile: return "keine vorhandene Datei; diesen Schlüssel auf die eigenen Bestellexporte ändern"
         }
     }
 

@@ -10,8 +10,7 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Draw one chart as PNG, SVG or PDF, ready to attach to an email.",
         discussion: """
-        Charts: retention, revenue-retention, grr (heat maps by cohort and age), curves (retention
-        curves), customer-bridge, revenue-bridge, trends (churn, CRR, NRR, GRR, AOV), ltv, survival.
+        The charts are those of the report; --chart lists them.
 
         Examples:
           cohort chart orders.csv --chart retention --out retention.png
@@ -49,7 +48,7 @@ struct ChartCommand: ParsableCommand {
             let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
             let data = try ChartRenderer(analysis: result, style: job.chartStyle(sources: result.input.sources)).render(chart, as: chosenFormat)
             try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-            Terminal.note("Wrote \(chart.rawValue) chart to \(out)")
+            Terminal.note(options.look.language.words.chartWritten(chart.rawValue, to: out))
         }
     }
 }

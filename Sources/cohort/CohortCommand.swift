@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortCore
 
 /// `cohort`: customer orders in, cohort-retention matrices, KPIs and reports out.
 @main
@@ -7,7 +8,7 @@ struct CohortCommand: ParsableCommand {
         commandName: "cohort",
         abstract: "Turn customer order data into cohort-retention reports.",
         discussion: """
-        Reads orders (CSV or .xlsx with customer id, order date, amount and optionally an order id), \
+        Reads orders from CSV or .xlsx files (customer id, order date, amount, optionally an order id), \
         groups customers by the month of their first purchase and computes the retention matrices \
         and period KPIs defined in docs/METRICS.md.
 
@@ -19,9 +20,10 @@ struct CohortCommand: ParsableCommand {
           cohort summary orders.csv               # what changed, in sentences
           cohort customers orders.csv             # who is at risk, by revenue at stake
           cohort kpis orders.csv --churn-window 3 # KPIs with a window of 3 months
-          cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
+          cohort survival orders.csv              # time to churn (Kaplan–Meier)
           cohort sample --rows 1000000 --out big.csv
         """,
+        version: CohortVersion.current,
         subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )

@@ -10,16 +10,16 @@ struct CustomersCommand: ParsableCommand {
         commandName: "customers",
         abstract: "List the customers to act on: at risk, lost, won back, new or active, with P(alive) and predicted CLV.",
         discussion: """
-        Each customer's status at the as-of date (docs/METRICS.md, "Customers to act on"): new, won back,
-        at risk (live, but overdue: more than 1.5 times its usual gap since the last order), active, or
-        lost; with its revenue, the revenue at stake, and what the BG/NBD and Gamma-Gamma models expect.
-        At-risk customers are ranked by revenue at stake, lost ones by lifetime revenue, others by revenue
+        Each customer's status at the as-of date (docs/METRICS.md, "Customers to act on"): new, won back, \
+        at risk (live, but overdue: more than 1.5 times its usual gap since the last order), active, or \
+        lost; with its revenue, the revenue at stake, and what the BG/NBD and Gamma-Gamma models expect. \
+        At-risk customers are ranked by revenue at stake, lost ones by lifetime revenue, others by revenue \
         over the last 12 months.
 
         Examples:
-          cohort customers orders.csv                          # the 20 at-risk customers with most at stake
+          cohort customers orders.csv                 # the 20 at risk with most at stake
           cohort customers orders.csv --list lost --top 50
-          cohort customers orders.csv --format csv > customers.csv   # everyone, for a CRM import
+          cohort customers orders.csv --format csv > customers.csv   # for a CRM import
         """)
 
     @OptionGroup var input: InputOptions
@@ -94,8 +94,8 @@ struct ClvCommand: ParsableCommand {
         commandName: "clv",
         abstract: "Fit the BG/NBD and Gamma-Gamma models and print the fit, for judging the predicted CLV.",
         discussion: """
-        BG/NBD (Fader, Hardie & Lee 2005) for how many purchases each customer will make and whether
-        it is still alive, Gamma-Gamma for their value, both by maximum likelihood on every customer's
+        BG/NBD (Fader, Hardie & Lee 2005) for how many purchases each customer will make and whether \
+        it is still alive, Gamma-Gamma for their value, both by maximum likelihood on every customer's \
         purchase days up to the as-of date (docs/METRICS.md, "Predictive CLV").
 
         Examples:

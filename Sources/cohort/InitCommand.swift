@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortVocabulary
 import Foundation
 
 struct InitCommand: ParsableCommand {
@@ -6,8 +7,9 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented example configuration for a monthly report job.",
         discussion: """
-        Edit the file, then run the monthly job with:
-          cohort report --config cohort.yml
+        Edit the file, then run the monthly job with 'cohort report --config cohort.yml'. Its input, \
+        examples/orders.csv, is the example data in cohort's repository: in the repository's folder the \
+        file works as written; elsewhere, name your own order exports under input: files:.
 
         Examples:
           cohort init                     # writes cohort.yml here
@@ -20,24 +22,39 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Replace the file if it exists.")
     var force = false
 
+    @OptionGroup var locale: LocaleOption
+
     func run() throws {
+        let words = locale.language.words
         if FileManager.default.fileExists(atPath: out) && !force {
-            Terminal.error("\(out) exists already; use --force to replace it")
+            Terminal.error(words.configurationExists(out))
             throw ExitCode(2)
         }
-        try CommandRun.inEnvironmentLanguage.failingCleanly {
-            try Data(Self.example.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try CommandRun(language: locale.language, quiet: true).failingCleanly {
+            try Data(Self.example(locale.language).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         }
-        Terminal.note("Wrote \(out). Edit it, then run: cohort report --config \(out)")
+        Terminal.note(words.configurationWritten(out))
+        // Relative paths in the file are relative to its folder.
+        let input = URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent(Self.exampleInput).path
+        if !FileManager.default.fileExists(atPath: input) { Terminal.note(words.exampleInputMissing(Self.exampleInput, configuration: out)) }
     }
 
-    static let example = """
+    /// The orders the example names: the example data in cohort's repository.
+    static let exampleInput = "examples/orders.csv"
+
+    /// The configuration `cohort init` writes, with `language` as the report's; a text file, ending with a newline.
+    static func example(_ language: Language) -> String {
+        template.replacingOccurrences(of: "{{locale}}", with: language.code) + "\n"
+    }
+
+    private static let template = """
     # cohort: configuration of a monthly cohort report.
     # Every key stands for a flag of `cohort report` (see `cohort report --help`); flags given on
     # the command line win over this file. Relative paths are relative to this file's folder.
 
     input:
-      # One or more order exports (CSV). Several files are read as one.
+      # Your order exports (CSV or .xlsx); several are read as one. EDIT THIS: examples/orders.csv is
+      # the example data in cohort's repository, found when this file lies in the repository's folder.
       files:
         - examples/orders.csv
       # Column names; leave out to detect common English and German names.
@@ -72,7 +89,7 @@ struct InitCommand: ParsableCommand {
       # nrr: 1.0
 
     report:
-      locale: en                    # en or de
+      locale: {{locale}}                    # en or de
       currency: EUR
       # company: Muster GmbH
       # logo: branding/logo.png      # PNG or SVG

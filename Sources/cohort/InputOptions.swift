@@ -93,7 +93,7 @@ struct AnalysisFlags: ParsableArguments {
     @Option(help: "Period length: month (default), week (ISO, Monday start) or quarter.")
     var period: PeriodKind?
 
-    @Option(help: ArgumentHelp("Last date the report covers, YYYY-MM-DD (default: the latest order date).", valueName: "date"))
+    @Option(help: ArgumentHelp("Last date the report covers: 2026-10-31 or 31.10.2026 (default: the latest order date).", valueName: "date"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("A customer stays live for this many periods after an active one; auto (the default) takes the "
@@ -110,7 +110,7 @@ struct AnalysisFlags: ParsableArguments {
     var grossMargin: Double?
 
     func validate() throws {
-        if let asOf, Settings.date(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date like 2026-10-31.") }
+        if let asOf, Settings.date(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date like 2026-10-31 or 31.10.2026.") }
         if let churnWindow, Settings.churnWindow(churnWindow) == nil { throw ValidationError("--churn-window is auto or a whole number of 1 or more.") }
         if let minCohort, minCohort < 1 { throw ValidationError("--min-cohort must be 1 or more.") }
         if let grossMargin, !(0 ... 1).contains(grossMargin) { throw ValidationError("--gross-margin is a fraction from 0 to 1, e.g. 0.35.") }

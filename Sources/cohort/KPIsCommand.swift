@@ -18,6 +18,7 @@ struct KPIsCommand: ParsableCommand {
     @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
     var format: OutputFormat = .table
 
@@ -26,12 +27,13 @@ struct KPIsCommand: ParsableCommand {
         input.apply(to: &options)
         segments.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result, KPITable.render))
+            case .table: Terminal.write(SegmentedExport.tables(result) { KPITable.render($0, words: options.look.language.words) })
             case .csv: Terminal.write(SegmentedExport.csv(result, KPICSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis,

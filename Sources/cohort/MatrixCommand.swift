@@ -18,6 +18,7 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
     var format: OutputFormat = .table
     @Flag(help: "Print how long reading, analysing and writing took.")
@@ -28,13 +29,14 @@ struct MatrixCommand: ParsableCommand {
         input.apply(to: &options)
         segments.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.
             let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result, MatrixTable.render))
+            case .table: Terminal.write(SegmentedExport.tables(result) { MatrixTable.render($0, words: options.look.language.words) })
             case .csv: Terminal.write(SegmentedExport.csv(result, MatrixCSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,

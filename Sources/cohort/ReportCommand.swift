@@ -9,15 +9,15 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the report into OUT/<as-of>/: HTML, Markdown, PDF, email, charts, CSV and JSON.",
         discussion: """
-        The folder is built aside and renamed into place in one step, so nobody sees a
-        half-written report; a failed run leaves an earlier report of the same date as it was.
-        Rows that cannot be read are listed in rejected.csv beside the report. Every chart is
+        The folder is built aside and renamed into place in one step, so nobody sees a \
+        half-written report; a failed run leaves an earlier report of the same date as it was. \
+        Rows that cannot be read are listed in rejected.csv beside the report. Every chart is \
         drawn into charts/ as PNG, and all of them into charts/charts.pdf.
 
-        report.eml is the report as an email: summary, headline cards, retention
-        heat map, report.pdf attached. With --mail-to, --mail-from and --smtp it
-        is sent once the folder is written, with the password from the variable
-        COHORT_SMTP_PASSWORD; a failed send exits with status 1 and leaves the
+        report.eml is the report as an email: summary, headline cards, retention \
+        heat map, report.pdf attached. With --mail-to, --mail-from and --smtp it \
+        is sent once the folder is written, with the password from the variable \
+        COHORT_SMTP_PASSWORD; a failed send exits with status 1 and leaves the \
         report in place.
 
         Examples:
@@ -80,7 +80,10 @@ struct ReportCommand: ParsableCommand {
         var options = JobOptions.fromEnvironment()
         look.apply(to: &options) // the language of messages about the configuration file
         try CommandRun(language: options.look.language, quiet: true).failingCleanly {
-            if let config { try ReportConfiguration.load(config).apply(to: &options) }
+            guard let config else { return }
+            let configuration = try ReportConfiguration.load(config)
+            try configuration.apply(to: &options)
+            if input.files.isEmpty && from == nil { try configuration.requireInputFiles() } // says which key to edit
         }
         input.apply(to: &options)
         segments.apply(to: &options)
@@ -105,13 +108,14 @@ struct ReportCommand: ParsableCommand {
             return try job.report(fromAnalysisAt: from)
         }
         if timings { Terminal.note(outcome.timings.summary) }
-        if let published = outcome.published { Terminal.note("Published to \(published.path)/") }
+        let words = options.look.language.words
+        if let published = outcome.published { Terminal.note(words.published(published.path)) }
         let result = outcome.analysis
         let headline = result.headlineKPIs?.label ?? result.asOf.description
-        Terminal.note("Report for \(headline) written to \(outcome.folder.relativePath)/ (\(result.cohorts.count) cohorts, "
-            + "\(result.dataQuality.customersAnalyzed) customers, as of \(result.asOf))")
+        Terminal.note(words.reportWritten(headline: headline, folder: outcome.folder.relativePath, cohorts: result.cohorts.count,
+                                          customers: result.dataQuality.customersAnalyzed, asOf: result.asOf))
         if let sent = outcome.sent {
-            Terminal.note(options.look.language.words.mailSent(recipients: sent.recipients.map(\.address), server: sent.server))
+            Terminal.note(words.mailSent(recipients: sent.recipients.map(\.address), server: sent.server))
         }
     }
 

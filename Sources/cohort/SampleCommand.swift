@@ -7,7 +7,7 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Write deterministic synthetic order data (CSV) for trying cohort out and for benchmarks.",
         discussion: """
-        Customers are acquired with growth and seasonality, buy repeatedly, churn (mostly early),
+        Customers are acquired with growth and seasonality, buy repeatedly, churn (mostly early), \
         sometimes come back; about 1 % of orders are refunded. The same options always give the same file.
 
         Examples:
@@ -31,6 +31,8 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output file (default: standard output).", valueName: "file"))
     var out: String?
 
+    @OptionGroup var locale: LocaleOption
+
     func validate() throws {
         if customers != nil && rows != nil { throw ValidationError("Give --customers or --rows, not both.") }
         if let customers, customers < 1 { throw ValidationError("--customers must be 1 or more.") }
@@ -40,10 +42,11 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let generator = SampleGenerator(options: SampleOptions(customers: customers, rows: rows, months: months, seed: seed))
-        try CommandRun.inEnvironmentLanguage.failingCleanly {
+        let words = locale.language.words
+        try CommandRun(language: locale.language, quiet: true).failingCleanly {
             guard let out else {
                 let summary = try generator.generate { FileHandle.standardOutput.write(Data($0)) }
-                Terminal.note("\(summary.rows) rows, \(summary.customers) customers")
+                Terminal.note(words.sampleSummary(rows: summary.rows, customers: summary.customers))
                 return
             }
             // Write aside, then rename: no half-written file under the final name.
@@ -56,7 +59,8 @@ struct SampleCommand: ParsableCommand {
             try handle.close()
             if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
             try FileManager.default.moveItem(atPath: temporary, toPath: out)
-            Terminal.note("Wrote \(summary.rows) rows (\(summary.customers) customers, \(summary.orders) orders, \(summary.refunds) refunds) to \(out)")
+            Terminal.note(words.sampleWritten(rows: summary.rows, customers: summary.customers, orders: summary.orders,
+                                              refunds: summary.refunds, to: out))
         }
     }
 }

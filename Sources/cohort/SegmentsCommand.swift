@@ -8,8 +8,8 @@ struct SegmentsCommand: ParsableCommand {
         commandName: "segments",
         abstract: "Compare segments: customers, churn with its 95 % interval, customers kept, NRR, GRR and first-year revenue per customer.",
         discussion: """
-        Customers are split by the value of a column on their first order (--segment-by), or by a customer
-        file (--customers). The largest segments are shown, the rest gathered as other. A difference in
+        Customers are split by the value of a column on their first order (--segment-by), or by a customer \
+        file (--customers). The largest segments are shown, the rest gathered as other. A difference in \
         churn is a finding only where the 95 % intervals do not overlap.
 
         Examples:

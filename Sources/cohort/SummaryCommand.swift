@@ -9,7 +9,7 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "Print the written summary and the headline figures: what changed, against what, and why.",
         discussion: """
-        The sentences a report opens with (churn window, customers, churn, revenue and what moved it,
+        The sentences a report opens with (churn window, customers, churn, revenue and what moved it, \
         revenue retention), then the headline figures with their changes and targets.
 
         Examples:

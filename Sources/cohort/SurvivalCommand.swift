@@ -21,6 +21,7 @@ struct SurvivalCommand: ParsableCommand {
     @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
     @Option(help: "table (in the terminal), csv or json.")
     var format: OutputFormat = .table
 
@@ -29,12 +30,13 @@ struct SurvivalCommand: ParsableCommand {
         input.apply(to: &options)
         segments.apply(to: &options)
         analysis.apply(to: &options)
+        locale.apply(to: &options)
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result, SurvivalTable.render))
+            case .table: Terminal.write(SegmentedExport.tables(result) { SurvivalTable.render($0, words: options.look.language.words) })
             case .csv: Terminal.write(SegmentedExport.csv(result, SurvivalCSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,

@@ -39,4 +39,6 @@ public enum SettingExpectation: Equatable, Sendable {
     case emailAddress
     /// An SMTP server as `host:port`.
     case smtpServer
+    /// A file that exists (the orders a configuration names).
+    case existingFile
 }

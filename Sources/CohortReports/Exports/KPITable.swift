@@ -1,22 +1,22 @@
 import CohortCore
+import CohortVocabulary
 
-/// The main period KPIs for the terminal, one line per period.
+/// The main period KPIs for the terminal, one line per period, in `words`' language.
 public enum KPITable {
-    public static func render(_ analysis: CohortAnalysis) -> String {
-        var table = TextTable(
-            header: ["Period", "Start", "New", "Won back", "Churned", "End", "Churn", "CRR", "NRR 12", "GRR 12", "Revenue", "Orders", "AOV"],
-            rightAligned: [false] + Array(repeating: true, count: 12))
+    public static func render(_ analysis: CohortAnalysis, words: any Vocabulary = Language.english.words) -> String {
+        let number = TableNumbers(words: words)
+        var table = TextTable(header: words.kpiTableHeader, rightAligned: [false] + Array(repeating: true, count: 12))
         for kpi in analysis.kpis {
             let c = kpi.customers
             table.append([
-                kpi.label + (kpi.partial ? "*" : ""), NumberText.count(c.start), NumberText.count(c.new),
-                NumberText.count(c.reactivated), NumberText.count(c.churned), NumberText.count(c.end),
-                NumberText.percent(kpi.churnRate), NumberText.percent(kpi.customerRetentionRate),
-                NumberText.percent(kpi.netRevenueRetention12), NumberText.percent(kpi.grossRevenueRetention12),
-                NumberText.money(kpi.revenue), NumberText.count(kpi.orders), NumberText.money(kpi.averageOrderValue),
+                kpi.label + (kpi.partial ? "*" : ""), number.count(c.start), number.count(c.new),
+                number.count(c.reactivated), number.count(c.churned), number.count(c.end),
+                number.percent(kpi.churnRate), number.percent(kpi.customerRetentionRate),
+                number.percent(kpi.netRevenueRetention12), number.percent(kpi.grossRevenueRetention12),
+                number.money(kpi.revenue), number.count(kpi.orders), number.money(kpi.averageOrderValue),
             ])
         }
-        let partial = analysis.endsWithPartialPeriod ? "; * = partial period" : ""
-        return "Period KPIs, as of \(analysis.asOf) (churn window \(analysis.churnWindow.periods)\(partial))\n\n" + table.render()
+        return words.kpiTableTitle(asOf: analysis.asOf, churnWindow: analysis.churnWindow.periods, partial: analysis.endsWithPartialPeriod)
+            + "\n\n" + table.render()
     }
 }

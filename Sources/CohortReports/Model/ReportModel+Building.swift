@@ -41,6 +41,7 @@ extension ReportModel {
         periodName = name
         asOf = words.longDate(analysis.asOf)
         generatedAt = words.timestamp(settings.generatedAt)
+        version = CohortVersion.current
         sources = (settings.sources.isEmpty ? analysis.input.sources : settings.sources)
             .map { format.escape(URL(fileURLWithPath: $0).lastPathComponent) }.joined(separator: ", ")
         rowsRead = words.count(analysis.input.rowsRead)

@@ -84,7 +84,8 @@ struct ReportPDF {
             subtitleLines: ["\(labels.source): \(model.sources) · \(labels.asOf) \(model.asOf) · \(model.periodSettings)",
                             "\(model.rowsRead) \(labels.rowsRead), \(model.rowsRejected) \(labels.rowsRejected) · \(model.customers) \(labels.customersInCohorts) · \(labels.generated) \(model.generatedAt)"],
             note: model.partialNote, cardsHeading: "\(labels.headline): \(model.periodName)", cards: cards, sections: sections,
-            footer: [model.title, model.company].compactMap { $0 }.joined(separator: " · "), pageWord: labels.page)
+            footer: [model.title, model.company, "\(labels.generatedBy) \(model.version)"].compactMap { $0 }.joined(separator: " · "),
+            pageWord: labels.page)
         document.createdAt = createdAt
         document.summary = model.summary
         return document
