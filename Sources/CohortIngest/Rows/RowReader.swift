@@ -110,7 +110,7 @@ struct RowReader {
                 } else {
                     let comma = FieldParser.amount(amountBytes, decimal: .comma)
                     switch (point.status, comma.status) {
-                    case (.value, .value) where point.minorUnits == comma.minorUnits, (.invalid, .invalid):
+                    case (.value, .value) where point.minorUnits == comma.minorUnits, (.invalid, .invalid), (.tooLarge, .tooLarge):
                         amount = point
                     case (.invalid, _):
                         decimal.settle(.comma, line: record.line, text: Self.text(amountBytes))
@@ -242,6 +242,7 @@ struct RowReader {
         switch amount.status {
         case .empty: return .emptyAmount
         case .tooManyDecimals: return .tooManyDecimals(text: text)
+        case .tooLarge: return .amountTooLarge(text: text)
         case .value, .invalid: break
         }
         if let separator = decimal.value, let evidence = decimal.evidence, let bytes {
