@@ -182,6 +182,7 @@ public struct OrderReader: Sendable {
             warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
         }
         warnings += dateWarnings(builder)
+        warnings += outOfRangeWarnings(builder.rejected)
         warnings += fileWarnings
         var result = try builder.result(sources: sources)
         result.formats = formats
@@ -224,6 +225,21 @@ public struct OrderReader: Sendable {
                                            at: builder.location(ofRow: latestRow)))
         }
         return warnings
+    }
+
+    /// How many rows were set aside for a date outside `ReadOptions.acceptedDays`, with the first.
+    private func outOfRangeWarnings(_ rejected: [RejectedRow]) -> [InputWarning] {
+        var count = 0
+        var first: RejectedRow?
+        for row in rejected {
+            guard case .dateOutOfRange = row.reason else { continue }
+            count += 1
+            if first == nil { first = row }
+        }
+        guard let first else { return [] }
+        let accepted = options.acceptedDays
+        return [.datesOutOfRange(count: count, earliest: CivilDate(dayNumber: accepted.lowerBound), latest: CivilDate(dayNumber: accepted.upperBound),
+                                 first: first)]
     }
 
     // MARK: - Helpers

@@ -107,6 +107,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
+        // Once, so that no sum of money below can overflow (see `amountTotalFits`).
+        guard table.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
 
         let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
         let calendar = PeriodCalendar(options.period)

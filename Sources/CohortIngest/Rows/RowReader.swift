@@ -25,6 +25,8 @@ struct RowReader {
     private(set) var decimal: Convention<DecimalSeparator>
     private(set) var dateOrder: Convention<DateOrder>
     private let dottedOrder: DateOrder
+    /// The days a row may be dated (`ReadOptions.acceptedDays`).
+    private let firstDay: Int, lastDay: Int
     /// Data rows seen (blank lines not counted).
     private(set) var dataRows = 0
     /// Currency marks seen in the amount column: how often, and the first line.
@@ -46,6 +48,9 @@ struct RowReader {
         decimal = Convention(given: options.decimalSeparator)
         dateOrder = Convention(given: options.dateOrder)
         dottedOrder = options.dateOrder ?? .dayMonthYear
+        let accepted = options.acceptedDays
+        firstDay = accepted.lowerBound
+        lastDay = accepted.upperBound
     }
 
     /// Reads every remaining record of `records`.
@@ -90,6 +95,10 @@ struct RowReader {
                 continue
             case .empty:
                 reject(record, records, dateColumn, .emptyDate, into: &builder)
+                continue
+            }
+            if pendingDate == nil && (day < firstDay || day > lastDay) {
+                reject(record, records, dateColumn, outOfRange(Self.text(dateBytes)), into: &builder)
                 continue
             }
 
@@ -198,7 +207,12 @@ struct RowReader {
             let day: Int
             switch row.date {
             case .known(let value): day = value
-            case .ambiguous(let dayFirst, let monthFirst, _): day = dateOrder.value == .monthDayYear ? monthFirst : dayFirst
+            case .ambiguous(let dayFirst, let monthFirst, let text):
+                day = dateOrder.value == .monthDayYear ? monthFirst : dayFirst
+                if day < firstDay || day > lastDay {
+                    reject(row.position, records, columns.date, outOfRange(text), into: &builder)
+                    continue
+                }
             }
             let amount: FieldParser.Amount
             switch row.amount {
@@ -236,6 +250,10 @@ struct RowReader {
 
     private func dateProblem(_ text: String) -> RejectReason {
         .notADate(text: text, order: dateOrder.value, evidence: dateOrder.evidence)
+    }
+
+    private func outOfRange(_ text: String) -> RejectReason {
+        .dateOutOfRange(text: text, earliest: CivilDate(dayNumber: firstDay), latest: CivilDate(dayNumber: lastDay))
     }
 
     private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> RejectReason {
