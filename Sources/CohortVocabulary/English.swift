@@ -188,7 +188,7 @@ struct English: Vocabulary {
         case .columnNotFound(let source, let line, let role, let name, let suggestion):
             return "\(source):\(line): there is no column '\(name)' for \(role.flag)" + didYouMean(suggestion)
         case .noColumnDetected(let source, let line, let role, let header, let suggestion):
-            let columns = header.map { "'\($0)'" }.joined(separator: ", ")
+            let columns = header.prefix(20).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
             return "\(source):\(line): no \(role.rawValue) column found among \(columns)" + didYouMean(suggestion) + "; name it with \(role.flag)"
         case .ambiguousColumn(let source, let line, let role, let candidates):
             let names = candidates.map { "'\($0)'" }.joined(separator: " and ")

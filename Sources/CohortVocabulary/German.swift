@@ -200,7 +200,7 @@ struct German: Vocabulary {
         case .columnNotFound(let source, let line, let role, let name, let suggestion):
             return "\(source):\(line): es gibt keine Spalte '\(name)' für \(role.flag)" + didYouMean(suggestion)
         case .noColumnDetected(let source, let line, let role, let header, let suggestion):
-            let columns = header.map { "'\($0)'" }.joined(separator: ", ")
+            let columns = header.prefix(20).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
             return "\(source):\(line): keine Spalte für \(roleName(role)) unter \(columns)" + didYouMean(suggestion) + "; mit \(role.flag) angeben"
         case .ambiguousColumn(let source, let line, let role, let candidates):
             let names = candidates.map { "'\($0)'" }.joined(separator: " und ")

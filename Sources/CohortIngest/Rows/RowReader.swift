@@ -310,7 +310,13 @@ struct RowReader {
     }
 
     /// A field as text for a message: trimmed, with line breaks shown as `\n` so that the message stays one line.
+    /// A value as messages quote it: one line, and at most `quotedBytes` bytes of it (then "…").
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(bytes)))
+        let value = FieldParser.trimmed(bytes)
+        guard value.count > quotedBytes else { return TextEncoding.oneLine(TextEncoding.string(value)) }
+        return TextEncoding.oneLine(TextEncoding.string(UnsafeBufferPointer(rebasing: value.prefix(quotedBytes)))) + "…"
     }
+
+    /// The most of a value a message quotes.
+    static let quotedBytes = 200
 }
