@@ -115,7 +115,7 @@ public struct OrderReader: Sendable {
     }
 
     private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
-        let workbook = try XLSXWorkbook(data: data, source: source)
+        let workbook = try XLSXWorkbook(data: data, source: source, maximumPartSize: options.maximumSheetMegabytes << 20)
         let sheet = try workbook.sheet(named: options.sheet)
         let cells = try workbook.cells(of: sheet)
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
@@ -141,6 +141,9 @@ public struct OrderReader: Sendable {
             }
         }
         guard let headerPosition else { throw ifEmpty }
+        guard fields.count <= ReadLimits.maximumColumns else {
+            throw .tooManyColumns(source: source, line: headerPosition.line, count: fields.count, limit: ReadLimits.maximumColumns)
+        }
         let header = fields.map { field in
             let raw = UnsafeBufferPointer(rebasing: records.bytes[field.start ..< field.end])
             let text = TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(raw)))
