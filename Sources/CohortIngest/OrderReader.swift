@@ -40,20 +40,20 @@ public struct OrderReader: Sendable {
     /// Reads every source in order; patterns (`exports/*.csv`) are expanded, `-` is standard input.
     /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
-        let files = try InputFiles.expand(sources)
+        let (files, repeats) = InputFiles.distinct(try InputFiles.expand(sources))
         var builder = try TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning,
                                        segmentColumns: options.segmentColumns)
         var formats: [SourceFormat] = []
-        var warnings: [InputWarning] = []
+        var warnings: [InputWarning] = repeats
         let sizes = files.map(InputFiles.size(of:))
         let total = sizes.contains(nil) ? 0 : sizes.reduce(0) { $0 + ($1 ?? 0) }
         var before = 0
         for (index, file) in files.enumerated() {
-            let (data, mapped) = try InputFiles.read(file)
+            let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
             let base = before
             let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
-            let (format, fileWarnings) = try read(data, source: file, mapped: mapped, progress: reportProgress, into: &builder)
-            before += sizes[index] ?? data.count
+            let (format, fileWarnings) = try read(input, source: file, progress: reportProgress, into: &builder)
+            before += sizes[index] ?? input.count
             progress?(before, total)
             formats.append(format)
             warnings += fileWarnings
@@ -70,9 +70,60 @@ public struct OrderReader: Sendable {
 
     // MARK: - One file
 
+    /// Refuses a head of a stream that is no text and no workbook (as `read` would refuse the whole).
+    private func checkHead(_ head: UnsafeBufferPointer<UInt8>, source: String) throws(IngestError) {
+        guard !head.isEmpty else { return }
+        if let signature = FileSignature.of(head) {
+            guard signature == .zip else { throw .notText(source: source, signature: signature) }
+            return
+        }
+        guard options.encoding == nil else { return }
+        switch TextEncoding.detect(head) {
+        case .success: return
+        case .failure(.binary): throw .binaryFile(source: source)
+        case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
+        }
+    }
+
+    /// Reads one opened file: its head first (kind and encoding), then a workbook or text whole,
+    /// UTF-8 text block by block as the records are read (`CSVRecords`).
+    private func read(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
+                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+        guard input.count > 0 else { throw .emptyFile(source: source) }
+        // The head: detection looks at 64 KiB, the dialect at the first lines (the header may be long).
+        try input.fill(upTo: ReadLimits.maximumRecordBytes + TextEncoding.sampleLength)
+        let all = input.bytes
+        if let signature = FileSignature.of(all) {
+            guard signature == .zip else { throw .notText(source: source, signature: signature) }
+            try input.fillAll()
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: all.baseAddress!), count: all.count, deallocator: .none)
+            return try readWorkbook(data, source: source, into: &builder)
+        }
+        let detection: TextEncoding.Detection
+        if let given = options.encoding {
+            detection = Self.detection(given: given, in: all)
+        } else {
+            switch TextEncoding.detect(all) {
+            case .success(let detected): detection = detected
+            case .failure(.binary): throw .binaryFile(source: source)
+            case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
+            }
+        }
+        let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
+        if detection.encoding == .utf8 {
+            let bytes = FileRecordBytes(file: input, offset: detection.byteOrderMarkLength, barrier: builder.interningBarrier)
+            return try readCSV(body, source: source, encoding: .utf8, file: bytes, progress: progress, into: &builder)
+        }
+        try input.fillAll()
+        let utf8 = detection.encoding.transcodedToUTF8(body)
+        return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
+            try readCSV(text, source: source, encoding: detection.encoding, into: &builder)
+        }
+    }
+
     /// Reads one file's bytes.
     /// Reads one file's bytes; `mapped` when they are the file mapped into memory.
-    private func read(_ data: Data, source: String, mapped: Bool = false, progress: ((Int) -> Void)? = nil,
+    private func read(_ data: Data, source: String, progress: ((Int) -> Void)? = nil,
                       into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
@@ -93,7 +144,7 @@ public struct OrderReader: Sendable {
             }
             let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
             if detection.encoding == .utf8 {
-                return try readCSV(body, source: source, encoding: .utf8, releasesReadPages: mapped, progress: progress, into: &builder)
+                return try readCSV(body, source: source, encoding: .utf8, progress: progress, into: &builder)
             }
             let utf8 = detection.encoding.transcodedToUTF8(body)
             return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
@@ -102,12 +153,12 @@ public struct OrderReader: Sendable {
         }
     }
 
-    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, releasesReadPages: Bool = false,
+    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, file: FileRecordBytes? = nil,
                          progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
                                                                          start: dialect.headerStart, line: dialect.headerLine),
-                                 releasesReadPages: releasesReadPages, progress: progress)
+                                 file: file, progress: progress)
         var format = SourceFormat(source: source, encoding: encoding.rawValue, delimiter: dialect.delimiter)
         let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
                                     ifEmpty: .emptyFile(source: source), into: &builder)

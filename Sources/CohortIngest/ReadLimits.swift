@@ -12,7 +12,7 @@ public enum ReadLimits {
     /// A header with more fields is refused.
     public static let maximumColumns = 10_000
     /// A record (a line, or quoted fields over several lines) longer than this is refused.
-    public static let maximumRecordBytes = 64 << 20
+    public static let maximumRecordBytes = 16 << 20
     /// The default absolute limit of an unpacked workbook part, in MB (`--max-sheet-mb`).
     public static let defaultSheetMegabytes = 1024
     /// A workbook part may unpack to at most this many times its packed size, plus `sheetSlackBytes`.
