@@ -35,7 +35,7 @@ struct ReaderFuzzTests {
     }
 
     /// Reads `input` and checks what came out: consistent counts and columns, or one line of error.
-    private func check(_ input: [UInt8], run: Int) throws {
+    func check(_ input: [UInt8], run: Int) throws {
         let result: OrderReadResult
         do {
             result = try OrderReader(options: ReadOptions(currency: "EUR", today: CivilDate(year: 2026, month: 11, day: 23)))
