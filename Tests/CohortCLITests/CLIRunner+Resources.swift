@@ -11,8 +11,13 @@ extension CLIRunner {
         var signal: Int32?
         var standardOutput: String
         var standardError: String
-        /// Peak resident memory in bytes (`ru_maxrss` of `wait4`).
+        /// Peak resident memory in bytes: the child's own high-water mark (`VmHWM`), read while it
+        /// runs, or `ru_maxrss` of `wait4` when it ended before the first reading. (`ru_maxrss` alone
+        /// would count the test process: a child spawned with `vfork` keeps the parent's high-water
+        /// mark across `exec`.)
         var peakMemory: Int
+        /// `ru_maxrss` of `wait4`, in bytes: at least the child's peak, and possibly the test process's.
+        var maximumResidentSize: Int
         var seconds: Double
         var timedOut: Bool
 
@@ -52,11 +57,12 @@ extension CLIRunner {
         }
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        if let currentDirectory { posix_spawn_file_actions_addchdir_np(&actions, currentDirectory.path) }
 
         var variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         variables["COLUMNS"] = variables["COLUMNS"] ?? "100"
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // In another folder through the shell, which `exec`s cohort: the same process, so its own rusage.
+        let command = currentDirectory.map { ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", $0.path, executable] } ?? [executable]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -64,7 +70,7 @@ extension CLIRunner {
         }
         var pid: pid_t = 0
         let started = Date()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
 
         if case .generator(let next) = input {
@@ -88,7 +94,9 @@ extension CLIRunner {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var highWater = 0
         while true {
+            if let kilobytes = Self.highWaterMark(of: pid) { highWater = max(highWater, kilobytes * 1024) }
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { throw POSIXError(.ECHILD) }
@@ -102,6 +110,15 @@ extension CLIRunner {
         return Measured(status: exited ? (status >> 8) & 0xFF : -1, signal: exited ? nil : status & 0x7F,
                         standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                         standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                        peakMemory: Int(usage.ru_maxrss) * 1024, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+                        peakMemory: highWater > 0 ? highWater : Int(usage.ru_maxrss) * 1024,
+                        maximumResidentSize: Int(usage.ru_maxrss) * 1024, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+    }
+
+    /// `VmHWM` of a running process in KiB (nil when it cannot be read, or before its `exec`).
+    private static func highWaterMark(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              status.contains("Name:\tcohort\n"), // after the exec: before it, the child shares the test's memory
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
     }
 }

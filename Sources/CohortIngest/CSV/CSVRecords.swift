@@ -64,7 +64,7 @@ struct CSVRecords: RecordSource {
     func rawText(of record: RecordPosition) -> String {
         if let file, file.offset + record.extent.lowerBound < file.file.released {
             let start = file.offset + record.extent.lowerBound
-            return TextEncoding.string(file.file.reread(start ..< start + record.extent.count))
+            return file.file.reread(start ..< start + record.extent.count).withUnsafeBufferPointer { TextEncoding.string($0) }
         }
         return TextEncoding.string(UnsafeBufferPointer(rebasing: bytes[record.extent]))
     }
