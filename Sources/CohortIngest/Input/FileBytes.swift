@@ -30,7 +30,12 @@ final class FileBytes {
     private(set) var released = 0
     private let descriptor: Int32
     private let base: UnsafeMutableRawPointer?
+    /// The mapping as made (`base` is aligned within it to a huge page).
+    private let mapping: UnsafeMutableRawPointer?
     private let mappedLength: Int
+
+    /// Memory is taken and given back in huge pages (2 MiB): a fault per 2 MiB, not per 4 KiB.
+    static let hugePage = 2 << 20
 
     /// Bytes read per `pread`.
     static let blockSize = 4 << 20
@@ -47,22 +52,27 @@ final class FileBytes {
         count = Int(status.st_size)
         guard count > 0 else {
             base = nil
+            mapping = nil
             mappedLength = 0
             return
         }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        mappedLength = (count + page - 1) / page * page
-        // Address space only: pages hold memory once written.
+        // Address space only: pages hold memory once written. One huge page more, to align to one.
+        mappedLength = (count + Self.hugePage - 1) / Self.hugePage * Self.hugePage + Self.hugePage
         let address = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let address, address != MAP_FAILED else {
             close(descriptor)
             throw .outOfMemory(bytes: count)
         }
-        base = address
+        mapping = address
+        let aligned = (Int(bitPattern: address) + Self.hugePage - 1) / Self.hugePage * Self.hugePage
+        base = UnsafeMutableRawPointer(bitPattern: aligned)
+        #if os(Linux)
+        if count >= Self.hugePage { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
+        #endif
     }
 
     deinit {
-        if let base { munmap(base, mappedLength) }
+        if let mapping { munmap(mapping, mappedLength) }
         close(descriptor)
     }
 
@@ -96,7 +106,8 @@ final class FileBytes {
     /// Gives back the whole pages before `offset` (they must not be read again: `text(in:)` reads them anew).
     func release(before offset: Int) {
         guard let base else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // Whole huge pages of a large file; pages of the system in a small one.
+        let page = count >= 4 * Self.hugePage ? Self.hugePage : Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (released + page - 1) / page * page
         let end = min(offset, filled) / page * page
         if end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
