@@ -24,10 +24,10 @@ let package = Package(
         .target(name: "CByteScan"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
-        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest"]),
+        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortExcel"]),
         .target(
             name: "CohortReports",
-            dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CohortExcel", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
             // Templates/ links to the top-level templates/ folder; the templates are compiled in,
             // so the binary works wherever it is copied. `--templates DIR` overrides them.
             resources: [
@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "cohort",
             dependencies: [
-                "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortJob", "CohortSample",
+                "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortExcel", "CohortJob", "CohortSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -92,8 +92,8 @@ public struct ReportJob: Sendable {
                                                                              input: result.inputSummary)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk)
-            lists[Self.lostFile] = CustomerCSV.data(lost)
+            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, dialect: options.look.reportCSVDialect)
+            lists[Self.lostFile] = CustomerCSV.data(lost, dialect: options.look.reportCSVDialect)
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
@@ -126,6 +126,7 @@ public struct ReportJob: Sendable {
         events?(.phase(.drawing))
         var bundle = try self.bundle(for: analysis)
         bundle.attachments = customerLists
+        bundle.csvDialect = options.look.reportCSVDialect
         let drawn = try bundle.drawCharts()
         timings.lap(.charts(count: bundle.charts.count))
         let documents = try bundle.documentFiles(svgs: drawn.svgs)

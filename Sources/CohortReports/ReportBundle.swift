@@ -4,7 +4,8 @@ import CohortVocabulary
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, survival.csv, analysis.json,
+/// report.html (self-contained), report.md, report.pdf (A4 management report), report.xlsx (every table as a sheet),
+/// cohorts.csv, kpis.csv, survival.csv (in the `csvDialect`), analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -20,6 +21,8 @@ public struct ReportBundle: Sendable {
     public var charts: [ChartKind] = ChartKind.allCases
     /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv).
     public var attachments: [String: Data] = [:]
+    /// How cohorts.csv, kpis.csv, survival.csv and rejected.csv are written; nil: the default of the report's language.
+    public var csvDialect: CSVExportDialect?
 
     public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
@@ -50,7 +53,7 @@ public struct ReportBundle: Sendable {
         }))
     }
 
-    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
+    /// report.html, report.md, report.pdf, report.xlsx, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
     public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
         let html = model(.html, svgs: svgs)
         let markdown = model(.markdown, svgs: [:])
@@ -59,13 +62,15 @@ public struct ReportBundle: Sendable {
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
         files["report.pdf"] = try pdf(html).render()
         if let logo = settings.logo { files[logo.fileName] = logo.data }
-        files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
-        files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
-        if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
+        let dialect = csvDialect ?? .default(for: settings.language)
+        files["cohorts.csv"] = Data(MatrixCSV.render(analysis, dialect: dialect).utf8)
+        files["kpis.csv"] = Data(KPICSV.render(analysis, dialect: dialect).utf8)
+        if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis, dialect: dialect).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
+        files["report.xlsx"] = try workbook.data()
         files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
-        if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
+        if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected, dialect: dialect).utf8) }
         return files
     }
 

@@ -309,6 +309,7 @@ struct English: Vocabulary {
         case .decimalSeparator: return "a decimal separator; use , or ."
         case .dateFormat: return "the order of day, month and year; use e.g. DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD"
         case .target(let keys): return "a KPI target; the KPIs are " + keys.joined(separator: ", ")
+        case .oneOf(let names): return "one of " + names.joined(separator: ", ")
         }
     }
 

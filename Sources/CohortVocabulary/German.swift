@@ -330,6 +330,7 @@ struct German: Vocabulary {
         case .decimalSeparator: return "kein Dezimaltrennzeichen; , oder . verwenden"
         case .dateFormat: return "keine Reihenfolge von Tag, Monat und Jahr; z. B. DD/MM/YYYY, MM/DD/YYYY oder YYYY-MM-DD verwenden"
         case .target(let keys): return "kein KPI-Ziel; die KPIs sind " + keys.joined(separator: ", ")
+        case .oneOf(let names): return "keiner von " + names.joined(separator: ", ")
         }
     }
 

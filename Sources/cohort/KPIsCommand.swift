@@ -11,27 +11,37 @@ struct KPIsCommand: ParsableCommand {
         Examples:
           cohort kpis orders.csv
           cohort kpis orders.csv --format csv > kpis.csv
+          cohort kpis orders.csv --format csv --locale de --out kpis.csv   # for German Excel (excel-de)
+          cohort kpis orders.csv --format xlsx --out kpis.xlsx
           cohort kpis orders.csv --churn-window 3 --gross-margin 0.35
         """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
-    @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
+    @OptionGroup var look: LookOptions
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (main KPIs in the terminal), csv (every KPI), json or xlsx.")
     var format: OutputFormat = .table
 
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        look.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
-            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(KPITable.render(result))
-            case .csv: Terminal.write(KPICSV.render(result))
-            case .json: Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
+            case .table: try export.deliver(KPITable.render(result))
+            case .csv: try export.deliver(KPICSV.render(result, dialect: export.dialect(locale: look.locale)))
+            case .json: try export.deliver(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).kpiWorkbook(),
+                                   words: options.look.language.words)
             }
         }
     }

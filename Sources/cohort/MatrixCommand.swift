@@ -11,13 +11,16 @@ struct MatrixCommand: ParsableCommand {
         Examples:
           cohort matrix orders.csv
           cohort matrix orders.csv --format csv > cohorts.csv
+          cohort matrix orders.csv --format xlsx --locale de --out kohorten.xlsx   # the triangles, wide
           cohort matrix orders.csv --period quarter --as-of 2026-09-30 --format json
         """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
-    @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
+    @OptionGroup var look: LookOptions
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (retention in the terminal), csv (tidy, every metric), json or xlsx (one sheet per triangle).")
     var format: OutputFormat = .table
     @Flag(help: "Print how long reading, analysing and writing took.")
     var timings = false
@@ -26,18 +29,24 @@ struct MatrixCommand: ParsableCommand {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        look.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.
-            let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(MatrixTable.render(result))
-            case .csv: Terminal.write(MatrixCSV.render(result))
+            case .table: try export.deliver(MatrixTable.render(result))
+            case .csv: try export.deliver(MatrixCSV.render(result, dialect: export.dialect(locale: look.locale)))
             case .json:
-                Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
-                                                                    periods: result.periods, cohorts: result.cohorts,
-                                                                    averages: result.averages)))
+                try export.deliver(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
+                                                                        periods: result.periods, cohorts: result.cohorts,
+                                                                        averages: result.averages)))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).matrixWorkbook(),
+                                   words: options.look.language.words)
             }
             if timings {
                 stopwatch.lap(.write)

@@ -20,23 +20,31 @@ struct SurvivalCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
-    @Option(help: "table (in the terminal), csv or json.")
+    @OptionGroup var look: LookOptions
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (in the terminal), csv, json or xlsx.")
     var format: OutputFormat = .table
 
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
         analysis.apply(to: &options)
+        look.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
-            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SurvivalTable.render(result))
-            case .csv: Terminal.write(SurvivalCSV.render(result))
+            case .table: try export.deliver(SurvivalTable.render(result))
+            case .csv: try export.deliver(SurvivalCSV.render(result, dialect: export.dialect(locale: look.locale)))
             case .json:
-                Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
-                                                                      survival: result.survival ?? [])))
+                try export.deliver(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
+                                                                          survival: result.survival ?? [])))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).survivalWorkbook(),
+                                   words: options.look.language.words)
             }
         }
     }

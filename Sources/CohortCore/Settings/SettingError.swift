@@ -33,4 +33,6 @@ public enum SettingExpectation: Equatable, Sendable {
     case dateFormat
     /// A headline KPI key among `keys`, and a number.
     case target(keys: [String])
+    /// One of these words (`rfc4180` or `excel-de` for `csv_dialect:`).
+    case oneOf([String])
 }

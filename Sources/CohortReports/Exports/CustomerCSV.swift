@@ -13,51 +13,51 @@ public enum CustomerCSV {
         "predicted_clv_12m",
     ]
 
-    /// The records as UTF-8 CSV (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
+    /// The records as UTF-8 CSV in `dialect` (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
     ///
     /// Written byte by byte: a report's lists run to hundreds of thousands of rows.
-    public static func data<Records: RandomAccessCollection>(_ records: Records) -> Data
+    public static func data<Records: RandomAccessCollection>(_ records: Records, dialect: CSVExportDialect = .rfc4180) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
-        var data = Data((header.joined(separator: ",") + "\n").utf8)
+        var data = Data(dialect.header(header).utf8)
         let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
-        for part in ParallelWork.map(parts, { rows(records[$0]) }) { data.append(contentsOf: part) }
+        for part in ParallelWork.map(parts, { rows(records[$0], dialect: dialect) }) { data.append(contentsOf: part) }
         return data
     }
 
     /// The lines of some records.
-    private static func rows<Records: Collection>(_ records: Records) -> [UInt8] where Records.Element == CustomerRecord {
-        var out = CSVBytes(capacity: records.count * 150)
+    private static func rows<Records: Collection>(_ records: Records, dialect: CSVExportDialect) -> [UInt8] where Records.Element == CustomerRecord {
+        var out = CSVBytes(capacity: records.count * 150, dialect: dialect)
         for record in records {
             let bound = CSVBytes.Line.fieldBytes(record.id) + CSVBytes.Line.fieldBytes(record.cohort) + 16 + 13 * CSVBytes.Line.numberBytes
             out.line(maximumBytes: bound) { line in
                 line.field(record.id)
-                line.comma()
+                line.delimiter()
                 line.text(record.status.rawValue)
-                line.comma()
+                line.delimiter()
                 line.field(record.cohort)
-                line.comma()
+                line.delimiter()
                 line.date(record.firstOrder)
-                line.comma()
+                line.delimiter()
                 line.date(record.lastOrder)
-                line.comma()
+                line.delimiter()
                 line.integer(Int64(record.positiveOrders))
-                line.comma()
+                line.delimiter()
                 line.money(record.revenueLifetime)
-                line.comma()
+                line.delimiter()
                 line.money(record.revenue12m)
-                line.comma()
+                line.delimiter()
                 line.integer(Int64(record.daysSinceLastOrder))
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedGapDays, places: 1)
-                line.comma()
+                line.delimiter()
                 if let stake = record.revenueAtStake { line.money(stake) }
-                line.comma()
+                line.delimiter()
                 line.fixed(record.probabilityAlive, places: 6)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedOrders12m, places: 6)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedOrderValue, places: 2)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.predictedCLV12m, places: 2)
                 line.newline()
             }
@@ -65,8 +65,8 @@ public enum CustomerCSV {
         return out.bytes
     }
 
-    public static func render(_ records: [CustomerRecord]) -> String {
-        String(decoding: data(records), as: UTF8.self)
+    public static func render(_ records: [CustomerRecord], dialect: CSVExportDialect = .rfc4180) -> String {
+        String(decoding: data(records, dialect: dialect), as: UTF8.self)
     }
 
     /// `value` with `places` decimals, half away from zero; empty for nil.
@@ -80,8 +80,10 @@ public enum CustomerCSV {
 public enum ModelCSV {
     public static let header = ["model", "parameter", "value"]
 
-    public static func render(_ prediction: PredictionSummary) -> String {
-        rows(prediction).reduce(CSVField.line(header)) { $0 + CSVField.line($1) }
+    public static func render(_ prediction: PredictionSummary, dialect: CSVExportDialect = .rfc4180) -> String {
+        rows(prediction).reduce(dialect.header(header)) { text, row in
+            text + dialect.line([.text(row[0]), .text(row[1]), .number(row[2])])
+        }
     }
 
     public static func table(_ prediction: PredictionSummary) -> String {
