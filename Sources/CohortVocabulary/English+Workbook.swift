@@ -12,8 +12,9 @@ extension English {
             kpiSheet: "KPIs by \(noun)", survivalSheet: "Survival", atRiskSheet: "At risk", lostSheet: "Lost", wonBackSheet: "Won back",
             customersSheet: "Customers",
             figure: "Figure", previousPeriod: "Previous \(noun)", yearEarlier: "A year earlier", status: "Status", note: "Note",
-            company: "Company", reportedPeriod: "Reported \(noun)", periods: "Periods", churnWindow: "Churn window",
-            cohortSize: "Cohort size", average: "Average (weighted)",
+            asOf: "As of", reportedPeriod: "Reported \(noun)", periods: "Periods", churnWindow: "Churn window", source: "Source",
+            rowsRead: "Rows read", rowsRejected: "Rows rejected", customersInCohorts: "Customers in cohorts", generated: "Generated",
+            target: "Target", cohortSize: "Cohort size",
             partial: "partial",
             kpiColumns: KPIColumnWords(
                 period: noun.capitalized, partial: "Partial", customersStart: "Customers at start", newCustomers: "New",

@@ -13,8 +13,9 @@ extension German {
             kpiSheet: "Kennzahlen je \(noun)", survivalSheet: "Bindungskurve", atRiskSheet: "Abwanderungsgefahr", lostSheet: "Verloren",
             wonBackSheet: "Zurückgewonnen", customersSheet: "Kunden",
             figure: "Kennzahl", previousPeriod: previous, yearEarlier: "Vorjahr", status: "Status", note: "Hinweis",
-            company: "Unternehmen", reportedPeriod: "Berichts\(noun.lowercased())", periods: "Perioden", churnWindow: "Abwanderungsfenster",
-            cohortSize: "Kohortengröße", average: "Durchschnitt (gewichtet)",
+            asOf: "Stichtag", reportedPeriod: "Berichts\(noun.lowercased())", periods: "Perioden", churnWindow: "Abwanderungsfenster",
+            source: "Quelle", rowsRead: "Zeilen gelesen", rowsRejected: "Zeilen abgewiesen", customersInCohorts: "Kunden in Kohorten",
+            generated: "Erstellt", target: "Ziel", cohortSize: "Kohortengröße",
             partial: "unvollständig",
             kpiColumns: KPIColumnWords(
                 period: noun, partial: "Unvollständig", customersStart: "Kunden zu Beginn", newCustomers: "Neukunden",

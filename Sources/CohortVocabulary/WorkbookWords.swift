@@ -34,17 +34,21 @@ public struct WorkbookWords: Sendable {
     public let status: String
     /// Header of why a figure is missing.
     public let note: String
-    public let company: String
+    public let asOf: String
     /// The period the headline figures are for.
     public let reportedPeriod: String
     /// Label of the period length ("monthly periods").
     public let periods: String
     public let churnWindow: String
+    public let source: String
+    public let rowsRead: String
+    public let rowsRejected: String
+    public let customersInCohorts: String
+    public let generated: String
+    public let target: String
 
     // MARK: Triangles
     public let cohortSize: String
-    /// The weighted average row under a triangle.
-    public let average: String
 
     // MARK: KPI sheet
     /// The KPI sheet's mark of the partial period.
@@ -65,7 +69,7 @@ public struct WorkbookWords: Sendable {
     public let survivalLower: String
     public let survivalUpper: String
 
-    public init(summarySheet: String, retentionSheet: String, revenueRetentionSheet: String, grossRetentionSheet: String, revenueSheet: String, revenuePerCustomerSheet: String, kpiSheet: String, survivalSheet: String, atRiskSheet: String, lostSheet: String, wonBackSheet: String, customersSheet: String, figure: String, previousPeriod: String, yearEarlier: String, status: String, note: String, company: String, reportedPeriod: String, periods: String, churnWindow: String, cohortSize: String, average: String, partial: String, kpiColumns: KPIColumnWords, firstOrder: String, expectedOrders: String, expectedOrderValue: String, survivalAge: String, survivalAtRisk: String, survivalChurned: String, survivalCensored: String, survivalShare: String, survivalLower: String, survivalUpper: String) {
+    public init(summarySheet: String, retentionSheet: String, revenueRetentionSheet: String, grossRetentionSheet: String, revenueSheet: String, revenuePerCustomerSheet: String, kpiSheet: String, survivalSheet: String, atRiskSheet: String, lostSheet: String, wonBackSheet: String, customersSheet: String, figure: String, previousPeriod: String, yearEarlier: String, status: String, note: String, asOf: String, reportedPeriod: String, periods: String, churnWindow: String, source: String, rowsRead: String, rowsRejected: String, customersInCohorts: String, generated: String, target: String, cohortSize: String, partial: String, kpiColumns: KPIColumnWords, firstOrder: String, expectedOrders: String, expectedOrderValue: String, survivalAge: String, survivalAtRisk: String, survivalChurned: String, survivalCensored: String, survivalShare: String, survivalLower: String, survivalUpper: String) {
         self.summarySheet = summarySheet
         self.retentionSheet = retentionSheet
         self.revenueRetentionSheet = revenueRetentionSheet
@@ -83,12 +87,17 @@ public struct WorkbookWords: Sendable {
         self.yearEarlier = yearEarlier
         self.status = status
         self.note = note
-        self.company = company
+        self.asOf = asOf
         self.reportedPeriod = reportedPeriod
         self.periods = periods
         self.churnWindow = churnWindow
+        self.source = source
+        self.rowsRead = rowsRead
+        self.rowsRejected = rowsRejected
+        self.customersInCohorts = customersInCohorts
+        self.generated = generated
+        self.target = target
         self.cohortSize = cohortSize
-        self.average = average
         self.partial = partial
         self.kpiColumns = kpiColumns
         self.firstOrder = firstOrder

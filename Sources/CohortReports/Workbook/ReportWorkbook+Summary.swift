@@ -18,19 +18,19 @@ extension ReportWorkbook {
 
         var rows: [[ExcelCell]] = [[.header(labels.reportTitle), .header(settings.company ?? "")]]
         func fact(_ label: String, _ value: WorkbookValue) { rows.append([.text(label), formats.cell(value)]) }
-        fact(labels.asOf, .date(analysis.asOf))
+        fact(words.asOf, .date(analysis.asOf))
         fact(words.reportedPeriod, .text(periodName))
         fact(words.periods, .text(vocabulary.periodAdjective(kind)))
         fact(words.churnWindow, .text("\(vocabulary.count(window)) \(vocabulary.periodNoun(kind, plural: window != 1))"))
-        if !sources.isEmpty { fact(labels.source, .text(sources)) }
-        fact(labels.rowsRead, .count(analysis.input.rowsRead))
-        fact(labels.rowsRejected, .count(analysis.input.rowsRejected))
-        fact(labels.customersInCohorts, .count(analysis.dataQuality.customersAnalyzed))
-        fact(labels.generated, .text(vocabulary.timestamp(settings.generatedAt)))
+        if !sources.isEmpty { fact(words.source, .text(sources)) }
+        fact(words.rowsRead, .count(analysis.input.rowsRead))
+        fact(words.rowsRejected, .count(analysis.input.rowsRejected))
+        fact(words.customersInCohorts, .count(analysis.dataQuality.customersAnalyzed))
+        fact(words.generated, .text(vocabulary.timestamp(settings.generatedAt)))
 
         if let headline = analysis.headline {
             rows.append([])
-            rows.append([words.figure, periodName, words.previousPeriod, words.yearEarlier, labels.target, words.status, words.note]
+            rows.append([words.figure, periodName, words.previousPeriod, words.yearEarlier, words.target, words.status, words.note]
                 .map(ExcelCell.header))
             for figure in headline.figures {
                 let key = figure.key, target = settings.targets.values[key]

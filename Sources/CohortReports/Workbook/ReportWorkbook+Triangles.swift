@@ -22,14 +22,16 @@ extension ReportWorkbook {
             table.append(cells)
         }
         let averages = analysis.averages.compactMap(triangle.average)
-        if !averages.isEmpty { table.append([.header(words.average), .empty] + averages.map { formats.cell($0) }) }
+        let labels = vocabulary.reportLabels(kind)
+        if !averages.isEmpty { table.append([.header(labels.average), .empty] + averages.map { formats.cell($0) }) }
 
         var notes: [String] = []
         if let term = triangle.glossaryTerm {
             let entry = vocabulary.glossary(term)
             notes.append("\(entry.name): \(entry.definition)")
         }
-        if analysis.endsWithPartialPeriod { notes.append(vocabulary.reportLabels(kind).partialMark) }
+        notes.append(labels.matrixNote)
+        if analysis.endsWithPartialPeriod { notes.append(labels.partialMark) }
         let minimum = analysis.options.minimumCohortSize
         let colored = triangle.colorStops != nil
         if colored, analysis.cohorts.contains(where: { $0.size < minimum }) { notes.append(vocabulary.uncoloredSmallCohorts(below: minimum)) }
