@@ -47,27 +47,33 @@ public struct ReportWorkbook: Sendable {
         if let survival = survivalSheet() { sheets.append(survival) }
         // Segments: the segment table goes here, made with `tableSheet(name:header:rows:)`, when the analysis has one.
         sheets += customerListSheets()
-        return ExcelWorkbook(sheets: sheets, properties: properties)
+        return workbook(sheets)
     }
 
     /// The triangles alone (`cohort matrix --format xlsx`).
     public func matrixWorkbook() -> ExcelWorkbook {
-        ExcelWorkbook(sheets: CohortTriangle.allCases.map(triangleSheet), properties: properties)
+        workbook(CohortTriangle.allCases.map(triangleSheet))
     }
 
     /// The KPIs by period alone (`cohort kpis --format xlsx`).
     public func kpiWorkbook() -> ExcelWorkbook {
-        ExcelWorkbook(sheets: [kpiSheet()], properties: properties)
+        workbook([kpiSheet()])
     }
 
     /// The Kaplan–Meier curve alone (`cohort survival --format xlsx`).
     public func survivalWorkbook() -> ExcelWorkbook {
-        ExcelWorkbook(sheets: survivalSheet().map { [$0] } ?? [], properties: properties)
+        workbook(survivalSheet().map { [$0] } ?? [])
     }
 
     /// `records` on one sheet, in their order (`cohort customers --format xlsx`).
     public func customersWorkbook(_ records: [CustomerRecord]) -> ExcelWorkbook {
-        ExcelWorkbook(sheets: [customerSheet(name: words.customersSheet, records: records)], properties: properties)
+        workbook([customerSheet(name: words.customersSheet, records: records)])
+    }
+
+    /// Any sheets as one workbook with the report's document properties (`cohort segments --format xlsx`:
+    /// `workbook([tableSheet(name:header:rows:)])`).
+    public func workbook(_ sheets: [ExcelSheet]) -> ExcelWorkbook {
+        ExcelWorkbook(sheets: sheets, properties: properties)
     }
 
     /// The `.xlsx` bytes of report.xlsx.
