@@ -29,7 +29,7 @@ extension English {
                 averageLifespan: "Average lifespan (\(nouns))", customerLifetimeValue: "CLV"),
             firstOrder: "First order", expectedOrders: "Expected orders, 12 months", expectedOrderValue: "Expected order value",
             survivalAge: "\(nouns.capitalized) since acquisition", survivalAtRisk: "Observed", survivalChurned: "Churned",
-            survivalCensored: "Censored", survivalShare: "Still live", survivalLower: "Lower 95% bound", survivalUpper: "Upper 95% bound")
+            survivalCensored: "Censored", survivalShare: "Still live", lowerBound: "Lower 95% bound", upperBound: "Upper 95% bound")
     }
 
     var currencyFollowsAmount: Bool { false }

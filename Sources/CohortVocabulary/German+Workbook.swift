@@ -31,7 +31,7 @@ extension German {
                 averageLifespan: "Mittlere Kundendauer (\(nouns))", customerLifetimeValue: "CLV"),
             firstOrder: "Erste Bestellung", expectedOrders: "Erwartete Bestellungen 12 Monate", expectedOrderValue: "Erwarteter Bestellwert",
             survivalAge: "\(nouns) seit Erstkauf", survivalAtRisk: "Beobachtet", survivalChurned: "Abgewandert",
-            survivalCensored: "Zensiert", survivalShare: "Noch im Bestand", survivalLower: "Untergrenze 95 %", survivalUpper: "Obergrenze 95 %")
+            survivalCensored: "Zensiert", survivalShare: "Noch im Bestand", lowerBound: "Untergrenze 95 %", upperBound: "Obergrenze 95 %")
     }
 
     var currencyFollowsAmount: Bool { true }

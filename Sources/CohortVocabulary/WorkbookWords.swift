@@ -66,10 +66,11 @@ public struct WorkbookWords: Sendable {
     public let survivalChurned: String
     public let survivalCensored: String
     public let survivalShare: String
-    public let survivalLower: String
-    public let survivalUpper: String
+    /// The ends of a 95 % interval (the survival band, a segment's churn).
+    public let lowerBound: String
+    public let upperBound: String
 
-    public init(summarySheet: String, retentionSheet: String, revenueRetentionSheet: String, grossRetentionSheet: String, revenueSheet: String, revenuePerCustomerSheet: String, kpiSheet: String, survivalSheet: String, atRiskSheet: String, lostSheet: String, wonBackSheet: String, customersSheet: String, figure: String, previousPeriod: String, yearEarlier: String, status: String, note: String, asOf: String, reportedPeriod: String, periods: String, churnWindow: String, source: String, rowsRead: String, rowsRejected: String, customersInCohorts: String, generated: String, target: String, cohortSize: String, partial: String, kpiColumns: KPIColumnWords, firstOrder: String, expectedOrders: String, expectedOrderValue: String, survivalAge: String, survivalAtRisk: String, survivalChurned: String, survivalCensored: String, survivalShare: String, survivalLower: String, survivalUpper: String) {
+    public init(summarySheet: String, retentionSheet: String, revenueRetentionSheet: String, grossRetentionSheet: String, revenueSheet: String, revenuePerCustomerSheet: String, kpiSheet: String, survivalSheet: String, atRiskSheet: String, lostSheet: String, wonBackSheet: String, customersSheet: String, figure: String, previousPeriod: String, yearEarlier: String, status: String, note: String, asOf: String, reportedPeriod: String, periods: String, churnWindow: String, source: String, rowsRead: String, rowsRejected: String, customersInCohorts: String, generated: String, target: String, cohortSize: String, partial: String, kpiColumns: KPIColumnWords, firstOrder: String, expectedOrders: String, expectedOrderValue: String, survivalAge: String, survivalAtRisk: String, survivalChurned: String, survivalCensored: String, survivalShare: String, lowerBound: String, upperBound: String) {
         self.summarySheet = summarySheet
         self.retentionSheet = retentionSheet
         self.revenueRetentionSheet = revenueRetentionSheet
@@ -108,7 +109,7 @@ public struct WorkbookWords: Sendable {
         self.survivalChurned = survivalChurned
         self.survivalCensored = survivalCensored
         self.survivalShare = survivalShare
-        self.survivalLower = survivalLower
-        self.survivalUpper = survivalUpper
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
     }
 }

@@ -24,6 +24,7 @@ struct CustomersCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -50,6 +51,7 @@ struct CustomersCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
@@ -62,7 +64,9 @@ struct CustomersCommand: ParsableCommand {
             var selected = Self.ranked(records.filter { chosen == .all || $0.status.rawValue == chosen.rawValue }, list: chosen)
             if let limit = top ?? (format == .table ? 20 : nil) { selected = Array(selected.prefix(limit)) }
             switch format {
-            case .csv: try export.deliver(CustomerCSV.data(selected, dialect: export.dialect(locale: look.locale)))
+            case .csv:
+                try export.deliver(CustomerCSV.data(selected, segmentNames: analysis.segments?.map(\.name) ?? [],
+                                                    dialect: export.dialect(locale: look.locale)))
             case .json: try export.deliver(try AnalysisJSON.encode(selected))
             case .table where selected.isEmpty: try export.deliver(Self.emptyList(chosen, words.customerWords()) + "\n")
             case .table: try export.deliver(CustomerTableText.render(selected, words: words, currency: options.look.currency))

@@ -17,6 +17,7 @@ struct KPIsCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -27,6 +28,7 @@ struct KPIsCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
@@ -36,9 +38,14 @@ struct KPIsCommand: ParsableCommand {
             let job = ReportJob(options: options, events: events)
             let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: try export.deliver(KPITable.render(result))
-            case .csv: try export.deliver(KPICSV.render(result, dialect: export.dialect(locale: look.locale)))
-            case .json: try export.deliver(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
+            case .table: try export.deliver(SegmentedExport.tables(result, KPITable.render))
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: look.locale), KPICSV.render))
+            case .json:
+                try export.deliver(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis,
+                                                                     segments: SegmentedExport.segments(of: result).map {
+                                                                         SegmentKPIs(segment: $0.label, customers: $0.segment.customers,
+                                                                                     kpis: $0.segment.analysis.kpis)
+                                                                     })))
             case .xlsx:
                 try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).kpiWorkbook(),
                                    words: options.look.language.words)
@@ -49,6 +56,14 @@ struct KPIsCommand: ParsableCommand {
     private struct KPIExport: Encodable {
         var asOf: CivilDate
         var options: AnalysisOptions
+        var kpis: [PeriodKPIs]
+        /// With --segment-by: each segment's KPIs (the label as in CSV).
+        var segments: [SegmentKPIs]
+    }
+
+    private struct SegmentKPIs: Encodable {
+        var segment: String
+        var customers: Int
         var kpis: [PeriodKPIs]
     }
 }

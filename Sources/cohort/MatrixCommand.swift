@@ -16,6 +16,7 @@ struct MatrixCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -28,6 +29,7 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
@@ -38,12 +40,17 @@ struct MatrixCommand: ParsableCommand {
             let job = ReportJob(options: options, events: events)
             let result = try job.analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: try export.deliver(MatrixTable.render(result))
-            case .csv: try export.deliver(MatrixCSV.render(result, dialect: export.dialect(locale: look.locale)))
+            case .table: try export.deliver(SegmentedExport.tables(result, MatrixTable.render))
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: look.locale), MatrixCSV.render))
             case .json:
                 try export.deliver(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
                                                                         periods: result.periods, cohorts: result.cohorts,
-                                                                        averages: result.averages)))
+                                                                        averages: result.averages,
+                                                                        segments: SegmentedExport.segments(of: result).map {
+                                                                            SegmentMatrix(segment: $0.label, customers: $0.segment.customers,
+                                                                                          cohorts: $0.segment.analysis.cohorts,
+                                                                                          averages: $0.segment.analysis.averages)
+                                                                        })))
             case .xlsx:
                 try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).matrixWorkbook(),
                                    words: options.look.language.words)
@@ -59,6 +66,15 @@ struct MatrixCommand: ParsableCommand {
         var asOf: CivilDate
         var period: PeriodKind
         var periods: [PeriodInfo]
+        var cohorts: [CohortRow]
+        var averages: [AgeAverage]
+        /// With --segment-by: each segment's matrix (the label as in CSV).
+        var segments: [SegmentMatrix]
+    }
+
+    private struct SegmentMatrix: Encodable {
+        var segment: String
+        var customers: Int
         var cohorts: [CohortRow]
         var averages: [AgeAverage]
     }

@@ -18,6 +18,7 @@ struct SurvivalCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -28,6 +29,7 @@ struct SurvivalCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
@@ -37,11 +39,15 @@ struct SurvivalCommand: ParsableCommand {
             let job = ReportJob(options: options, events: events)
             let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: try export.deliver(SurvivalTable.render(result))
-            case .csv: try export.deliver(SurvivalCSV.render(result, dialect: export.dialect(locale: look.locale)))
+            case .table: try export.deliver(SegmentedExport.tables(result, SurvivalTable.render))
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: look.locale), SurvivalCSV.render))
             case .json:
                 try export.deliver(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
-                                                                          survival: result.survival ?? [])))
+                                                                          survival: result.survival ?? [],
+                                                                          segments: SegmentedExport.segments(of: result).map {
+                                                                              SegmentSurvival(segment: $0.label, customers: $0.segment.customers,
+                                                                                              survival: $0.segment.analysis.survival ?? [])
+                                                                          })))
             case .xlsx:
                 try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).survivalWorkbook(),
                                    words: options.look.language.words)
@@ -52,6 +58,14 @@ struct SurvivalCommand: ParsableCommand {
     private struct SurvivalExport: Encodable {
         var asOf: CivilDate
         var options: AnalysisOptions
+        var survival: [SurvivalPoint]
+        /// With --segment-by: each segment's curve (the label as in CSV).
+        var segments: [SegmentSurvival]
+    }
+
+    private struct SegmentSurvival: Encodable {
+        var segment: String
+        var customers: Int
         var survival: [SurvivalPoint]
     }
 }

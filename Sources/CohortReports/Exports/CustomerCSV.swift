@@ -16,20 +16,31 @@ public enum CustomerCSV {
     /// The records as UTF-8 CSV in `dialect` (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
     ///
     /// Written byte by byte: a report's lists run to hundreds of thousands of rows.
-    public static func data<Records: RandomAccessCollection>(_ records: Records, dialect: CSVExportDialect = .rfc4180) -> Data
+    ///
+    /// With `segmentNames` (the `--segment-by` attributes), a first column `segment` holds each customer's value
+    /// (`SegmentedExport.label(ofCustomer:names:)`); the rest of the header is unchanged.
+    public static func data<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
+                                                             dialect: CSVExportDialect = .rfc4180) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
-        var data = Data(dialect.header(header).utf8)
+        var data = Data(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8)
         let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
-        for part in ParallelWork.map(parts, { rows(records[$0], dialect: dialect) }) { data.append(contentsOf: part) }
+        for part in ParallelWork.map(parts, { rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) { data.append(contentsOf: part) }
         return data
     }
 
     /// The lines of some records.
-    private static func rows<Records: Collection>(_ records: Records, dialect: CSVExportDialect) -> [UInt8] where Records.Element == CustomerRecord {
+    private static func rows<Records: Collection>(_ records: Records, segmentNames: [String], dialect: CSVExportDialect) -> [UInt8]
+        where Records.Element == CustomerRecord {
         var out = CSVBytes(capacity: records.count * 150, dialect: dialect)
         for record in records {
+            let segment = segmentNames.isEmpty ? nil : SegmentedExport.label(ofCustomer: record, names: segmentNames)
             let bound = CSVBytes.Line.fieldBytes(record.id) + CSVBytes.Line.fieldBytes(record.cohort) + 16 + 13 * CSVBytes.Line.numberBytes
+                + (segment.map(CSVBytes.Line.fieldBytes) ?? 0) + 1
             out.line(maximumBytes: bound) { line in
+                if let segment {
+                    line.field(segment)
+                    line.delimiter()
+                }
                 line.field(record.id)
                 line.delimiter()
                 line.text(record.status.rawValue)
@@ -65,8 +76,8 @@ public enum CustomerCSV {
         return out.bytes
     }
 
-    public static func render(_ records: [CustomerRecord], dialect: CSVExportDialect = .rfc4180) -> String {
-        String(decoding: data(records, dialect: dialect), as: UTF8.self)
+    public static func render(_ records: [CustomerRecord], segmentNames: [String] = [], dialect: CSVExportDialect = .rfc4180) -> String {
+        String(decoding: data(records, segmentNames: segmentNames, dialect: dialect), as: UTF8.self)
     }
 
     /// `value` with `places` decimals, half away from zero; empty for nil.

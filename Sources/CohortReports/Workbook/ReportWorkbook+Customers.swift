@@ -25,16 +25,19 @@ extension ReportWorkbook {
         }
     }
 
-    /// One row per customer, in the order given, with the columns of at-risk.csv: id, status, cohort,
+    /// One row per customer, in the order given, with the columns of at-risk.csv: (segment,) id, status, cohort,
     /// first and last order (dates), orders, revenue, days since the last order, the usual gap,
     /// revenue at stake, P(alive) and the model's expectations.
     public func customerSheet(name: String, records: [CustomerRecord], note: String? = nil) -> ExcelSheet {
         let words = self.words, labels = vocabulary.customerWords(), vocabulary = self.vocabulary
-        let header = [labels.customer, words.status, labels.cohort, words.firstOrder, labels.lastOrder, labels.orders,
-                      labels.lifetimeRevenue, labels.revenue12m, labels.daysSince, labels.usualGap, labels.atStake,
-                      labels.probabilityAlive, words.expectedOrders, words.expectedOrderValue, labels.predictedCLV]
+        // With segments, each customer's segment comes first, as in at-risk.csv.
+        let segmentNames = analysis.segments?.map(\.name) ?? []
+        let segment: [String] = segmentNames.isEmpty ? [] : [vocabulary.segmentColumns(kind).segment]
+        let header = segment + [labels.customer, words.status, labels.cohort, words.firstOrder, labels.lastOrder, labels.orders,
+                                labels.lifetimeRevenue, labels.revenue12m, labels.daysSince, labels.usualGap, labels.atStake,
+                                labels.probabilityAlive, words.expectedOrders, words.expectedOrderValue, labels.predictedCLV]
         let rows: [[WorkbookValue]] = records.map { record in
-            [.text(record.id), .text(vocabulary.status(record.status)), .text(record.cohort), .date(record.firstOrder),
+            (segmentNames.isEmpty ? [] : [.text(SegmentedExport.label(ofCustomer: record, names: segmentNames))]) + [.text(record.id), .text(vocabulary.status(record.status)), .text(record.cohort), .date(record.firstOrder),
              .date(record.lastOrder), .count(record.positiveOrders), .money(record.revenueLifetime), .money(record.revenue12m),
              .count(record.daysSinceLastOrder), .decimal(record.expectedGapDays, places: 1), record.revenueAtStake.map { .money($0) } ?? .empty,
              .percent(record.probabilityAlive), .decimal(record.expectedOrders12m, places: 2), .amount(record.expectedOrderValue),

@@ -36,7 +36,7 @@ extension ReportWorkbook {
         }
         return tableSheet(name: words.survivalSheet,
                           header: [words.survivalAge, words.survivalAtRisk, words.survivalChurned, words.survivalCensored,
-                                   words.survivalShare, words.survivalLower, words.survivalUpper],
+                                   words.survivalShare, words.lowerBound, words.upperBound],
                           rows: rows)
     }
 }

@@ -10,7 +10,8 @@ import Foundation
 /// Sheets, in order: the summary (headline figures and what the report covers); the cohort
 /// triangles (retention, revenue retention, gross revenue retention, revenue, cumulative revenue
 /// per customer), cohorts down and ages across with the cohort size beside them; the KPIs by
-/// period; the Kaplan–Meier curve; and the customers at risk, lost and won back (the first
+/// period; the Kaplan–Meier curve; the segment comparison (with `--segment-by`); and the
+/// customers at risk, lost and won back (the first
 /// `CustomerActions.listLimit` of each, as the analysis keeps them; at-risk.csv and lost.csv
 /// hold every one). Each sheet is also made alone, for `--format xlsx` of the commands.
 ///
@@ -45,7 +46,7 @@ public struct ReportWorkbook: Sendable {
         sheets += CohortTriangle.allCases.map(triangleSheet)
         if !analysis.kpis.isEmpty { sheets.append(kpiSheet()) }
         if let survival = survivalSheet() { sheets.append(survival) }
-        // Segments: the segment table goes here, made with `tableSheet(name:header:rows:)`, when the analysis has one.
+        if let segments = segmentSheet() { sheets.append(segments) }
         sheets += customerListSheets()
         return workbook(sheets)
     }
