@@ -109,6 +109,57 @@ struct ExcelOutputTests {
         #expect(bad.standardError == "cohort: error: \(config.path): 'report.csv_dialect': 'excel' is not one of rfc4180, excel-de\n")
     }
 
+    /// With `--segment-by`: the report's segment sheet holds `cohort segments --format csv`, and its customer
+    /// sheets the segment column of at-risk.csv; the segmented CSV of a command is excel-de line by line.
+    @Test func segmentsInTheWorkbookAndInExcelDE() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let orders = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/orders.csv").path
+        let run = try CLIRunner.run(["report", orders, "--segment-by", "industry", "--out", folder.path, "--quiet"],
+                                    environment: ["LC_ALL": "en_US.UTF-8"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let csv = try CLIRunner.run(["segments", orders, "--segment-by", "industry", "--format", "csv"]).standardOutput
+        let records = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let report = folder.appendingPathComponent("2026-10-31")
+        let sheets = try Self.readWorkbook(report.appendingPathComponent("report.xlsx").path)
+        let segments = try #require(sheets.first { $0.name == "Segments" })
+        #expect(segments.rows.count == 1 + records.count && records.count > 3)
+        for (index, record) in records.enumerated() {
+            let row = segments.rows[index + 1]
+            #expect(row[0]?["text"] as? String == (record[0] == "(all)" ? "All customers" : record[0]))
+            for column in 1 ..< record.count {
+                let value = row[column]?["number"] as? Double
+                let places = record[column].split(separator: ".").dropFirst().first?.count ?? 0
+                #expect(value.map { abs($0 - Double(record[column])!) <= 0.5 * pow(10, -Double(places)) + 1e-9 } == true,
+                        "\(record[0]) column \(column)")
+            }
+        }
+        let atRiskCSV = try String(contentsOf: report.appendingPathComponent("at-risk.csv"), encoding: .utf8).split(separator: "\n")
+        let atRisk = try #require(sheets.first { $0.name == "At risk" })
+        #expect(atRisk.rows[1].first??["text"] as? String == "Segment" && atRiskCSV[0].hasPrefix("segment,customer_id,"))
+        for (line, row) in zip(atRiskCSV.dropFirst(), atRisk.rows.dropFirst(2)) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(row[0]?["text"] as? String == String(fields[0]) && row[1]?["text"] as? String == String(fields[1]))
+        }
+
+        for command in ["matrix", "segments"] {
+            let rfc = try CLIRunner.run([command, orders, "--segment-by", "industry", "--format", "csv"]).standardOutput
+            let excel = try CLIRunner.run([command, orders, "--segment-by", "industry", "--format", "csv", "--locale", "de"]).standardOutput
+            #expect(excel.hasPrefix("\u{FEFF}segment;") && excel.components(separatedBy: "\u{FEFF}").count == 2)
+            let rfcLines = rfc.components(separatedBy: "\n").dropLast(), excelLines = excel.dropFirst().components(separatedBy: "\r\n").dropLast()
+            #expect(rfcLines.count == excelLines.count && rfcLines.count > (command == "matrix" ? 666 * 2 : 4))
+            for (rfcLine, excelLine) in zip(rfcLines, excelLines) {
+                let expected = rfcLine.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { Double($0) != nil ? $0.replacingOccurrences(of: ".", with: ",") : String($0) }.joined(separator: ";")
+                #expect(excelLine == expected, "\(command)")
+            }
+        }
+        let workbook = folder.appendingPathComponent("segments.xlsx").path
+        #expect(try CLIRunner.run(["segments", orders, "--segment-by", "industry", "--format", "xlsx", "--out", workbook]).status == 0)
+        #expect(try Self.readWorkbook(workbook).map(\.name) == ["Segments"])
+    }
+
     // MARK: Reading back
 
     struct Sheet {
