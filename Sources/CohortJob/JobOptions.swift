@@ -1,5 +1,6 @@
 import CohortCore
 import CohortIngest
+import CohortReports
 import CohortVocabulary
 import Foundation
 
@@ -68,6 +69,8 @@ public struct ReportLook: Sendable {
     /// PNG pixels per point.
     public var scale: Double
     public var font: String
+    /// How the report folder's CSV files are written; nil: `excel-de` for a German report, else `rfc4180`.
+    public var csvDialect: CSVExportDialect?
 
     public init(language: Language = .english, currency: String = "EUR", retentionTarget: Double = 0.85,
                 targets: [HeadlineKey: Double] = [:], company: String? = nil, logo: String? = nil, templates: String? = nil,

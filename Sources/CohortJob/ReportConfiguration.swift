@@ -1,5 +1,6 @@
 import CohortCore
 import CohortIngest
+import CohortReports
 import CohortVocabulary
 import Foundation
 import Yams
@@ -78,6 +79,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         var out: String?
         var scale: Double?
         var font: String?
+        var csvDialect: String?
+
+        enum CodingKeys: String, CodingKey {
+            case locale, currency, company, logo, templates, out, scale, font
+            case csvDialect = "csv_dialect"
+        }
     }
 
     struct Publish: Decodable {
@@ -177,6 +184,8 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.out = report?.out.map(resolved) ?? options.out
         options.look.scale = try parse("report.scale", report?.scale.map { "\($0)" }, .positive(maximum: 8), Settings.scale) ?? options.look.scale
         options.look.font = report?.font ?? options.look.font
+        options.look.csvDialect = try parse("report.csv_dialect", report?.csvDialect, .oneOf(CSVExportDialect.allCases.map(\.rawValue)),
+                                            CSVExportDialect.init(rawValue:)) ?? options.look.csvDialect
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
         try applyMail(to: &options)

@@ -118,8 +118,8 @@ public struct ReportJob: Sendable {
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
             let names = analysis.segments?.map(\.name) ?? []
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, segmentNames: names)
-            lists[Self.lostFile] = CustomerCSV.data(lost, segmentNames: names)
+            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, segmentNames: names, dialect: options.look.reportCSVDialect)
+            lists[Self.lostFile] = CustomerCSV.data(lost, segmentNames: names, dialect: options.look.reportCSVDialect)
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
@@ -153,6 +153,7 @@ public struct ReportJob: Sendable {
         events?(.phase(.drawing))
         var bundle = try self.bundle(for: analysis)
         bundle.attachments = customerLists
+        bundle.csvDialect = options.look.reportCSVDialect
         let drawn = try bundle.drawCharts()
         timings.lap(.charts(count: bundle.charts.count))
         let documents = try bundle.documentFiles(svgs: drawn.svgs, segmentSVGs: drawn.segmentSVGs)

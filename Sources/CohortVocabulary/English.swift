@@ -316,6 +316,7 @@ struct English: Vocabulary {
         case .emailAddress: return "an email address like reports@acme.example or 'Name <reports@acme.example>'"
         case .smtpServer: return "an SMTP server as HOST:PORT, e.g. mail.acme.example:587"
         case .existingFile: return "a file that exists; edit this key to name your order exports"
+        case .oneOf(let names): return "one of " + names.joined(separator: ", ")
         }
     }
 

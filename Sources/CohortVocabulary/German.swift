@@ -337,6 +337,7 @@ struct German: Vocabulary {
         case .emailAddress: return "keine E-Mail-Adresse wie berichte@muster.example oder 'Name <berichte@muster.example>'"
         case .smtpServer: return "kein SMTP-Server als HOST:PORT, z. B. mail.muster.example:587"
         case .existingFile: return "keine vorhandene Datei; diesen Schlüssel auf die eigenen Bestellexporte ändern"
+        case .oneOf(let names): return "keiner von " + names.joined(separator: ", ")
         }
     }
 

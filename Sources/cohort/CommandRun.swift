@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortCharts
 import CohortCore
+import CohortExcel
 import CohortIngest
 import CohortJob
 import CohortReports
@@ -63,6 +64,9 @@ struct CommandRun {
             throw ExitCode(1)
         } catch let error as ChartError {
             Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as ExcelError {
+            Terminal.error(words.describe(error))
             throw ExitCode(1)
         } catch let error as ExitCode {
             throw error

@@ -95,6 +95,8 @@ struct InitCommand: ParsableCommand {
       # logo: branding/logo.png      # PNG or SVG
       # templates: branding/templates   # your own report.html.mustache, report.md.mustache, index.html.mustache
       out: output                   # the report goes to <out>/<as-of date>/
+      # csv_dialect: excel-de       # CSV files: rfc4180 (, and .) or excel-de (; and decimal comma, BOM, CRLF);
+                                    # default excel-de for locale de, else rfc4180
 
     # Publishing into a shared folder (e.g. the intranet): the report is built aside and
     # renamed into <folder>/<period>/ in one step; <folder>/index.html lists every period.

@@ -133,9 +133,11 @@ extension Language: ExpressibleByArgument {
 
 extension PeriodKind: ExpressibleByArgument {}
 
-/// How `matrix` and `kpis` print.
+/// How `matrix`, `kpis`, `survival`, `customers` and `clv` print.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+    /// An Excel workbook (see `ExportOptions`).
+    case xlsx
 }
 
 extension JobOptions {
