@@ -44,10 +44,7 @@ public struct ReportBundle: Sendable {
             let title = settings.language.words.reportLabels(analysis.options.period).reportTitle
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "\(title) \(analysis.asOf)")
         }
-        let svgs = try renderer.render(charts, as: .svg).mapValues { ($0) }
-        return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
-            (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-"))
-        }))
+        return (files, try renderer.inlineSVGs(charts))
     }
 
     /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
@@ -55,7 +52,7 @@ public struct ReportBundle: Sendable {
         let html = model(.html, svgs: svgs)
         let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
-        files["report.html"] = Data(try templates.render(html, as: .html).utf8)
+        files["report.html"] = Data(try templates.renderHTMLReport(html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
         files["report.pdf"] = try pdf(html).render()
         if let logo = settings.logo { files[logo.fileName] = logo.data }
