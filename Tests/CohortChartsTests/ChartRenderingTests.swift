@@ -9,7 +9,8 @@ struct ChartRenderingTests {
             let first = try ChartFixture.renderer.render(kind, as: format)
             let second = try ChartFixture.renderer.render(kind, as: format)
             #expect(first == second, "\(kind) \(format) differs between two renders")
-            #expect(first.count > 1_000, "\(kind) \(format) is suspiciously small")
+            // SVG keeps text as text: a chart that only says "nobody is at risk" is a few hundred bytes.
+            #expect(first.count > (format == .svg ? 400 : 1_000), "\(kind) \(format) is suspiciously small")
         }
     }
 

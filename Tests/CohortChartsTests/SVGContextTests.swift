@@ -28,14 +28,14 @@ struct SVGContextTests {
     @Test func textIsTextAnchoredAsAligned() throws {
         let (svg, canvas) = try canvas()
         canvas.text("Umsatz 1.234 €", x: 190, y: 50, size: 10, align: .right)
-        canvas.text("Kündigungen <2>", x: 100, y: 20, size: 12, bold: true, color: Color(hex: 0xFF0000), align: .center)
+        canvas.text("Kündigungen <2>", x: 100, y: 20, size: 12, bold: true, color: Color(hex: 0xFF0000), align: .center, vertical: .middle)
         canvas.text("left", x: 10, y: 80, size: 9)
         let text = markup(svg)
         #expect(text.hasPrefix("<?xml"))
-        #expect(text.contains(#"<text x="190" y="50" font-size="10" fill="#1f2328" text-anchor="end">Umsatz 1.234 €</text>"#))
+        #expect(text.contains(##"<text x="190" y="50" font-size="10" fill="#1f2328" text-anchor="end">Umsatz 1.234 €</text>"##))
         // Middle alignment puts the baseline 0.36 em below y: 20 + 12 × 0.36 = 24.32.
-        #expect(text.contains(#"<text x="100" y="24.32" font-size="12" font-weight="bold" fill="#ff0000" text-anchor="middle">Kündigungen &lt;2&gt;</text>"#))
-        #expect(text.contains(#"<text x="10" y="80" font-size="9" fill="#1f2328">left</text>"#))
+        #expect(text.contains(##"<text x="100" y="24.32" font-size="12" font-weight="bold" fill="#ff0000" text-anchor="middle">Kündigungen &lt;2&gt;</text>"##))
+        #expect(text.contains(##"<text x="10" y="80" font-size="9" fill="#1f2328">left</text>"##))
         #expect(!text.contains("<path")) // no glyph outlines
     }
 
@@ -50,18 +50,18 @@ struct SVGContextTests {
         canvas.line(from: Point(x: 0, y: 0), to: Point(x: 3, y: 4), Color.black, width: 1)
         let text = markup(svg)
         // (0, 0)–(10, 10) scaled by 2 and moved by 5: 5 to 25.
-        #expect(text.contains(#"<path d="M5 5H25V25H5Z" fill="#00ff00" fill-opacity="0.5"/>"#))
+        #expect(text.contains(##"<path d="M5 5H25V25H5Z" fill="#00ff00" fill-opacity="0.5"/>"##))
         // y = 20 → 45; width 1 → 2; dashes 2, 1 → 4, 2; dashed lines have butt caps.
-        #expect(text.contains(#"<path d="M5 45H25" fill="none" stroke="#000000" stroke-width="2" stroke-dasharray="4 2"/>"#))
+        #expect(text.contains(##"<path d="M5 45H25" fill="none" stroke="#000000" stroke-width="2" stroke-dasharray="4 2"/>"##))
         // After restore: no transform, round caps for a solid line.
-        #expect(text.contains(#"<path d="M0 0L3 4" fill="none" stroke="#000000" stroke-width="1" stroke-linecap="round"/>"#))
+        #expect(text.contains(##"<path d="M0 0L3 4" fill="none" stroke="#000000" stroke-width="1" stroke-linecap="round"/>"##))
     }
 
     @Test func turnedTextCarriesItsMatrix() throws {
         let (svg, canvas) = try canvas()
         canvas.verticalText("Kunden", x: 30, y: 50, size: 10)
         // Turned −90°: cos = 0, sin = −1 → matrix(0 −1 1 0 30 50); the text is centred on its own origin.
-        #expect(markup(svg).contains(#"<text transform="matrix(0 -1 1 0 30 50)" x="0" y="3.6" font-size="10" fill="#59636e" text-anchor="middle">Kunden</text>"#))
+        #expect(markup(svg).contains(##"<text transform="matrix(0 -1 1 0 30 50)" x="0" y="3.6" font-size="10" fill="#59636e" text-anchor="middle">Kunden</text>"##))
     }
 
     @Test func circlesAreTwoArcsAndClipsEndWithTheirSave() throws {
@@ -72,11 +72,11 @@ struct SVGContextTests {
         }
         canvas.fill(Rect(x: 0, y: 0, width: 1, height: 1), Color.black)
         let text = markup(svg)
-        #expect(text.contains(#"<path d="M54 50A4 4 0 0 1 46 50A4 4 0 0 1 54 50" fill="#000000"/>"#))
-        let clip = try #require(text.range(of: #"<clipPath id="trends-clip1"><path d="M0 0H20V20H0Z"/></clipPath><g clip-path="url(#trends-clip1)">"#))
-        let inside = try #require(text.range(of: #"<path d="M0 0H40V40H0Z" fill="#ffffff"/>"#))
+        #expect(text.contains(##"<path d="M54 50A4 4 0 0 1 46 50A4 4 0 0 1 54 50" fill="#000000"/>"##))
+        let clip = try #require(text.range(of: ##"<clipPath id="trends-clip1"><path d="M0 0H20V20H0Z"/></clipPath><g clip-path="url(#trends-clip1)">"##))
+        let inside = try #require(text.range(of: ##"<path d="M0 0H40V40H0Z" fill="#ffffff"/>"##))
         let close = try #require(text.range(of: "</g>"))
-        let after = try #require(text.range(of: #"<path d="M0 0H1V1H0Z" fill="#000000"/>"#))
+        let after = try #require(text.range(of: ##"<path d="M0 0H1V1H0Z" fill="#000000"/>"##))
         #expect(clip.upperBound <= inside.lowerBound && inside.upperBound <= close.lowerBound && close.upperBound <= after.lowerBound)
     }
 

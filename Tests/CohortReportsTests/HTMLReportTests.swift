@@ -62,8 +62,8 @@ struct HTMLReportTests {
         #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "http") == nil)
 
         // The navigation links every section that has a heading, in the order of the page.
-        let navigation = try #require(html.range(of: #"<nav class="contents"[^>]*>.*?</nav>"#, options: .regularExpression))
-        let links = Self.matches(#"href="#([^"]+)""#, in: String(html[navigation]))
+        let navigation = try #require(html.range(of: #"(?s)<nav class="contents"[^>]*>.*?</nav>"#, options: .regularExpression))
+        let links = Self.matches(##"href="#([^"]+)""##, in: String(html[navigation]))
         let sections = Self.matches(#"<section id="([^"]+)""#, in: html)
         #expect(links == sections)
         #expect(["summary", "headline", "act", "customers", "revenue", "retention", "revenue-retention", "grr", "lifetime", "quality", "glossary"]
@@ -101,8 +101,8 @@ struct HTMLReportTests {
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
         let count = try #require(pages)
         #expect(count <= 12, "\(count) pages")
-        // A4 landscape: 842 × 595 points.
-        #expect(info.contains("841.92 x 595.2") || info.contains("842 x 595"), "\(info)")
+        // A4 landscape: 842 × 595 points, wider than high.
+        #expect(info.contains("841.92 x 594.96 pts (A4)"), "\(info)")
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
