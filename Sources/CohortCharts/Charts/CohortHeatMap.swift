@@ -36,7 +36,8 @@ struct CohortHeatMap: Chart {
         init(cohorts: Int, ages: Int, longestLabel: Int) {
             cellWidth = min(64, max(16, 880 / Double(max(ages, 1))))
             cellHeight = min(28, max(12, cellWidth * 0.6, 620 / Double(max(cohorts, 1) + 1)).rounded(.down))
-            labelFontSize = min(11, max(7.5, cellHeight * 0.55))
+            // As large as the numbers in the cells (0.6 of the cell height, see `CellText`), so that no digit of the grid is smaller.
+            labelFontSize = min(11, max(7.5, cellHeight * 0.6))
             // DejaVu Sans Bold averages about 0.66 em per character.
             labelWidth = Double(max(longestLabel, 7)) * labelFontSize * 0.66 + 10
             sizeWidth = labelFontSize * 4.6 + 10
@@ -101,6 +102,20 @@ struct CohortHeatMap: Chart {
                     width: Double(ages - left) * layout.cellWidth, height: Double(rows - best.row) * layout.cellHeight)
     }
 
+    /// The size of the smallest numbers of the grid: in the cells, the cohort sizes and the ages above
+    /// (they shrink with the number of ages); nil when the cells are too small for numbers.
+    func valueTextSize(on canvas: ChartCanvas) -> Double? {
+        let text = CellText(canvas: canvas, locale: style.words, cellWidth: layout.cellWidth, cellHeight: layout.cellHeight)
+        guard text.visible else { return nil }
+        return min(text.fontSize, layout.labelFontSize, ageFontSize(on: canvas))
+    }
+
+    /// Every age labelled: the labels shrink to fit their cells, down to 6.5 pt (only below that are they thinned).
+    private func ageFontSize(on canvas: ChartCanvas) -> Double {
+        let widest = canvas.textWidth("\(strings.ageLetter(analysis.options.period))\(max(ages - 1, 0))", size: layout.labelFontSize)
+        return min(layout.labelFontSize, layout.labelFontSize * (layout.cellWidth - 3) / max(widest, 1))
+    }
+
     func draw(on canvas: ChartCanvas) {
         let letter = strings.ageLetter(analysis.options.period)
         let plot = frame.draw(on: canvas, width: width, height: height)
@@ -114,9 +129,8 @@ struct CohortHeatMap: Chart {
         canvas.text(strings.cohort, x: plot.minX, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText, vertical: .middle)
         canvas.text(strings.customers, x: gridLeft - 8, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
                     align: .right, vertical: .middle)
-        // Every age labelled: the labels shrink to fit their cells, down to 6.5 pt; only below that are they thinned.
         let widest = canvas.textWidth("\(letter)\(max(ages - 1, 0))", size: layout.labelFontSize)
-        let ageFontSize = min(layout.labelFontSize, layout.labelFontSize * (layout.cellWidth - 3) / max(widest, 1))
+        let ageFontSize = ageFontSize(on: canvas)
         let agesShown = ageFontSize >= 6.5 ? Array(0 ..< ages)
             : AxisTicks.thinned(count: ages, room: Int(Double(ages) * layout.cellWidth / (widest * 6.5 / layout.labelFontSize + 4)))
         for age in agesShown {

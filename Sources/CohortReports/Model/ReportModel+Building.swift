@@ -18,6 +18,10 @@ extension ReportModel {
 
     /// Periods listed in the bridge tables.
     static let bridgePeriods = 12
+    /// At-risk customers a printout lists (the screen shows the report's 20).
+    static let printedAtRiskRows = 10
+    /// Periods of each bridge table a printout lists (the screen shows `bridgePeriods`).
+    static let printedBridgeRows = 6
 
     /// Builds the model of one report.
     /// - Parameter charts: the chart images the report shows; a missing chart leaves its place empty.
@@ -71,6 +75,8 @@ extension ReportModel {
         lifetimeValueChart = charts[.ltv]
         segments = Self.segmentsSection(analysis, text: text, charts: segmentCharts, currency: settings.currency, format: format)
         dataQuality = text.dataQuality(analysis).map(format.escape)
+        page = PageText(words: words, kind: kind, matrixFiles: ["cohorts.csv"], printedAtRiskRows: Self.printedAtRiskRows, customers: toActOn,
+                        printedBridgeRows: Self.printedBridgeRows, bridgeRows: customerBridge.rows.count)
         let partner = Language(code: words.partnerCode)?.words ?? words
         glossary = GlossaryTerm.allCases.map { term in
             let entry = words.glossary(term)

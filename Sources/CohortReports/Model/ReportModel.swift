@@ -52,6 +52,11 @@ public struct ReportModel: Sendable {
     public let segments: SegmentsSection?
     public let dataQuality: [String]
     public let glossary: [GlossaryEntry]
+    /// The words and links of the HTML page itself (full matrices, printout).
+    public let page: PageText
+    /// Every section of the HTML page with its heading, in order, for the navigation; filled
+    /// from the rendered page by `ReportTemplates.renderHTMLReport`, empty before.
+    public internal(set) var contents: [ContentsEntry] = []
 }
 
 /// One headline figure with its changes and its state against the target.
