@@ -248,7 +248,7 @@ public struct OrderReader: Sendable {
     }
 
     /// The encoding given with `--encoding`; for UTF-16 a byte-order mark decides the byte order.
-    private static func detection(given: TextEncoding, in bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding.Detection {
+    static func detection(given: TextEncoding, in bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding.Detection {
         switch given {
         case .utf8:
             return .init(encoding: .utf8, byteOrderMarkLength: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
