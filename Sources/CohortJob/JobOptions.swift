@@ -30,6 +30,8 @@ public struct JobOptions: Sendable {
     public var keep: Int?
     /// The "generated" time the report shows; nil: `SOURCE_DATE_EPOCH` when set, else now.
     public var generatedAt: Date?
+    /// Contract lists and survey answers beside (or instead of) the orders.
+    public var subscriptions = SubscriptionInputs()
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",

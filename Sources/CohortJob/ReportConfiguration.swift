@@ -44,9 +44,11 @@ public struct ReportConfiguration: Decodable, Sendable {
         var asOf: String?
         var grossMargin: Double?
         var minCohort: Int?
+        var graceDays: Int?
 
         enum CodingKeys: String, CodingKey {
             case period
+            case graceDays = "grace_days"
             case churnWindow = "churn_window"
             case minCohort = "min_cohort"
             case asOf = "as_of"
@@ -78,9 +80,12 @@ public struct ReportConfiguration: Decodable, Sendable {
     var targets: [String: Double]?
     var report: Report?
     var publish: Publish?
+    /// Contract lists and survey answers (`ReportConfiguration+Subscriptions.swift`).
+    var contracts: ContractSettings?
+    var nps: AnswerSettings?
 
     enum CodingKeys: String, CodingKey {
-        case input, analysis, targets, report, publish
+        case input, analysis, targets, report, publish, contracts, nps
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -159,6 +164,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.look.font = report?.font ?? options.look.font
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
+        try applySubscriptions(to: &options, graceDays: analysis?.graceDays)
     }
 }
 

@@ -85,11 +85,12 @@ public struct ReportJob: Sendable {
     /// The whole run: read, analyse, render, write the report folder, publish.
     public func run() throws -> Outcome {
         var timings = JobTimings()
-        let result = try read()
-        timings.lap(.read(rows: result.rowsRead))
+        let inputs = try readInputs()
+        timings.lap(.read(rows: inputs.rowsRead))
         events?(.phase(.analysing))
-        let (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: result.table, options: analysisOptions,
-                                                                             input: result.inputSummary)
+        var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: inputs.orders.table, options: analysisOptions(for: inputs),
+                                                                             input: inputs.summary)
+        try complete(&analysis, with: inputs)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
             lists[Self.atRiskFile] = CustomerCSV.data(atRisk)

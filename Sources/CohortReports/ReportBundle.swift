@@ -27,6 +27,7 @@ public struct ReportBundle: Sendable {
         self.settings = settings
         self.chartStyle = chartStyle
         self.templates = templates
+        charts = ChartKind.allCases.filter { $0.isDrawn(for: analysis) }
     }
 
     /// File path inside the report folder → contents.
@@ -63,6 +64,7 @@ public struct ReportBundle: Sendable {
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
         if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
+        files.merge(SubscriptionExports.files(analysis), uniquingKeysWith: { made, _ in made })
         files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }

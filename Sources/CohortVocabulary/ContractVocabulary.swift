@@ -44,6 +44,9 @@ public protocol ContractVocabulary {
     /// The MRR movements chart's title and the unit line above its axis.
     var mrrChartTitle: String { get }
     var mrrChartCaption: String { get }
+    /// The MRR chart's net line, and its summary of the latest month: "Oct 26: MRR €370,819 → €382,837 (net +€12,018)".
+    var mrrNetChange: String { get }
+    func mrrSummary(_ period: String, start: String, end: String, net: String) -> String
     /// A headline card's label in a report made from contracts alone ("MRR" for revenue); nil: as with orders.
     func mrrHeadlineLabel(_ key: HeadlineKey) -> String?
     /// Data-quality lines: "Contracts: 1,234 contracts of 567 customers (grace period 30 days)."

@@ -118,6 +118,12 @@ extension English: ContractVocabulary {
     var mrrChartTitle: String { "MRR movements from contracts" }
     var mrrChartCaption: String { "MRR at month end from contracts; per month" }
 
+    var mrrNetChange: String { "Net change in MRR" }
+
+    func mrrSummary(_ period: String, start: String, end: String, net: String) -> String {
+        "\(period): MRR \(start) → \(end) (net \(net))"
+    }
+
     func mrrHeadlineLabel(_ key: HeadlineKey) -> String? {
         switch key {
         case .revenue: return "MRR"

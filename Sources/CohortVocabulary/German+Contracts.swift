@@ -118,6 +118,12 @@ extension German: ContractVocabulary {
     var mrrChartTitle: String { "MRR-Bewegungen aus Verträgen" }
     var mrrChartCaption: String { "MRR am Monatsende aus Verträgen; je Monat" }
 
+    var mrrNetChange: String { "Nettoveränderung der MRR" }
+
+    func mrrSummary(_ period: String, start: String, end: String, net: String) -> String {
+        "\(period): MRR \(start) → \(end) (netto \(net))"
+    }
+
     func mrrHeadlineLabel(_ key: HeadlineKey) -> String? {
         switch key {
         case .revenue: return "MRR"

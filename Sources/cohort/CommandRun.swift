@@ -54,6 +54,9 @@ struct CommandRun {
         } catch let error as AnalysisFileError {
             Terminal.error(words.describe(error))
             throw ExitCode(2)
+        } catch let error as ContractError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(2)
         } catch let error as ReportError {
             Terminal.error(error.description)
             throw ExitCode(1)

@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
           cohort report examples/orders.csv
           cohort report exports/2026-*.csv --out /srv/intranet/cohorts
           cohort report orders.csv --as-of 2026-09-30 --churn-window 3
+          cohort report orders.csv --contracts contracts.csv --nps nps.csv
+          cohort report --contracts contracts.xlsx   # no orders: the report runs on MRR
           cohort report --from output/2026-10-31/analysis.json --locale de --out board
         """)
 
@@ -25,6 +27,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup var subscriptions: SubscriptionFlags
     @Option(help: ArgumentHelp("Folder that receives the report folder (default: output).", valueName: "dir"))
     var out: String?
 
@@ -82,7 +85,8 @@ struct ReportCommand: ParsableCommand {
         options.keep = keep ?? options.keep
         for (key, value) in try targets() { options.look.setTarget(key, value) }
         if noCustomerLists { options.analysis.customerLists = .none }
-        if from == nil { try options.requireInputs() }
+        subscriptions.apply(to: &options)
+        if from == nil && options.subscriptions.contracts.isEmpty { try options.requireInputs() }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)

@@ -14,6 +14,7 @@ struct SampleCommand: ParsableCommand {
           cohort sample --out orders.csv
           cohort sample --rows 1000000 --seed 7 --out big.csv
           cohort sample --customers 500 --months 24 | cohort matrix -
+          cohort sample --out orders.csv --contracts contracts.csv --nps nps.csv
         """)
 
     @Option(help: "Number of customers (default 2000 unless --rows is given).")
@@ -31,6 +32,12 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output file (default: standard output).", valueName: "file"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Also write contracts of the same customers (contract_id, customer_id, start, end, mrr).", valueName: "file"))
+    var contracts: String?
+
+    @Option(help: ArgumentHelp("Also write NPS survey answers of the same customers (customer_id, date, score).", valueName: "file"))
+    var nps: String?
+
     func validate() throws {
         if customers != nil && rows != nil { throw ValidationError("Give --customers or --rows, not both.") }
         if let customers, customers < 1 { throw ValidationError("--customers must be 1 or more.") }
@@ -41,6 +48,7 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let generator = SampleGenerator(options: SampleOptions(customers: customers, rows: rows, months: months, seed: seed))
         try CommandRun.inEnvironmentLanguage.failingCleanly {
+            try writeSubscriptions()
             guard let out else {
                 let summary = try generator.generate { FileHandle.standardOutput.write(Data($0)) }
                 Terminal.note("\(summary.rows) rows, \(summary.customers) customers")

@@ -47,6 +47,19 @@ public struct ContractAnalysis: Sendable, Codable, Equatable {
     /// Σ MRR of the upcoming renewals.
     public var upcomingMRR: Money { upcoming.reduce(.zero) { $0 + $1.mrr } }
 
+    /// The same view without a customer or contract id (`--no-customer-lists`): the upcoming renewals keep
+    /// their dates and MRR, so that their count and sum stay.
+    public func withoutIDs() -> ContractAnalysis {
+        var copy = self
+        copy.upcoming = upcoming.map { renewal in
+            var renewal = renewal
+            renewal.customer = ""
+            renewal.contract = nil
+            return renewal
+        }
+        return copy
+    }
+
     /// Renewals over the last `count` complete months, summed.
     public func renewals(overLast count: Int) -> RenewalCount {
         months.filter { !$0.partial }.suffix(count).reduce(RenewalCount()) { sum, month in

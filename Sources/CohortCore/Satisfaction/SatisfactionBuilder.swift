@@ -117,6 +117,7 @@ public struct SatisfactionBuilder: Sendable {
 
     /// The latest answer of every customer the report lists.
     private func latestScores(_ latest: [Latest?]) -> [LatestScore] {
+        guard analysis.options.customerLists != .none else { return [] } // no ids in any output
         var listed: [String] = []
         if let customers = analysis.customers { listed = (customers.atRisk + customers.lost + customers.wonBack).map(\.id) }
         listed += listedCustomers

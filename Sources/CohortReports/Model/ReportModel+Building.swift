@@ -49,14 +49,16 @@ extension ReportModel {
         hasPartialPeriod = analysis.endsWithPartialPeriod
         partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
                                                                           asOf: analysis.asOf, headline: name) : nil
-        cards = (analysis.headline?.figures ?? []).map { Self.card($0, settings: settings, labels: labels, kind: kind, text: text) }
+        let mrr = analysis.contracts?.isRevenueSource == true
+        cards = (analysis.headline?.figures ?? []).map { Self.card($0, settings: settings, labels: labels, kind: kind, text: text, mrr: mrr) }
         churnWindowReason = words.churnWindowReason(analysis.churnWindow, kind)
         summary = Summary(analysis: analysis, targets: settings.targets).facts.map {
             format.escape(words.sentence($0, kind, currency: settings.currency))
         }
         toActOn = Self.customerSection(analysis, text: text, chart: charts[.atRisk], format: format)
         customerBridge = Self.customerBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.customerBridge])
-        revenueBridge = Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge])
+        revenueBridge = Self.labelledAsMRR(Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge]),
+                                           analysis, words: words)
         matrices = [
             Self.matrix(.retention, id: "retention", analysis: analysis, text: text, labels: labels, chart: charts[.retention]),
             Self.matrix(.revenueRetention, id: "revenue-retention", analysis: analysis, text: text, labels: labels, chart: charts[.revenueRetention]),
@@ -66,16 +68,19 @@ extension ReportModel {
         curvesChart = charts[.curves]
         survivalChart = charts[.survival]
         lifetimeValueChart = charts[.ltv]
-        dataQuality = text.dataQuality(analysis).map(format.escape)
+        dataQuality = (text.dataQuality(analysis) + Self.subscriptionQuality(analysis, words: words)).map(format.escape)
         let partner = Language(code: words.partnerCode)?.words ?? words
         glossary = GlossaryTerm.allCases.map { term in
             let entry = words.glossary(term)
             return GlossaryEntry(term: entry.name, otherLanguage: partner.glossary(term).name, definition: entry.definition)
-        }
+        } + Self.subscriptionGlossary(analysis, words: words, partner: partner)
+        contracts = Self.contractSection(analysis, text: text, chart: charts[.mrr], format: format)
+        satisfaction = Self.satisfactionSection(analysis, text: text, chart: charts[.npsChurn], format: format)
+        mrrNote = Self.mrrNote(analysis, words: words).map(format.escape)
     }
 
     private static func card(_ figure: HeadlineFigure, settings: ReportSettings, labels: ReportLabels, kind: PeriodKind,
-                             text: ReportText) -> KPICard {
+                             text: ReportText, mrr: Bool = false) -> KPICard {
         let key = figure.key
         let status = settings.targets.status(of: key, figure.value)
         let target = settings.targets.values[key]
@@ -86,7 +91,7 @@ extension ReportModel {
         let changes = [(previous, labels.previousPeriod, previousTrend), (yearEarlier, labels.yearEarlier, yearEarlierTrend)]
             .filter { !$0.0.isEmpty }.map { KPIChange(text: "\($0.0) \($0.1)", trend: $0.2) }
         return KPICard(
-            key: key.rawValue, name: text.words.headlineLabel(key, span: figure.span, kind),
+            key: key.rawValue, name: cardName(key, span: figure.span, kind: kind, words: text.words, mrr: mrr),
             value: figure.value.map { text.value($0, key.unit) } ?? "",
             note: figure.missing.map { text.words.missingFigure($0, kind) } ?? "",
             changeFromPrevious: previous, previousTrend: previousTrend, changeFromYearEarlier: yearEarlier, yearEarlierTrend: yearEarlierTrend,

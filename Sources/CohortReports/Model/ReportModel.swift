@@ -48,6 +48,10 @@ public struct ReportModel: Sendable {
     public let lifetimeValueChart: ChartReference?
     public let dataQuality: [String]
     public let glossary: [GlossaryEntry]
+    /// Contracts and MRR, satisfaction (NPS), and the note over a report made from contracts alone; nil without them.
+    public let contracts: ContractSection?
+    public let satisfaction: SatisfactionSection?
+    public let mrrNote: String?
 }
 
 /// One headline figure with its changes and its state against the target.

@@ -100,6 +100,8 @@ struct ReportText {
         case .ltv: return words.ltvTitle
         case .survival: return words.survivalTitle
         case .atRisk: return words.stakeTitle
+        case .mrr: return words.mrrChartTitle
+        case .npsChurn: return words.npsChurnTitle
         }
     }
 
@@ -133,6 +135,8 @@ struct ReportText {
             return words.stakeDescription(largest: words.overdueBucket(from: bound(largest.from), to: largest.to.map(bound)),
                                           amount: money(largest.revenueAtStake), total: money(customers.revenueAtStake),
                                           customers: largest.customers)
+        case .mrr, .npsChurn:
+            return subscriptionChartDescription(chart, analysis)
         case .survival:
             let points = analysis.survival ?? []
             let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"
