@@ -39,6 +39,8 @@ public protocol ContractVocabulary {
     var npsChurnTitle: String { get }
     var churnedWithinYear: String { get }
     func npsChurnCaption(followed: Int, _ kind: PeriodKind) -> String
+    /// The chart's alternative text: "Churned within the 12 months after the latest answer: promoters 63.4% (n = 93), …".
+    func npsChurnDescription(promoters: String, passives: String, detractors: String, followed: Int, _ kind: PeriodKind) -> String
     /// "n = 123 customers".
     func followedCount(_ count: Int) -> String
     /// The MRR movements chart's title and the unit line above its axis.

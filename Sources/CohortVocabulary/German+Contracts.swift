@@ -113,6 +113,10 @@ extension German: ContractVocabulary {
             + "Linien: 95-%-Intervall (Wilson). Es zählen nur Antworten, die sich ein ganzes Jahr verfolgen lassen."
     }
 
+    func npsChurnDescription(promoters: String, passives: String, detractors: String, followed: Int, _ kind: PeriodKind) -> String {
+        "Binnen der \(followed) \(periodNoun(kind, plural: followed != 1)) nach der letzten Antwort abgewandert: Promotoren \(promoters), Passive \(passives), Kritiker \(detractors)."
+    }
+
     func followedCount(_ count: Int) -> String { "n = \(self.count(count))" }
 
     var mrrChartTitle: String { "MRR-Bewegungen aus Verträgen" }

@@ -35,6 +35,12 @@ struct NPSCommand: ParsableCommand {
     @Option(help: "period (default), cohort, or group: churn after the answer by promoters, passives and detractors.")
     var by: Grouping = .period
 
+    @Flag(help: "Fail when any row cannot be read (default: skip it and report it).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read (default: 1).", valueName: "percent"))
+    var maxRejected: Double?
+
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var columns: SubscriptionColumnFlags
     @OptionGroup var progress: ProgressOptions
@@ -44,6 +50,7 @@ struct NPSCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one survey answers file.") }
+        if let maxRejected, Settings.percentage("\(maxRejected)") == nil { throw ValidationError("--max-rejected takes a percentage from 0 to 100.") }
         guard !orders.isEmpty || !contracts.isEmpty else { throw ValidationError("Name the orders (--orders FILE) or contracts (--contracts FILE) the answers are read against.") }
     }
 
@@ -52,6 +59,8 @@ struct NPSCommand: ParsableCommand {
         options.inputs = orders
         options.subscriptions.contracts = contracts
         options.subscriptions.answers = files
+        options.strict = strict
+        options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
         analysis.apply(to: &options)
         columns.apply(to: &options)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in

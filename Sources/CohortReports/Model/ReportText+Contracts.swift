@@ -4,17 +4,17 @@ import CohortVocabulary
 
 extension ReportText {
     /// The alternative text of the MRR chart (MRR and its movements in the headline month) and of the
-    /// churn-after-answer chart (the finding with its rates and intervals).
+    /// churn-after-answer chart (each group's rate and size).
     func subscriptionChartDescription(_ chart: ChartKind, _ analysis: CohortAnalysis) -> String {
         switch chart {
         case .npsChurn:
             guard let satisfaction = analysis.satisfaction else { return "" }
             func rate(_ group: NPSGroup) -> String {
-                guard let share = satisfaction.churn(group)?.churned, let value = share.value, let low = share.low, let high = share.high else { return "–" }
-                return "\(percent(value)) (\(percent(low))–\(percent(high)))"
+                guard let share = satisfaction.churn(group)?.churned, let value = share.value else { return "–" }
+                return "\(percent(value)) (\(words.followedCount(share.total)))"
             }
-            return words.findingSentence(satisfaction.finding, detractors: rate(.detractor), promoters: rate(.promoter),
-                                         followed: satisfaction.followedPeriods, analysis.options.period)
+            return words.npsChurnDescription(promoters: rate(.promoter), passives: rate(.passive), detractors: rate(.detractor),
+                                             followed: satisfaction.followedPeriods, analysis.options.period)
         default:
             guard let month = analysis.contracts?.headlineMonth else { return "" }
             let m = month.mrr
