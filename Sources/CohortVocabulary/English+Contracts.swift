@@ -63,6 +63,7 @@ extension English: ContractVocabulary {
 
     func renewalSentence(period: String, renewed: Int, due: Int, rate: String, mrrRate: String, graceDays: Int, open: Int) -> String {
         let stillOpen = open == 0 ? "" : "; \(count(open)) more \(open == 1 ? "is" : "are") still open (within the grace period)"
+        if due == 0 && open == 0 { return "No contract came due in \(period)." }
         guard due > 0 else { return "No contract due in \(period) is decided yet" + (open == 0 ? "." : stillOpen + ".") }
         return "\(count(renewed)) of \(count(due)) \(due == 1 ? "contract" : "contracts") due in \(period) \(renewed == 1 ? "was" : "were") renewed "
             + "(\(rate); by MRR \(mrrRate)), counting renewals that start up to \(graceDays) days after the end" + stillOpen + "."

@@ -63,6 +63,7 @@ extension German: ContractVocabulary {
 
     func renewalSentence(period: String, renewed: Int, due: Int, rate: String, mrrRate: String, graceDays: Int, open: Int) -> String {
         let stillOpen = open == 0 ? "" : "; \(count(open)) weitere \(open == 1 ? "ist" : "sind") noch offen (in der Nachfrist)"
+        if due == 0 && open == 0 { return "Im \(period) wurde kein Vertrag fällig." }
         guard due > 0 else { return "Kein im \(period) fälliger Vertrag ist schon entschieden" + (open == 0 ? "." : stillOpen + ".") }
         return "\(count(renewed)) von \(count(due)) im \(period) fälligen \(due == 1 ? "Vertrag wurde" : "Verträgen wurden") verlängert "
             + "(\(rate); nach MRR \(mrrRate)); Verlängerungen zählen, wenn sie bis \(graceDays) Tage nach dem Ende beginnen" + stillOpen + "."
