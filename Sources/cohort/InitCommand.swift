@@ -84,5 +84,15 @@ struct InitCommand: ParsableCommand {
     # publish:
     #   folder: /srv/intranet/cohort-reports
     #   keep: 24                    # keep the newest 24 periods
+
+    # Contracts (MRR, renewals) and NPS survey answers beside the orders; with contracts and no
+    # input files, the whole report runs on MRR. Columns are detected unless named.
+    # contracts:
+    #   files: [vertraege.xlsx]
+    #   columns: {start: Vertragsbeginn, end: Vertragsende, mrr: monatlicher Betrag}
+    #   grace_days: 30              # a renewal may start this many days after the end
+    # nps:
+    #   files: [umfrage.csv]
+    #   columns: {score: Bewertung}
     """
 }
