@@ -4,6 +4,8 @@ EXAMPLE ?= examples/orders.csv
 CONTRACTS ?= examples/contracts.csv
 NPS ?= examples/nps.csv
 OUT ?= output
+## The example report splits customers by these columns of the orders.
+SEGMENTS ?= --segment-by company_size --segment-by industry
 
 .PHONY: all deps build report test check-html example clean
 
@@ -17,7 +19,7 @@ build: deps
 
 ## Writes the report for the bundled example data (orders, contracts, NPS answers) into output/<as-of>/.
 report: build
-	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out $(OUT)
+	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out $(OUT) $(SEGMENTS)
 
 ## Runs every test.
 test: deps

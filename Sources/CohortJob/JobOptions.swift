@@ -16,6 +16,8 @@ public struct JobOptions: Sendable {
     public var inputs: [String]
     /// Columns and whatever reading should not detect.
     public var read: ReadOptions
+    /// A customer file with segment attributes (`--customers`), joined on the customer id.
+    public var customersFile: String?
     /// Fail on the first row that cannot be read.
     public var strict: Bool
     /// Fail when more than this percentage of rows cannot be read.
@@ -30,6 +32,8 @@ public struct JobOptions: Sendable {
     public var keep: Int?
     /// The "generated" time the report shows; nil: `SOURCE_DATE_EPOCH` when set, else now.
     public var generatedAt: Date?
+    /// Sender, recipients and server of report.eml; by default it is written as a draft and not sent.
+    public var mail = MailOptions()
     /// Contract lists and survey answers beside (or instead of) the orders.
     public var subscriptions = SubscriptionInputs()
 

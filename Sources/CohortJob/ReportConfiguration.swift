@@ -23,11 +23,24 @@ public struct ReportConfiguration: Decodable, Sendable {
         var decimal: String?
         var dateFormat: String?
         var sheet: String?
+        var segmentBy: StringList?
+        var customers: String?
 
         enum CodingKeys: String, CodingKey {
-            case files, columns, strict, delimiter, encoding, decimal, sheet
+            case files, columns, strict, delimiter, encoding, decimal, sheet, customers
             case maxRejectedPercent = "max_rejected_percent"
             case dateFormat = "date_format"
+            case segmentBy = "segment_by"
+        }
+    }
+
+    /// One text or a list of them (`segment_by: industry` or `segment_by: [industry, plan]`).
+    struct StringList: Decodable {
+        var values: [String]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) { values = [one] } else { values = try container.decode([String].self) }
         }
     }
 
@@ -44,10 +57,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         var asOf: String?
         var grossMargin: Double?
         var minCohort: Int?
+        var segmentLimit: Int?
         var graceDays: Int?
 
         enum CodingKeys: String, CodingKey {
             case period
+            case segmentLimit = "segment_limit"
             case graceDays = "grace_days"
             case churnWindow = "churn_window"
             case minCohort = "min_cohort"
@@ -80,12 +95,13 @@ public struct ReportConfiguration: Decodable, Sendable {
     var targets: [String: Double]?
     var report: Report?
     var publish: Publish?
+    var mail: Mail?
     /// Contract lists and survey answers (`ReportConfiguration+Subscriptions.swift`).
     var contracts: ContractSettings?
     var nps: AnswerSettings?
 
     enum CodingKeys: String, CodingKey {
-        case input, analysis, targets, report, publish, contracts, nps
+        case input, analysis, targets, report, publish, mail, contracts, nps
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -134,6 +150,10 @@ public struct ReportConfiguration: Decodable, Sendable {
             ?? options.read.decimalSeparator
         options.read.dateOrder = try parse("input.date_format", input?.dateFormat, .dateFormat, DateOrder.init(pattern:)) ?? options.read.dateOrder
         options.read.sheet = input?.sheet ?? options.read.sheet
+        if let segmentBy = input?.segmentBy?.values, !segmentBy.isEmpty { options.read.segmentColumns = segmentBy }
+        if let customers = input?.customers { options.customersFile = resolved(customers) }
+        options.analysis.segmentLimit = try parse("analysis.segment_limit", analysis?.segmentLimit.map(String.init), .wholeNumber(atLeast: 1),
+                                                  { Int($0).flatMap { $0 >= 1 ? $0 : nil } }) ?? options.analysis.segmentLimit
 
         options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
         if let setting = analysis?.churnWindow {
@@ -164,6 +184,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.look.font = report?.font ?? options.look.font
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
+        try applyMail(to: &options)
         try applySubscriptions(to: &options, graceDays: analysis?.graceDays)
     }
 }

@@ -24,7 +24,7 @@ struct CohortCommand: ParsableCommand {
           cohort nps nps.csv --orders orders.csv --by group   # do detractors leave?
           cohort sample --rows 1000000 --out big.csv
         """,
-        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, MRRCommand.self, NPSCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, MRRCommand.self, NPSCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }
