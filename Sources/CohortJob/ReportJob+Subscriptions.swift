@@ -35,8 +35,9 @@ extension ReportJob {
             guard options.analysis.period == .month else { throw ContractError.periodNotMonthly(options.analysis.period) }
             guard let asOf = options.analysis.asOf ?? contracts.table.latestStart.map({ CivilDate(dayNumber: $0) }) else { throw AnalysisError.noRows }
             let table = try contracts.table.revenueTable(asOf: asOf)
-            let orders = OrderReadResult(table: table, rejected: contracts.rejected, rowsRead: contracts.rowsRead, sources: contracts.sources,
+            var orders = OrderReadResult(table: table, rejected: contracts.rejected, rowsRead: contracts.rowsRead, sources: contracts.sources,
                                          formats: contracts.formats)
+            try joinSegments(&orders) // --segment-by columns the contracts lack, from --customers
             return Inputs(orders: orders, contracts: contracts, answers: answers, ordersFromContracts: true)
         }
         let orders = try read()

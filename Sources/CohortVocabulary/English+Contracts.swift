@@ -49,7 +49,7 @@ extension English: ContractVocabulary {
             customer: "Customer", contract: "Contract", end: "Ends", daysLeft: "Days left", mrr: "MRR", renewalAgreed: "Renewed already",
             yes: "yes", no: "no", latestScore: "NPS", period: "Period", answers: "Answers", promoters: "Promoters", passives: "Passives",
             detractors: "Detractors", nps: "NPS", group: "Group", followed: "Customers followed", churnRate: "Churned within a year",
-            interval: "95% interval", noUpcoming: "No contract comes up for renewal in the next 90 days.",
+            interval: "95 % interval", noUpcoming: "No contract comes up for renewal in the next 90 days.",
             revenueIsMRR: "This report is made from contracts alone: every revenue figure is MRR at the end of a month, a month with MRR counts as an order, and a customer without MRR at a month's end has churned.")
     }
 
@@ -88,11 +88,11 @@ extension English: ContractVocabulary {
         let year = "the \(followed) \(periodNoun(kind, plural: followed != 1)) after their latest answer"
         switch finding {
         case .detractorsChurnMore:
-            return "Here detractors do leave more often: \(detractors) of them churned within \(year), against \(promoters) of promoters; the 95% intervals do not overlap."
+            return "Here detractors do leave more often: \(detractors) of them churned within \(year), against \(promoters) of promoters; the 95 % intervals do not overlap."
         case .detractorsChurnLess:
-            return "Here detractors did not leave more often: \(detractors) of them churned within \(year), against \(promoters) of promoters; the 95% intervals do not overlap."
+            return "Here detractors did not leave more often: \(detractors) of them churned within \(year), against \(promoters) of promoters; the 95 % intervals do not overlap."
         case .noClearDifference:
-            return "Within \(year), \(detractors) of detractors and \(promoters) of promoters churned; the 95% intervals overlap, so these answers do not show that detractors leave more often."
+            return "Within \(year), \(detractors) of detractors and \(promoters) of promoters churned; the 95 % intervals overlap, so these answers do not show that detractors leave more often."
         case .tooFewAnswers:
             return "Too few promoters or detractors can be followed for a year after their answer to say whether detractors leave more often."
         }
@@ -111,7 +111,7 @@ extension English: ContractVocabulary {
 
     func npsChurnCaption(followed: Int, _ kind: PeriodKind) -> String {
         "Share of customers, by their latest answer, who were not live at the end of some \(periodNoun(kind, plural: false)) of the \(followed) after it; "
-            + "lines: 95% interval (Wilson). Only answers that can be followed for a whole year count."
+            + "lines: 95 % interval (Wilson). Only answers that can be followed for a whole year count."
     }
 
     func npsChurnDescription(promoters: String, passives: String, detractors: String, followed: Int, _ kind: PeriodKind) -> String {
@@ -167,7 +167,7 @@ extension English: ContractVocabulary {
         case .nps:
             return ("NPS (Net Promoter Score)", "100 × (promoters − detractors) ÷ answers, from −100 to +100; promoters answer 9–10, passives 7–8, detractors 0–6.")
         case .churnAfterAnswer:
-            return ("Churn after the answer", "For each customer its latest answer that can be followed for a year: the share of customers, by group, who were not live at the end of some month of the 12 after it, with a 95% Wilson interval.")
+            return ("Churn after the answer", "For each customer its latest answer that can be followed for a year: the share of customers, by group, who were not live at the end of some month of the 12 after it, with a 95 % Wilson interval.")
         }
     }
 }

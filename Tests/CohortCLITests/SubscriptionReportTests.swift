@@ -157,4 +157,33 @@ struct SubscriptionReportTests {
         // Running contracts (empty end), and renewals that start before, on and after the day after the old end.
         #expect(contractRows.contains { $0[3].isEmpty })
     }
+
+    @Test func theExampleContractsRenewEarlyOnTimeLateOrNot() throws {
+        // Days since 1970 of an ISO date (Howard Hinnant's days_from_civil), to compare starts and ends.
+        func day(_ text: Substring) -> Int {
+            let parts = text.split(separator: "-").map { Int($0)! }
+            let (y, m, d) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
+            let era = y / 400, yoe = y - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+        }
+        let text = try String(contentsOfFile: Self.example("contracts.csv"), encoding: .utf8)
+        var byCustomer: [Substring: [(start: Int, end: Int?)]] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            byCustomer[fields[1], default: []].append((day(fields[2]), fields[3].isEmpty ? nil : day(fields[3])))
+        }
+        var early = 0, onTime = 0, late = 0, notRenewed = 0
+        for contracts in byCustomer.values {
+            let sorted = contracts.sorted { $0.start < $1.start }
+            for (index, contract) in sorted.enumerated() {
+                guard let end = contract.end else { continue }
+                guard index + 1 < sorted.count, sorted[index + 1].start <= end + 30 else { notRenewed += 1; continue }
+                let next = sorted[index + 1].start
+                if next <= end { early += 1 } else if next == end + 1 { onTime += 1 } else { late += 1 }
+            }
+        }
+        #expect(early > 0 && onTime > 0 && late > 0 && notRenewed > 0, "early \(early), on time \(onTime), late \(late), not \(notRenewed)")
+        #expect(onTime > early && onTime > late) // most renew on time
+    }
 }

@@ -124,3 +124,21 @@ struct ContractReaderTests {
             .appendingPathComponent("Fixtures/contracts/\(name)").path
     }
 }
+
+extension ContractReaderTests {
+    @Test func segmentColumnsAreKeptPerContract() throws {
+        var options = ReadOptions()
+        options.segmentColumns = ["plan", "region"]
+        let result = try Self.read("customer,start,end,mrr,Plan\nC1,2025-01-01,2025-12-31,10,Basic\nC1,2026-01-01,,20,Pro\nC2,2025-06-01,,5,Basic\n",
+                                   options: options)
+        // "plan" matches "Plan"; "region" is not in the file (the customer file may have it).
+        let plan = try #require(result.table.segments.first)
+        #expect(result.table.segments.count == 1 && plan.name == "plan")
+        #expect(plan.values == ["Basic", "Pro"] && plan.source == .rows([0, 1, 0]))
+        // Revenue rows carry each customer's earliest contract's value: C1 Basic in 2026 too.
+        let revenue = try result.table.revenueTable(asOf: CivilDate(iso: "2026-02-28")!)
+        guard case .rows(let ids) = revenue.segments.first?.source else { Issue.record("no segment rows"); return }
+        #expect(Set(ids) == [0])
+        #expect(ids.count == revenue.rowCount)
+    }
+}

@@ -23,6 +23,24 @@ extension ContractTable {
                 amount.append(value)
             }
         }
-        return OrderTable(customer: customer, day: day, amount: amount, order: nil, customerIDs: customerIDs, orderCount: 0)
+        var table = OrderTable(customer: customer, day: day, amount: amount, order: nil, customerIDs: customerIDs, orderCount: 0)
+        table.segments = segmentsOfRows(customer, asOfDay: asOf.dayNumber)
+        return table
+    }
+
+    /// The segment columns for revenue rows of these customers: every row carries the value of its
+    /// customer's earliest contract started by the as-of date (then the first in the file), so that
+    /// the value on a customer's first positive row is that contract's (METRICS.md, "Input model").
+    private func segmentsOfRows(_ rowCustomers: [Int32], asOfDay: Int) -> [SegmentColumn] {
+        guard !segments.isEmpty else { return [] }
+        var earliest = [Int](repeating: -1, count: customerCount)
+        for row in 0 ..< rowCount where Int(start[row]) <= asOfDay {
+            let customer = Int(self.customer[row])
+            if earliest[customer] < 0 || start[row] < start[earliest[customer]] { earliest[customer] = row }
+        }
+        return segments.map { column in
+            guard case .rows(let ids) = column.source else { return column }
+            return SegmentColumn(name: column.name, values: column.values, source: .rows(rowCustomers.map { ids[earliest[Int($0)]] }))
+        }
     }
 }

@@ -24,6 +24,9 @@ public struct ContractTable: Sendable {
     public var contractIDs: [String]?
     /// Customer index → the customer id as it appeared in the input (trimmed).
     public var customerIDs: [String] = []
+    /// `--segment-by` columns of the contract files, a value per contract row (`.rows`); a customer's
+    /// segment is the value on its earliest contract.
+    public var segments: [SegmentColumn] = []
 
     private var customerIndex: [String: Int32] = [:]
 

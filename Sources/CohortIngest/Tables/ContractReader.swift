@@ -5,12 +5,13 @@ import CohortCore
 ///
 ///     let result = try ContractReader(options: ReadOptions()).read(sources: ["contracts.csv"])
 ///     result.table.rowCount     // contracts read
-///     result.rejected.first     // contracts.csv:7: column 'Vertragsende': ends on 2025-12-31, before it starts on 2026-01-01
+///     result.rejected.first     // contracts.csv:7: column 'Vertragsende': the contract ends on 2025-12-31, before it starts on 2026-01-01
 ///
 /// Columns are detected in English and German (`customer_id`/`Kundennummer`, `start`/`Vertragsbeginn`,
 /// `end`/`Vertragsende`, `mrr`/`monatlicher Betrag`, optionally `contract_id`/`Vertragsnummer`) or named in
 /// `columns`. An empty end means the contract runs on. Rejected: an empty customer or start, a date or
 /// amount that cannot be read, a negative MRR, an end before the start. Overlapping contracts are fine.
+/// The `--segment-by` columns a file has are kept per contract (`ContractTable.segments`).
 ///
 /// Complexity: O(bytes).
 public struct ContractReader: Sendable {
@@ -28,12 +29,20 @@ public struct ContractReader: Sendable {
         var table: ContractTable?
         var rejected: [RejectedRow] = [], formats: [SourceFormat] = []
         var rowsRead = 0
+        // `--segment-by` columns found in the contract files: their values, and per contract row the value id.
+        var segmentValues = options.segmentColumns.map { _ in [String: Int32]() }
+        var segmentNames = options.segmentColumns.map { _ in [String]() }
+        var segmentIDs = options.segmentColumns.map { _ in [Int32]() }
+        var segmentFound = options.segmentColumns.map { _ in false }
         for source in files {
             let file = try TabularFile(source: source, options: options)
             let found = try file.columns([(.customer, columns.customer, true, options.mapping.customer), (.start, columns.start, true, nil),
                                           (.end, columns.end, true, nil), (.mrr, columns.mrr, true, nil), (.contract, columns.contract, false, nil)])
             let customer = found[0]!, start = found[1]!, end = found[2]!, mrr = found[3]!, contract = found[4]
             if table == nil { table = ContractTable(hasContractColumn: contract != nil) }
+            let normalized = file.header.map(ColumnRole.normalize)
+            let segmentColumns = options.segmentColumns.map { name in file.header.firstIndex(of: name) ?? normalized.firstIndex(of: ColumnRole.normalize(name)) }
+            for (index, column) in segmentColumns.enumerated() where column != nil { segmentFound[index] = true }
             var conventions = ColumnConventions(options: options)
             try conventions.settle(file, dateColumns: [start, end], amountColumn: mrr)
             var fileRejected = file.misshapen
@@ -68,6 +77,14 @@ public struct ContractReader: Sendable {
                 let index = table!.internCustomer(id)
                 table!.append(customer: index, start: startDay, end: endDay, mrr: value,
                               contract: contract.map { TabularFile.text(record.fields[$0].bytes) })
+                for (segment, column) in segmentColumns.enumerated() {
+                    let text = column.map { TabularFile.text(record.fields[$0].bytes) } ?? ""
+                    if segmentValues[segment][text] == nil {
+                        segmentValues[segment][text] = Int32(segmentNames[segment].count)
+                        segmentNames[segment].append(text)
+                    }
+                    segmentIDs[segment].append(segmentValues[segment][text]!)
+                }
             }
             rowsRead += file.format.rows
             rejected += fileRejected.sorted { $0.line < $1.line }
@@ -78,6 +95,10 @@ public struct ContractReader: Sendable {
             format.dateOrderGiven = conventions.dateOrder.evidence == .given
             formats.append(format)
         }
-        return ContractReadResult(table: table ?? ContractTable(), rejected: rejected, rowsRead: rowsRead, sources: files, formats: formats)
+        var contracts = table ?? ContractTable()
+        contracts.segments = options.segmentColumns.indices.filter { segmentFound[$0] }.map {
+            SegmentColumn(name: options.segmentColumns[$0], values: segmentNames[$0], source: .rows(segmentIDs[$0]))
+        }
+        return ContractReadResult(table: contracts, rejected: rejected, rowsRead: rowsRead, sources: files, formats: formats)
     }
 }

@@ -3,7 +3,7 @@ import CohortCore
 /// The satisfaction view as CSV (`cohort nps --format csv`, nps.csv): NPS per period or per cohort
 /// (`period,answers,promoters,passives,detractors,nps`, NPS with one decimal, half away from zero),
 /// or churn after the answer per group (`group,customers,churned,churn_rate,churn_rate_low,churn_rate_high`,
-/// rates with four places and the 95% Wilson interval). Empty where nothing can be computed.
+/// rates with four places and the 95 % Wilson interval). Empty where nothing can be computed.
 public enum NPSCSV {
     public static let periodHeader = ["period", "answers", "promoters", "passives", "detractors", "nps"]
     public static let cohortHeader = ["cohort", "answers", "promoters", "passives", "detractors", "nps"]
@@ -53,7 +53,7 @@ public enum NPSTable {
     }
 
     public static func byGroup(_ satisfaction: SatisfactionAnalysis) -> String {
-        var table = TextTable(header: ["Group", "Customers", "Churned", "Churn rate", "95% interval"], rightAligned: [false, true, true, true, true])
+        var table = TextTable(header: ["Group", "Customers", "Churned", "Churn rate", "95 % interval"], rightAligned: [false, true, true, true, true])
         for churn in satisfaction.churnAfterAnswer {
             let share = churn.churned
             let interval = share.interval.map { "\(NumberText.percent(Ratio($0.low)))–\(NumberText.percent(Ratio($0.high)))" } ?? "–"
