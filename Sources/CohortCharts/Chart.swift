@@ -37,6 +37,7 @@ struct ChartFrame {
         parts.append("\(words.asOf) \(words.longDate(analysis.asOf))")
         parts.append(words.periodly(analysis.options.period))
         parts.append("\(analysis.cohorts.count) \(words.cohortsWord)")
+        if analysis.contracts?.isRevenueSource == true { parts.append(words.mrrFromContracts) }
         if let extra { parts.append(extra) }
         return parts.joined(separator: " · ")
     }

@@ -61,8 +61,17 @@ struct CohortHeatMap: Chart {
     }
 
     var width: Double {
-        max(640, 2 * ChartFrame.margin + layout.labelWidth + layout.sizeWidth + Double(ages) * layout.cellWidth + layout.colorBarWidth)
+        max(640, 2 * ChartFrame.margin + layout.labelWidth + layout.sizeWidth + Double(ages) * layout.cellWidth + layout.colorBarWidth
+            + npsColumnWidth)
     }
+
+    /// NPS per cohort beside the retention heat map, when there are survey answers (METRICS.md, "Satisfaction").
+    private var npsByCohort: [String: NetPromoterScore]? {
+        guard metric == .retention, let satisfaction = analysis.satisfaction else { return nil }
+        return Dictionary(satisfaction.byCohort.map { ($0.label, $0.nps) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private var npsColumnWidth: Double { npsByCohort == nil ? 0 : layout.labelFontSize * 4.4 + 16 }
 
     var height: Double {
         layout.headerHeight + layout.ageHeaderHeight + Double(analysis.cohorts.count + 1) * layout.cellHeight
@@ -159,11 +168,28 @@ struct CohortHeatMap: Chart {
             drawCell(rect, value: average[keyPath: metric.averageValue].value, neutral: average.age == 0, partial: false, text: text, canvas: canvas, bold: true)
         }
 
+        // NPS per cohort, and of every cohort's answers in the average row.
+        if let nps = npsByCohort {
+            let right = gridLeft + Double(ages) * layout.cellWidth + npsColumnWidth - 4
+            canvas.text(strings.contractWords().nps, x: right, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
+                        align: .right, vertical: .middle)
+            var all = NetPromoterScore()
+            for (index, row) in analysis.cohorts.enumerated() {
+                let score = nps[row.label] ?? NetPromoterScore()
+                all = NetPromoterScore(promoters: all.promoters + score.promoters, passives: all.passives + score.passives,
+                                       detractors: all.detractors + score.detractors)
+                canvas.text(style.words.nps(score), x: right, y: gridTop + (Double(index) + 0.5) * layout.cellHeight, size: layout.labelFontSize,
+                            color: score.answers == 0 ? Palette.faintText : Palette.text, align: .right, vertical: .middle)
+            }
+            canvas.text(style.words.nps(all), x: right, y: averageY + layout.cellHeight / 2, size: layout.labelFontSize, bold: true,
+                        color: Palette.text, align: .right, vertical: .middle)
+        }
+
         // Axis title under the grid, and the color bar.
         let gridBottom = averageY + layout.cellHeight
         canvas.text(strings.ageAxis(analysis.options.period), x: gridLeft + Double(ages) * layout.cellWidth / 2, y: gridBottom + 16,
                     size: 10, color: Palette.mutedText, align: .center, vertical: .middle)
-        let barLeft = gridLeft + Double(ages) * layout.cellWidth + 22
+        let barLeft = gridLeft + Double(ages) * layout.cellWidth + npsColumnWidth + 22
         let barTop = gridTop + 16
         canvas.text(colorBarCaption, x: barLeft, y: gridTop + 4, size: 9, bold: true, color: Palette.mutedText, vertical: .middle)
         drawColorBar(Rect(x: barLeft, y: barTop, width: 12, height: min(260, max(60, gridBottom - barTop))), canvas: canvas)
