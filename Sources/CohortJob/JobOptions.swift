@@ -1,4 +1,5 @@
 import CohortCore
+import CohortDatabase
 import CohortIngest
 import CohortVocabulary
 import Foundation
@@ -16,6 +17,8 @@ public struct JobOptions: Sendable {
     public var inputs: [String]
     /// Columns and whatever reading should not detect.
     public var read: ReadOptions
+    /// With a `postgresql://` input: the table or query, and whether the database sums the orders.
+    public var database = DatabaseReadOptions()
     /// Fail on the first row that cannot be read.
     public var strict: Bool
     /// Fail when more than this percentage of rows cannot be read.

@@ -61,6 +61,7 @@ public struct ReportJob: Sendable {
 
     /// Reads and analyses, timing both.
     public func analyse(includesKPIs: Bool = true, includesCustomers: Bool = false, timings: inout JobTimings) throws -> CohortAnalysis {
+        if let url = databaseURL { return try analyse(database: url, includesKPIs: includesKPIs, includesCustomers: includesCustomers, timings: &timings) }
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
         let analysis = try analyse(result, includesKPIs: includesKPIs, includesCustomers: includesCustomers)
@@ -70,13 +71,14 @@ public struct ReportJob: Sendable {
 
     /// Reads and analyses, with every customer's record (every status), for `cohort customers`.
     public func customerRecords() throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        if let url = databaseURL { return try customerRecords(database: url) }
         let result = try read()
         events?(.phase(.analysing))
         return try CohortAnalysis.withCustomerRecords(table: result.table, options: analysisOptions, input: result.inputSummary)
     }
 
     /// The analysis options with the report's currency.
-    private var analysisOptions: AnalysisOptions {
+    var analysisOptions: AnalysisOptions {
         var analysisOptions = options.analysis
         analysisOptions.currency = options.look.currency
         return analysisOptions
@@ -84,6 +86,7 @@ public struct ReportJob: Sendable {
 
     /// The whole run: read, analyse, render, write the report folder, publish.
     public func run() throws -> Outcome {
+        if let url = databaseURL { return try run(database: url) }
         var timings = JobTimings()
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
@@ -121,7 +124,7 @@ public struct ReportJob: Sendable {
     /// The full customer lists in the report folder, ready for a CRM import.
     public static let atRiskFile = "at-risk.csv", lostFile = "lost.csv"
 
-    private func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
+    func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
         var timings = timings
         events?(.phase(.drawing))
         var bundle = try self.bundle(for: analysis)

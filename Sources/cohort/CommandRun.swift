@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortCharts
 import CohortCore
+import CohortDatabase
 import CohortIngest
 import CohortJob
 import CohortReports
@@ -54,6 +55,9 @@ struct CommandRun {
         } catch let error as AnalysisFileError {
             Terminal.error(words.describe(error))
             throw ExitCode(2)
+        } catch let error as DatabaseError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(error.isBadInput ? 2 : 1)
         } catch let error as ReportError {
             Terminal.error(error.description)
             throw ExitCode(1)

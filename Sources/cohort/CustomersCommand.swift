@@ -50,6 +50,7 @@ struct CustomersCommand: ParsableCommand {
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let words = options.look.language.words
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let (_, records) = try ReportJob(options: options, events: events).customerRecords()
@@ -116,6 +117,7 @@ struct ClvCommand: ParsableCommand {
         look.apply(to: &options)
         options.analysis.customerLists = .none
         try options.requireInputs()
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let language = options.look.language
         try CommandRun(language: language, quiet: progress.quiet) { events in
             var timings = JobTimings()

@@ -27,6 +27,7 @@ struct MatrixCommand: ParsableCommand {
         input.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.

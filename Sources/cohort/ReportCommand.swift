@@ -83,6 +83,7 @@ struct ReportCommand: ParsableCommand {
         for (key, value) in try targets() { options.look.setTarget(key, value) }
         if noCustomerLists { options.analysis.customerLists = .none }
         if from == nil { try options.requireInputs() }
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)

@@ -28,6 +28,7 @@ struct SurvivalCommand: ParsableCommand {
         input.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)

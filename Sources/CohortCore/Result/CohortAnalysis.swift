@@ -66,16 +66,17 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         return (analysis, atRisk, lost)
     }
 
-    /// The analysis, and what the customers to act on are made from (when asked for).
-    private static func analyse(_ table: OrderTable, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
-                                includesCustomers: Bool) throws -> (analysis: CohortAnalysis, customers: CustomerActionsBuilder?) {
+    /// The analysis, and what the customers to act on are made from (when asked for); from an order
+    /// table, or from sums a database made (CohortAnalysis+Aggregates.swift).
+    static func analyse(_ table: some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
+                        includesCustomers: Bool) throws -> (analysis: CohortAnalysis, customers: CustomerActionsBuilder?) {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
-        guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
+        guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
 
-        let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
+        let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)
-        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
+        let history = try table.history(calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
         let periods = (0 ..< history.periodCount).map { index in
             let period = history.firstPeriod + index
             let lastDay = calendar.lastDay(of: period)
