@@ -11,7 +11,7 @@ import Foundation
 public enum PasswordFile {
     /// The password for `source`, or nil when none is set.
     public static func password(for source: DatabaseSource, environment: [String: String]) -> String? {
-        if let password = environment["PGPASSWORD"] { return password }
+        if let password = environment["PGPASSWORD"], !password.isEmpty { return password } // empty: not set, as libpq reads it
         let path = environment["PGPASSFILE"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass"
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let permissions = attributes[.posixPermissions] as? NSNumber, permissions.intValue & 0o077 == 0,

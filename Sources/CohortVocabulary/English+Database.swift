@@ -70,8 +70,8 @@ extension English {
         case .tooManyIncompleteRows(let source, let count, let read, let limit, let strict):
             let rows = "\(count) of \(read) rows (\(shareText(count, of: read, decimalMark: ".")))"
             return strict
-                ? "\(source): \(rows) have no customer id, date or amount (--strict refuses any)"
-                : "\(source): \(rows) have no customer id, date or amount, more than the \(percentText(limit, decimalMark: ".")) allowed "
+                ? "\(source): \(rows) \(count == 1 ? "has" : "have") no customer id, date or amount (--strict refuses any)"
+                : "\(source): \(rows) \(count == 1 ? "has" : "have") no customer id, date or amount, more than the \(percentText(limit, decimalMark: ".")) allowed "
                     + "by --max-rejected; are the columns right?"
         case .connectionLost(let source, let detail):
             return "\(source): the connection broke while the orders were read (\(detail)); nothing was written"
@@ -81,7 +81,7 @@ extension English {
     }
 
     func incompleteRows(source: String, count: Int, read: Int) -> String {
-        "\(source): \(count) of \(read) \(read == 1 ? "row has" : "rows have") no customer id, date or amount and \(count == 1 ? "was" : "were") left out"
+        "\(source): \(count) of \(read) \(read == 1 ? "row" : "rows") \(count == 1 ? "has" : "have") no customer id, date or amount and \(count == 1 ? "was" : "were") left out"
     }
 
     var explainStatementHeading: String { "-- The statement cohort sends (every subquery that aggregates groups by the customer column):" }

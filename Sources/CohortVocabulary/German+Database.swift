@@ -70,8 +70,8 @@ extension German {
         case .tooManyIncompleteRows(let source, let count, let read, let limit, let strict):
             let rows = "\(count) von \(read) Zeilen (\(shareText(count, of: read, decimalMark: ",")))"
             return strict
-                ? "\(source): \(rows) haben keine Kundennummer, kein Datum oder keinen Betrag (--strict lehnt jede ab)"
-                : "\(source): \(rows) haben keine Kundennummer, kein Datum oder keinen Betrag, mehr als die mit --max-rejected erlaubten "
+                ? "\(source): \(rows) \(count == 1 ? "hat" : "haben") keine Kundennummer, kein Datum oder keinen Betrag (--strict lehnt jede ab)"
+                : "\(source): \(rows) \(count == 1 ? "hat" : "haben") keine Kundennummer, kein Datum oder keinen Betrag, mehr als die mit --max-rejected erlaubten "
                     + "\(percentText(limit, decimalMark: ",")); sind die Spalten richtig?"
         case .connectionLost(let source, let detail):
             return "\(source): die Verbindung ist beim Lesen der Bestellungen abgebrochen (\(detail)); es wurde nichts geschrieben"
@@ -81,7 +81,7 @@ extension German {
     }
 
     func incompleteRows(source: String, count: Int, read: Int) -> String {
-        "\(source): \(count) von \(read) Zeilen haben keine Kundennummer, kein Datum oder keinen Betrag und \(count == 1 ? "wurde" : "wurden") weggelassen"
+        "\(source): \(count) von \(read) Zeilen \(count == 1 ? "hat" : "haben") keine Kundennummer, kein Datum oder keinen Betrag und \(count == 1 ? "wurde" : "wurden") weggelassen"
     }
 
     var explainStatementHeading: String { "-- Die Abfrage, die cohort sendet (jede Teilabfrage, die zusammenfasst, gruppiert nach der Kundenspalte):" }

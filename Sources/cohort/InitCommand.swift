@@ -40,6 +40,10 @@ struct InitCommand: ParsableCommand {
       # One or more order exports (CSV). Several files are read as one.
       files:
         - examples/orders.csv
+      # Or a PostgreSQL database (the password in PGPASSWORD or ~/.pgpass, never here):
+      #   - postgresql://reporting@db.internal:5432/shop
+      # table: sales.orders             # or query: SELECT ... (read-only)
+      # pushdown: false                 # stream every row instead of letting the database sum
       # Column names; leave out to detect common English and German names.
       columns:
         # customer: Kundennummer

@@ -27,7 +27,7 @@ import Testing
             let cents = Int64(amount[0])! * 100 + (amount[0].hasPrefix("-") ? -1 : 1) * Int64(amount.count > 1 ? String(amount[1]) : "0")!
             add(String(fields[1]), String(fields[0]), String(fields[2]), cents)
         }
-        add("E-REFUND-FIRST", "CR-E1", "2024-01-10", -20_00)
+        add("E-REFUND-FIRST", "CR-E1", "2023-12-10", -20_00)
         add("E-REFUND-FIRST", "SO-E1", "2024-02-05", 100_00)
         add("E-NEVER", "CR-E2", "2024-03-01", -15_00)
         add("E-SPLIT", "SO-E3", "2024-01-31", 60_00)

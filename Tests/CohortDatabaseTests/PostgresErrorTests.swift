@@ -67,7 +67,7 @@ struct PostgresErrorTests {
 
     @Test func aMissingDatabaseTableOrColumnIsNamed() throws {
         let url = try #require(PostgresTestServer.url)
-        let otherDatabase = url.replacingOccurrences(of: "/cohort", with: "/nowhere")
+        let otherDatabase = String(url.dropLast("cohort".count)) + "nowhere"
         #expect(failure(otherDatabase, DatabaseReadOptions(table: table)) == .databaseNotFound(source: otherDatabase, database: "nowhere"))
         #expect(failure(url, DatabaseReadOptions(table: "no_such_orders")) == .tableNotFound(source: url, table: "no_such_orders"))
         #expect(failure(url, DatabaseReadOptions(table: table), mapping: ColumnMapping(customer: "client_id"))

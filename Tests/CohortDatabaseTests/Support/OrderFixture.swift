@@ -23,7 +23,7 @@ struct OrderFixture: Sendable {
     static let shared: Result<OrderFixture, any Error> = Result { try OrderFixture() }
 
     static let extraRows = [
-        "CR-E1,E-REFUND-FIRST,2024-01-10,-20.00,DE,Retail,1-9",
+        "CR-E1,E-REFUND-FIRST,2023-12-10,-20.00,DE,Retail,1-9",
         "SO-E1,E-REFUND-FIRST,2024-02-05,100.00,DE,Retail,1-9",
         "SO-E1B,E-REFUND-FIRST,2024-05-06,50.00,DE,Retail,1-9",
         "CR-E2,E-NEVER,2024-03-01,-15.00,FR,Healthcare,10-49",
