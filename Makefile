@@ -2,6 +2,8 @@
 SWIFT ?= swift
 EXAMPLE ?= examples/orders.csv
 OUT ?= output
+## The example report splits customers by these columns of the orders.
+SEGMENTS ?= --segment-by company_size --segment-by industry
 
 .PHONY: all deps build report test check-html example clean
 
@@ -15,7 +17,7 @@ build: deps
 
 ## Writes the report for the bundled example data into output/<as-of>/.
 report: build
-	.build/release/cohort report $(EXAMPLE) --out $(OUT)
+	.build/release/cohort report $(EXAMPLE) --out $(OUT) $(SEGMENTS)
 
 ## Runs every test, beside a throwaway PostgreSQL server for the database tests (scripts/with-postgres.sh).
 test: deps

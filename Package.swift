@@ -26,16 +26,17 @@ let package = Package(
         .target(name: "CByteScan"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
-        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortDatabase"]),
+        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortMail", "CohortDatabase"]),
         .target(
             name: "CohortReports",
-            dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CohortMail", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
             // Templates/ links to the top-level templates/ folder; the templates are compiled in,
             // so the binary works wherever it is copied. `--templates DIR` overrides them.
             resources: [
                 .embedInCode("Templates/report.html.mustache"),
                 .embedInCode("Templates/report.md.mustache"),
                 .embedInCode("Templates/index.html.mustache"),
+                .embedInCode("Templates/mail.html.mustache"),
             ]
         ),
         .target(name: "CohortSample"),
@@ -62,25 +63,27 @@ let package = Package(
                                                 .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "CohortJob",
-            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortDatabase", "CohortPostgres",
-                           .product(name: "Yams", package: "Yams")]
+            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortMail", "CohortDatabase",
+                           "CohortPostgres", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "cohort",
             dependencies: [
-                "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortJob", "CohortSample", "CohortDatabase",
+                "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortJob", "CohortSample", "CohortMail",
+                "CohortDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore", "CohortSample"]),
         .testTarget(name: "CohortIngestTests", dependencies: ["CohortIngest", "CohortCore", "CohortVocabulary", "CohortSample"]),
         .testTarget(name: "CohortVocabularyTests", dependencies: ["CohortVocabulary", "CohortCore", "CohortIngest"]),
-        .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore", "CohortCharts", "CohortIngest", "CohortVocabulary"]),
+        .testTarget(name: "CohortReportsTests", dependencies: ["CohortReports", "CohortCore", "CohortCharts", "CohortIngest", "CohortVocabulary", "CohortMail"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
         .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortCore", "CohortVocabulary", "CohortIngest", "CohortSample"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CohortCLITests", dependencies: ["cohort"]),
-        .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports"]),
+        .testTarget(name: "CohortJobTests", dependencies: ["CohortJob", "CohortCore", "CohortVocabulary", "CohortReports", "CohortMail"]),
         .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
                     exclude: ["Support/read_workbook.py"]),
         .testTarget(name: "CohortDatabaseTests", dependencies: ["CohortDatabase", "CohortPostgres", "CohortCore", "CohortIngest", "CohortJob",

@@ -12,6 +12,16 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case ltv
     case survival
     case atRisk = "at-risk"
+    /// Retention curves of the segments of one attribute (`ChartStyle.segmentAttribute`).
+    case segmentCurves = "segment-curves"
+    /// Small multiples of the retention heat map, one per segment of one attribute.
+    case segmentHeatMaps = "segment-heatmaps"
+
+    /// The charts every report draws; the segment charts come once per attribute, when there are segments.
+    public static let report: [ChartKind] = allCases.filter { !$0.isSegmentChart }
+
+    /// True for the charts of one segment attribute.
+    public var isSegmentChart: Bool { self == .segmentCurves || self == .segmentHeatMaps }
 
     /// The file name of this chart in a report's `charts/` folder, without extension.
     public var fileName: String { rawValue }
@@ -28,6 +38,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .trends: return TrendChart(analysis: analysis, style: style)
         case .survival: return SurvivalChart(analysis: analysis, style: style)
         case .atRisk: return StakeChart(analysis: analysis, style: style)
+        case .segmentCurves: return SegmentCurves(analysis: analysis, style: style)
+        case .segmentHeatMaps: return SegmentHeatMaps(analysis: analysis, style: style)
         }
     }
 }

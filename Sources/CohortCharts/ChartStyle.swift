@@ -14,6 +14,8 @@ public struct ChartStyle: Sendable, Equatable {
     public var retentionTarget: Double
     /// Where the data came from, shown in each chart's subtitle (e.g. the file name).
     public var source: String?
+    /// Which segment attribute the segment charts show (index into `CohortAnalysis.segments`).
+    public var segmentAttribute: Int = 0
 
     public init(fontFamily: String = "DejaVu Sans", language: Language = .english, currency: String = "EUR",
                 scale: Double = 2, retentionTarget: Double = 0.85, source: String? = nil) {

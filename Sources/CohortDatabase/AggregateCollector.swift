@@ -21,12 +21,15 @@ public struct AggregateCollector: Sendable {
     private var trimmed = false
     private var staged = CustomerAggregates(periodKind: .month, asOfDay: nil)
     private var purchases: [CustomerAggregates.Purchases] = []
-    private var segments: [String?] = []
-    private let hasSegment: Bool
+    /// Per segment column, per staged customer, its value.
+    private var segmentValues: [[String?]]
+    private let segmentNames: [String]
 
-    public init(periodKind: PeriodKind, asOfDay: Int?, collectsPurchases: Bool, hasSegment: Bool = false) {
+    /// `segmentNames`: the attributes of `--segment-by` the rows carry (`CustomerRow.segments`), in order.
+    public init(periodKind: PeriodKind, asOfDay: Int?, collectsPurchases: Bool, segmentNames: [String] = []) {
         aggregates = CustomerAggregates(periodKind: periodKind, asOfDay: asOfDay, collectsPurchases: collectsPurchases)
-        self.hasSegment = hasSegment
+        self.segmentNames = segmentNames
+        segmentValues = segmentNames.map { _ in [] }
     }
 
     /// Adds one customer's row.
@@ -59,7 +62,7 @@ public struct AggregateCollector: Sendable {
                 : .none)
             for gap in row.gaps { aggregates.addGap(Int(gap)) }
         }
-        if hasSegment { segments.append(row.segment) }
+        for column in segmentValues.indices { segmentValues[column].append(column < row.segments.count ? row.segments[column] : nil) }
     }
 
     /// The aggregates, customers numbered by first day and id. Throws when two ids differ only in
@@ -80,8 +83,6 @@ public struct AggregateCollector: Sendable {
         }
         result.netRevenue.reserveCapacity(staged.entryCount)
         result.positiveOrderValue.reserveCapacity(staged.entryCount)
-        var segmentIndex: [String: Int32] = [:]
-        if hasSegment { result.segment = [] }
         for index in order {
             let entries = staged.entries(of: index)
             result.customerIDs.append(ids[index])
@@ -92,19 +93,18 @@ public struct AggregateCollector: Sendable {
             result.positiveOrderValue += staged.positiveOrderValue[entries]
             result.entryStart.append(result.period.count)
             if result.purchases != nil { result.purchases?.append(purchases[index]) }
-            if hasSegment {
-                var value: Int32 = -1
-                if let text = segments[index] {
-                    if let known = segmentIndex[text] {
-                        value = known
-                    } else {
-                        value = Int32(result.segmentValues.count)
-                        segmentIndex[text] = value
-                        result.segmentValues.append(text)
-                    }
-                }
-                result.segment?.append(value)
+        }
+        result.segments = segmentNames.indices.map { column in
+            // Values as files read them: trimmed, "" for none (SegmentBuilder's "(unknown)"); one "row" per customer.
+            var values: [String] = [], idOfValue: [String: Int32] = [:]
+            let ids = order.map { index -> Int32 in
+                let value = segmentValues[column][index]?.trimmingFieldBlanks ?? ""
+                if let known = idOfValue[value] { return known }
+                idOfValue[value] = Int32(values.count)
+                values.append(value)
+                return Int32(values.count - 1)
             }
+            return SegmentColumn(name: segmentNames[column], values: values, source: .rows(ids))
         }
         return result
     }

@@ -29,8 +29,8 @@ public struct CustomerRow: Sendable, Equatable {
     public var medianGap: Double?
     /// Every gap in days between consecutive purchase days.
     public var gaps: [Int32] = []
-    /// The segment value of the first positive order.
-    public var segment: String?
+    /// Per segment column, the value of the first positive order (nil: none, or NULL).
+    public var segments: [String?] = []
 
     public init(customer: String?) {
         self.customer = customer

@@ -16,12 +16,15 @@ public struct DatabaseOrders: Sendable {
     public var counts: LineCounts
     /// The statement that read the orders.
     public var statement: String
+    /// The `--segment-by` columns the source does not have (for a customer file to hold).
+    public var missingSegments: [String]
 
-    public init(orders: Orders, input: InputSummary, counts: LineCounts, statement: String) {
+    public init(orders: Orders, input: InputSummary, counts: LineCounts, statement: String, missingSegments: [String] = []) {
         self.orders = orders
         self.input = input
         self.counts = counts
         self.statement = statement
+        self.missingSegments = missingSegments
     }
 
     /// The summary of a database source: the source, every row read, and a warning for incomplete rows.

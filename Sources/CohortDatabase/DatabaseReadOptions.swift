@@ -14,14 +14,20 @@ public struct DatabaseReadOptions: Sendable, Equatable {
     /// Let the database group the rows into orders and sum them per customer and period (default);
     /// false streams every row instead.
     public var pushdown: Bool
-    /// The column whose value on a customer's first positive order is its segment (`--segment-by`);
-    /// the pushed-down statement returns it per customer (`CustomerAggregates.segment`).
-    public var segmentColumn: String?
+    /// The columns whose value on a customer's first positive order is its segment (`--segment-by`;
+    /// the job fills them from `ReadOptions.segmentColumns`). Pushed down, the database resolves
+    /// each customer's value: the first day with a positive order, on it the positive order with the
+    /// smallest id, of its lines the smallest value (`CustomerAggregates.segments`).
+    public var segmentColumns: [String]
+    /// True when a customer file (`--customers`) may hold the segment columns the source lacks.
+    public var segmentsMayBeMissing: Bool
 
-    public init(table: String? = nil, query: String? = nil, pushdown: Bool = true, segmentColumn: String? = nil) {
+    public init(table: String? = nil, query: String? = nil, pushdown: Bool = true, segmentColumns: [String] = [],
+                segmentsMayBeMissing: Bool = false) {
         self.table = table
         self.query = query
         self.pushdown = pushdown
-        self.segmentColumn = segmentColumn
+        self.segmentColumns = segmentColumns
+        self.segmentsMayBeMissing = segmentsMayBeMissing
     }
 }

@@ -27,7 +27,9 @@ public struct OrderLines: Sendable {
         var fields = ["source.\(SQLText.identifier(columns.customer.name)) AS customer"]
         if let order = columns.order { fields.append("source.\(SQLText.identifier(order.name)) AS order_id") }
         fields += ["\(day) AS day", "\(cents) AS cents", "\(inexact) AS inexact"]
-        if let segment = columns.segment { fields.append("source.\(SQLText.identifier(segment.name))::text AS segment") }
+        for (index, segment) in columns.segments.enumerated() {
+            fields.append("source.\(SQLText.identifier(segment.column))::text AS segment_\(index + 1)")
+        }
         return """
             lines AS NOT MATERIALIZED (
                 -- the order lines: customer and order id as stored, the day, the amount in cents (exact)

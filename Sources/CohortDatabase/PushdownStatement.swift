@@ -30,13 +30,13 @@ public struct PushdownStatement: Sendable {
     public let sql: String
     /// The statement sums purchase days (for the customer lists and BG/NBD).
     public let includesPurchases: Bool
-    /// A segment column is read (`CustomerAggregates.segment`).
-    public let includesSegment: Bool
+    /// How many segment columns are read (`CustomerAggregates.segments`).
+    public let segmentCount: Int
 
     public init(relation: OrderRelation, columns: SourceColumns, period: PeriodKind, asOfDay: Int?, includesPurchases: Bool) {
         let lines = OrderLines(relation: relation, columns: columns)
         self.includesPurchases = includesPurchases
-        includesSegment = columns.segment != nil
+        segmentCount = columns.segments.count
         sql = Self.text(lines: lines, period: period, asOfDay: asOfDay, purchases: includesPurchases)
     }
 
@@ -45,14 +45,17 @@ public struct PushdownStatement: Sendable {
         var names = ["customer", "first_seen", "latest_day", "rows_after", "rows_incomplete", "inexact",
                      "periods", "period_rows", "period_net", "period_orders", "period_order_value"]
         if includesPurchases { names += ["purchase_days", "first_purchase", "last_purchase", "repeat_value", "median_gap", "gaps"] }
-        if includesSegment { names.append("segment") }
+        names += (0 ..< segmentCount).map { "segment_\($0 + 1)" }
         return names
     }
 
     // MARK: - The text
 
     private static func text(lines: OrderLines, period kind: PeriodKind, asOfDay: Int?, purchases: Bool) -> String {
-        let hasOrder = lines.columns.order != nil, hasSegment = lines.columns.segment != nil
+        let hasOrder = lines.columns.order != nil
+        let segments = lines.columns.segments.indices.map { $0 + 1 } // segment_1, segment_2, ...
+        // One line per segment column: `text` with `#` for its number.
+        func each(_ text: String) -> String { segments.map { ",\n           " + text.replacingOccurrences(of: "#", with: "\($0)") }.joined() }
         let asOf = asOfDay.map(SQLText.date)
         let analysed = asOf.map { "day <= \($0) AND cents IS NOT NULL" } ?? "day IS NOT NULL AND cents IS NOT NULL"
         let after = asOf.map { "day > \($0) AND cents IS NOT NULL" }
@@ -72,7 +75,7 @@ public struct PushdownStatement: Sendable {
                            min(day) FILTER (WHERE \(valid)) AS seen_first, max(day) FILTER (WHERE \(valid)) AS seen_last,
                            \(after.map { "count(*) FILTER (WHERE \($0))" } ?? "0") AS rows_after,
                            count(*) FILTER (WHERE \(incomplete)) AS rows_incomplete,
-                           count(*) FILTER (WHERE inexact) AS inexact\(hasSegment ? ",\n           min(segment COLLATE \"C\") AS segment" : "")
+                           count(*) FILTER (WHERE inexact) AS inexact\(each("min(segment_# COLLATE \"C\") AS segment_#"))
                     FROM lines
                     GROUP BY customer, order_id, period
                 )
@@ -82,7 +85,7 @@ public struct PushdownStatement: Sendable {
                     -- each part with its order's day (the earliest line's) and total, over the lines analysed
                     SELECT customer, order_id, period, rows, net, seen_first, seen_last, rows_after, rows_incomplete, inexact,
                            min(first_day) FILTER (WHERE period IS NOT NULL) OVER same_order AS order_day,
-                           (sum(net) FILTER (WHERE period IS NOT NULL) OVER same_order)::bigint AS order_total\(hasSegment ? ",\n           min(segment COLLATE \"C\") FILTER (WHERE period IS NOT NULL) OVER same_order AS order_segment" : "")
+                           (sum(net) FILTER (WHERE period IS NOT NULL) OVER same_order)::bigint AS order_total\(each("min(segment_# COLLATE \"C\") FILTER (WHERE period IS NOT NULL) OVER same_order AS order_segment_#"))
                     FROM parts
                     WINDOW same_order AS (PARTITION BY customer, order_id)
                 )
@@ -94,7 +97,7 @@ public struct PushdownStatement: Sendable {
                     SELECT customer, \(period) AS period, 1 AS rows, cents AS net,
                            CASE WHEN \(valid) THEN day END AS seen_first, CASE WHEN \(valid) THEN day END AS seen_last,
                            \(after.map { "(\($0))::int" } ?? "0") AS rows_after, (\(incomplete))::int AS rows_incomplete,
-                           inexact::int AS inexact, day AS order_day, cents AS order_total\(hasSegment ? ", segment AS order_segment" : "")
+                           inexact::int AS inexact, day AS order_day, cents AS order_total\(each("segment_# AS order_segment_#"))
                     FROM lines
                 )
                 """)
@@ -111,7 +114,6 @@ public struct PushdownStatement: Sendable {
             """)
 
         // 5: per customer and period (and purchase day).
-        let segmentOrder = "purchase_day, \(orderKey)order_segment COLLATE \"C\""
         steps.append("""
             days AS NOT MATERIALIZED (
                 -- per customer and period\(purchases ? " and purchase day" : ""): rows, net revenue, positive orders and their value
@@ -120,7 +122,7 @@ public struct PushdownStatement: Sendable {
                        count(purchase_day) AS orders, coalesce(sum(order_total) FILTER (WHERE purchase_day IS NOT NULL), 0)::bigint AS order_value,
                        min(purchase_day) AS first_purchase,
                        min(seen_first) AS seen_first, max(seen_last) AS seen_last,
-                       sum(rows_after)::bigint AS rows_after, sum(rows_incomplete)::bigint AS rows_incomplete, sum(inexact)::bigint AS inexact\(hasSegment ? ",\n           (array_agg(order_segment ORDER BY \(segmentOrder)) FILTER (WHERE purchase_day IS NOT NULL))[1] AS first_segment" : "")
+                       sum(rows_after)::bigint AS rows_after, sum(rows_incomplete)::bigint AS rows_incomplete, sum(inexact)::bigint AS inexact\(each("(array_agg(order_segment_# ORDER BY purchase_day, \(orderKey)order_segment_# COLLATE \"C\") FILTER (WHERE purchase_day IS NOT NULL))[1] AS first_segment_#"))
                 FROM marked
                 GROUP BY customer, period\(purchases ? ", purchase_day" : "")
             )
@@ -175,8 +177,8 @@ public struct PushdownStatement: Sendable {
                 "array_agg(gap ORDER BY gap) FILTER (WHERE gap IS NOT NULL) AS gaps",
             ]
         }
-        if hasSegment {
-            fields.append("(array_agg(first_segment ORDER BY first_purchase) FILTER (WHERE orders > 0))[1] AS segment")
+        for segment in segments {
+            fields.append("(array_agg(first_segment_\(segment) ORDER BY first_purchase) FILTER (WHERE orders > 0))[1] AS segment_\(segment)")
         }
         return """
             -- cohort: orders summed per customer and period where they are stored (one row per customer)

@@ -12,15 +12,16 @@ public struct RowStatement: Sendable {
         let lines = OrderLines(relation: relation, columns: columns)
         hasOrderColumn = columns.order != nil
         let order = hasOrderColumn ? "order_id::text" : "NULL::text"
+        let segments = columns.segments.indices.map { ", segment_\($0 + 1)" }.joined()
         sql = """
             -- cohort: the order lines, one row each (--no-pushdown)
             WITH \(lines.cte)
-            SELECT customer::text AS customer, \(order) AS order_id, \(SQLText.dayNumber("day")) AS day, cents, inexact
+            SELECT customer::text AS customer, \(order) AS order_id, \(SQLText.dayNumber("day")) AS day, cents, inexact\(segments)
             FROM lines
             """
     }
 
     /// The columns of the result: customer text, order id text (NULL without an order column), day
-    /// number int4, cents int8, inexact boolean.
+    /// number int4, cents int8, inexact boolean; then each segment column as text.
     public static let resultColumns = ["customer", "order_id", "day", "cents", "inexact"]
 }

@@ -1,12 +1,16 @@
 /// A column of the table or query, as the server describes it: its name and its type.
 public struct SourceColumn: Sendable, Equatable {
+    /// The name the column goes by: its own, or for a segment the name `--segment-by` gave.
     public var name: String
     /// The PostgreSQL type's object id (`pg_type.oid`).
     public var typeOID: UInt32
+    /// The column's name in the source (differs from `name` only in case, for a segment).
+    public var column: String
 
-    public init(name: String, typeOID: UInt32) {
+    public init(name: String, typeOID: UInt32, column: String? = nil) {
         self.name = name
         self.typeOID = typeOID
+        self.column = column ?? name
     }
 
     /// What the column can hold, as far as reading orders cares.

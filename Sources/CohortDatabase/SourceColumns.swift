@@ -13,18 +13,24 @@ public struct SourceColumns: Sendable, Equatable {
     public var date: SourceColumn
     public var amount: SourceColumn
     public var order: SourceColumn?
-    public var segment: SourceColumn?
+    /// The columns of `--segment-by` found in the source, in the order asked for.
+    public var segments: [SourceColumn]
+    /// The `--segment-by` names the source does not have (a customer file may hold them).
+    public var missingSegments: [String] = []
 
-    public init(customer: SourceColumn, date: SourceColumn, amount: SourceColumn, order: SourceColumn? = nil, segment: SourceColumn? = nil) {
+    public init(customer: SourceColumn, date: SourceColumn, amount: SourceColumn, order: SourceColumn? = nil, segments: [SourceColumn] = []) {
         self.customer = customer
         self.date = date
         self.amount = amount
         self.order = order
-        self.segment = segment
+        self.segments = segments
     }
 
     /// `typeName` names a column's type for a message (the server's `format_type`, for the types `SourceColumn` does not know).
-    public init(columns: [SourceColumn], mapping: ColumnMapping, segment segmentName: String?, source: String,
+    /// `segments`: the `--segment-by` names, matched exactly, else ignoring case; those not found are
+    /// refused, or with `segmentsMayBeMissing` (a customer file may hold them) listed in `missingSegments`.
+    public init(columns: [SourceColumn], mapping: ColumnMapping, segments segmentNames: [String] = [], segmentsMayBeMissing: Bool = false,
+                source: String,
                 typeName: (SourceColumn) -> String = { $0.typeName ?? "type \($0.typeOID)" }) throws(DatabaseError) {
         let indices: (customer: Int, date: Int, amount: Int, order: Int?)
         do {
@@ -36,12 +42,14 @@ public struct SourceColumns: Sendable, Equatable {
         date = columns[indices.date]
         amount = columns[indices.amount]
         order = indices.order.map { columns[$0] }
-        if let segmentName {
-            guard let found = columns.first(where: { $0.name == segmentName })
-                ?? columns.first(where: { $0.name.lowercased() == segmentName.lowercased() }) else {
-                throw .segmentColumnNotFound(source: source, name: segmentName, columns: columns.map(\.name))
+        segments = []
+        for name in segmentNames {
+            guard let found = columns.first(where: { $0.name == name }) ?? columns.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                guard segmentsMayBeMissing else { throw .segmentColumnNotFound(source: source, name: name, columns: columns.map(\.name)) }
+                missingSegments.append(name)
+                continue
             }
-            segment = found
+            segments.append(SourceColumn(name: name, typeOID: found.typeOID, column: found.name))
         }
         guard date.kind.isDate else { throw .wrongColumnType(source: source, column: date.name, role: .date, type: typeName(date)) }
         guard amount.kind.isAmount else { throw .wrongColumnType(source: source, column: amount.name, role: .amount, type: typeName(amount)) }

@@ -41,7 +41,8 @@ public struct OrderReader: Sendable {
     /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
         let files = try InputFiles.expand(sources)
-        var builder = try TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning)
+        var builder = try TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning,
+                                       segmentColumns: options.segmentColumns)
         var formats: [SourceFormat] = []
         var warnings: [InputWarning] = []
         let sizes = files.map(InputFiles.size(of:))
@@ -62,7 +63,7 @@ public struct OrderReader: Sendable {
 
     /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
-        var builder = try TableBuilder(concurrentInterning: concurrentInterning)
+        var builder = try TableBuilder(concurrentInterning: concurrentInterning, segmentColumns: options.segmentColumns)
         let (format, warnings) = try read(Data(bytes), source: source, into: &builder)
         return try result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
@@ -145,8 +146,10 @@ public struct OrderReader: Sendable {
             let text = TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(raw)))
             return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
-        let columns = try ColumnDetector(source: source, header: header, line: headerPosition.line).resolve(options.mapping)
+        let columns = try ColumnDetector(source: source, header: header, line: headerPosition.line)
+            .resolve(options.mapping, segments: options.segmentColumns)
         try builder.beginFile(source: source, hasOrderColumn: columns.order != nil, expectedRows: expectedRows)
+        builder.noteSegmentColumns(columns.segments)
         var rows = RowReader(source: source, header: header, columns: columns, options: options, date1904: date1904)
         try rows.read(&records, into: &builder)
         try rows.finish(records, into: &builder)
@@ -236,7 +239,7 @@ public struct OrderReader: Sendable {
         return Int(estimate * 1.125) + 16
     }
 
-    private func withBytes<T>(of data: Data, _ body: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> T) throws(IngestError) -> T {
+    func withBytes<T>(of data: Data, _ body: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> T) throws(IngestError) -> T {
         let result: Result<T, IngestError> = data.withUnsafeBytes { raw in
             do throws(IngestError) {
                 return .success(try body(raw.bindMemory(to: UInt8.self)))
@@ -248,7 +251,7 @@ public struct OrderReader: Sendable {
     }
 
     /// The encoding given with `--encoding`; for UTF-16 a byte-order mark decides the byte order.
-    private static func detection(given: TextEncoding, in bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding.Detection {
+    static func detection(given: TextEncoding, in bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding.Detection {
         switch given {
         case .utf8:
             return .init(encoding: .utf8, byteOrderMarkLength: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)

@@ -22,6 +22,9 @@ public struct ReadOptions: Sendable, Equatable {
     public var currency: String?
     /// The day of the run: rows dated after it are warned about (nil: no such check).
     public var today: CivilDate?
+    /// Columns to split customers by (`--segment-by`): read as text per row, interned.
+    /// A file without one of them reads that value as empty ("(unknown)").
+    public var segmentColumns: [String] = []
 
     public init(mapping: ColumnMapping = ColumnMapping(), delimiter: UInt8? = nil, encoding: TextEncoding? = nil,
                 decimalSeparator: DecimalSeparator? = nil, dateOrder: DateOrder? = nil, sheet: String? = nil,

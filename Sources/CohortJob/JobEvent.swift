@@ -16,6 +16,8 @@ public enum JobEvent: Sendable {
 /// The phases of a job, in order.
 public enum JobPhase: Sendable {
     case reading, analysing, drawing, writing
+    /// Sending report.eml, after the folder is published.
+    case sending
 }
 
 /// How long each step of a job took (`--timings`).

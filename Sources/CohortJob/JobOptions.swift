@@ -19,6 +19,8 @@ public struct JobOptions: Sendable {
     public var read: ReadOptions
     /// With a `postgresql://` input: the table or query, and whether the database sums the orders.
     public var database = DatabaseReadOptions()
+    /// A customer file with segment attributes (`--customers`), joined on the customer id.
+    public var customersFile: String?
     /// Fail on the first row that cannot be read.
     public var strict: Bool
     /// Fail when more than this percentage of rows cannot be read.
@@ -33,6 +35,8 @@ public struct JobOptions: Sendable {
     public var keep: Int?
     /// The "generated" time the report shows; nil: `SOURCE_DATE_EPOCH` when set, else now.
     public var generatedAt: Date?
+    /// Sender, recipients and server of report.eml; by default it is written as a draft and not sent.
+    public var mail = MailOptions()
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",

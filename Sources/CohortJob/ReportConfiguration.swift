@@ -24,15 +24,18 @@ public struct ReportConfiguration: Decodable, Sendable {
         var decimal: String?
         var dateFormat: String?
         var sheet: String?
+        var segmentBy: StringList?
+        var customers: String?
         /// A `postgresql://` source: its table or query, and whether the database sums the orders.
         var table: String?
         var query: String?
         var pushdown: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case files, columns, strict, delimiter, encoding, decimal, sheet, table, query, pushdown
+            case files, columns, strict, delimiter, encoding, decimal, sheet, customers, table, query, pushdown
             case maxRejectedPercent = "max_rejected_percent"
             case dateFormat = "date_format"
+            case segmentBy = "segment_by"
         }
 
         /// `input: postgresql://...` (one source, as a string) or the mapping above.
@@ -51,9 +54,21 @@ public struct ReportConfiguration: Decodable, Sendable {
             decimal = try container.decodeIfPresent(String.self, forKey: .decimal)
             dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
             sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+            segmentBy = try container.decodeIfPresent(StringList.self, forKey: .segmentBy)
+            customers = try container.decodeIfPresent(String.self, forKey: .customers)
             table = try container.decodeIfPresent(String.self, forKey: .table)
             query = try container.decodeIfPresent(String.self, forKey: .query)
             pushdown = try container.decodeIfPresent(Bool.self, forKey: .pushdown)
+        }
+    }
+
+    /// One text or a list of them (`segment_by: industry` or `segment_by: [industry, plan]`).
+    struct StringList: Decodable {
+        var values: [String]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) { values = [one] } else { values = try container.decode([String].self) }
         }
     }
 
@@ -70,9 +85,11 @@ public struct ReportConfiguration: Decodable, Sendable {
         var asOf: String?
         var grossMargin: Double?
         var minCohort: Int?
+        var segmentLimit: Int?
 
         enum CodingKeys: String, CodingKey {
             case period
+            case segmentLimit = "segment_limit"
             case churnWindow = "churn_window"
             case minCohort = "min_cohort"
             case asOf = "as_of"
@@ -104,9 +121,10 @@ public struct ReportConfiguration: Decodable, Sendable {
     var targets: [String: Double]?
     var report: Report?
     var publish: Publish?
+    var mail: Mail?
 
     enum CodingKeys: String, CodingKey {
-        case input, analysis, targets, report, publish
+        case input, analysis, targets, report, publish, mail
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -155,6 +173,10 @@ public struct ReportConfiguration: Decodable, Sendable {
             ?? options.read.decimalSeparator
         options.read.dateOrder = try parse("input.date_format", input?.dateFormat, .dateFormat, DateOrder.init(pattern:)) ?? options.read.dateOrder
         options.read.sheet = input?.sheet ?? options.read.sheet
+        if let segmentBy = input?.segmentBy?.values, !segmentBy.isEmpty { options.read.segmentColumns = segmentBy }
+        if let customers = input?.customers { options.customersFile = resolved(customers) }
+        options.analysis.segmentLimit = try parse("analysis.segment_limit", analysis?.segmentLimit.map(String.init), .wholeNumber(atLeast: 1),
+                                                  { Int($0).flatMap { $0 >= 1 ? $0 : nil } }) ?? options.analysis.segmentLimit
         options.database.table = input?.table ?? options.database.table
         options.database.query = input?.query ?? options.database.query
         options.database.pushdown = input?.pushdown ?? options.database.pushdown
@@ -188,6 +210,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.look.font = report?.font ?? options.look.font
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
+        try applyMail(to: &options)
     }
 }
 

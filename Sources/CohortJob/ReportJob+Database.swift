@@ -1,5 +1,6 @@
 import CohortCore
 import CohortDatabase
+import CohortIngest
 import CohortPostgres
 import CohortReports
 import Foundation
@@ -17,8 +18,9 @@ extension ReportJob {
     public func readDatabase(_ url: String, collectsPurchases: Bool) throws -> DatabaseOrders {
         events?(.phase(.reading))
         guard options.inputs.count == 1 else { throw DatabaseError.notAlone(source: DatabaseSource.redact(url)) }
-        let orders = try reader(url).read(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
+        var orders = try reader(url).read(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
                                           strict: options.strict, maxIncompletePercent: options.maxRejectedPercent)
+        try joinSegments(&orders)
         for warning in orders.input.warnings { events?(.warning(warning)) }
         return orders
     }
@@ -64,30 +66,45 @@ extension ReportJob {
         }
     }
 
-    /// `run()` from a database: read, analyse with the customer lists, then as for files.
-    func run(database url: String) throws -> Outcome {
-        var timings = JobTimings()
+    /// The analysis of `run()` from a database, with the customer lists.
+    func analysisWithCustomerLists(database url: String, timings: inout JobTimings) throws -> (CohortAnalysis, RankedCustomers, RankedCustomers) {
         let orders = try readDatabase(url, collectsPurchases: true)
         timings.lap(.read(rows: orders.input.rowsRead))
         events?(.phase(.analysing))
-        let (analysis, atRisk, lost): (CohortAnalysis, RankedCustomers, RankedCustomers)
         switch orders.orders {
         case .aggregates(let aggregates):
-            (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(aggregates: aggregates, options: analysisOptions, input: orders.input)
+            return try CohortAnalysis.withCustomerLists(aggregates: aggregates, options: analysisOptions, input: orders.input)
         case .table(let table):
-            (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: table, options: analysisOptions, input: orders.input)
+            return try CohortAnalysis.withCustomerLists(table: table, options: analysisOptions, input: orders.input)
         }
-        // As in run(): the full lists beside the report.
-        var lists: [String: Data] = [:]
-        if analysis.customers?.listsIncluded == true {
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk)
-            lists[Self.lostFile] = CustomerCSV.data(lost)
+    }
+
+    /// The `--segment-by` columns the database lacks, from the customer file (`--customers`), as for files.
+    private func joinSegments(_ orders: inout DatabaseOrders) throws {
+        guard !orders.missingSegments.isEmpty, let file = options.customersFile else { return }
+        let attributes = try CustomerFileReader(options: options.read).read(file, attributes: orders.missingSegments)
+        if let absent = orders.missingSegments.first(where: { !attributes.names.contains($0) }) {
+            throw IngestError.segmentColumnNotFound(name: absent, sources: orders.input.sources + [file], suggestion: attributes.suggestion(for: absent))
         }
-        timings.lap(.analyse)
-        return try report(analysis, customerLists: lists, timings: timings)
+        orders.input.sources.append(file)
+        let wanted = options.read.segmentColumns
+        switch orders.orders {
+        case .aggregates(var aggregates):
+            let customers = OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: aggregates.customerIDs, orderCount: 0)
+            let columns = aggregates.segments + attributes.segmentColumns(for: customers)
+            aggregates.segments = wanted.compactMap { name in columns.first { $0.name == name } }
+            orders.orders = .aggregates(aggregates)
+        case .table(var table):
+            let columns = table.segments + attributes.segmentColumns(for: table)
+            table.segments = wanted.compactMap { name in columns.first { $0.name == name } }
+            orders.orders = .table(table)
+        }
     }
 
     private func reader(_ url: String) throws(DatabaseError) -> PostgresOrderReader {
-        try PostgresOrderReader(url: url, options: options.database, mapping: options.read.mapping, environment: ProcessInfo.processInfo.environment)
+        var database = options.database
+        database.segmentColumns = options.read.segmentColumns
+        database.segmentsMayBeMissing = options.customersFile != nil
+        return try PostgresOrderReader(url: url, options: database, mapping: options.read.mapping, environment: ProcessInfo.processInfo.environment)
     }
 }

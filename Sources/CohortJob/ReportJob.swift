@@ -32,6 +32,8 @@ public struct ReportJob: Sendable {
         /// `<publish>/<period>/`, when published.
         public var published: URL?
         public var timings: JobTimings
+        /// report.eml as the SMTP server took it, when `options.mail` names one.
+        public var sent: SentMail? = nil
     }
 
     // MARK: Steps
@@ -42,13 +44,35 @@ public struct ReportJob: Sendable {
         events?(.phase(.reading))
         var reader = OrderReader(options: options.read)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
-        let result = try reader.read(sources: options.inputs)
+        var result = try reader.read(sources: options.inputs)
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
+        try joinSegments(&result)
         for warning in result.warnings { events?(.warning(warning)) }
         if let first = result.rejected.first {
             events?(.rowsSkipped(count: result.rejected.count, of: result.rowsRead, first: first))
         }
         return result
+    }
+
+    /// Takes each `--segment-by` attribute the orders do not have from the customer file, and puts
+    /// the attributes in the order asked for; an attribute found nowhere is an `IngestError`.
+    func joinSegments(_ result: inout OrderReadResult) throws {
+        let wanted = options.read.segmentColumns
+        guard !wanted.isEmpty else { return }
+        var columns = result.table.segments
+        let missing = wanted.filter { name in !columns.contains { $0.name == name } }
+        var sources = result.sources
+        if let file = options.customersFile {
+            let attributes = try CustomerFileReader(options: options.read).read(file, attributes: wanted.filter { missing.contains($0) })
+            columns += attributes.segmentColumns(for: result.table)
+            sources.append(file)
+            if let absent = missing.first(where: { !attributes.names.contains($0) }) {
+                throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: attributes.suggestion(for: absent))
+            }
+        } else if let absent = missing.first {
+            throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: nil)
+        }
+        result.table.segments = wanted.compactMap { name in columns.first { $0.name == name } }
     }
 
     /// The analysis of what was read; `includesKPIs: false` computes the matrices only,
@@ -86,20 +110,26 @@ public struct ReportJob: Sendable {
 
     /// The whole run: read, analyse, render, write the report folder, publish.
     public func run() throws -> Outcome {
-        if let url = databaseURL { return try run(database: url) }
+        try options.mail.check()
         var timings = JobTimings()
-        let result = try read()
-        timings.lap(.read(rows: result.rowsRead))
-        events?(.phase(.analysing))
-        let (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: result.table, options: analysisOptions,
-                                                                             input: result.inputSummary)
+        let (analysis, atRisk, lost) = try analysisWithCustomerLists(timings: &timings)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk)
-            lists[Self.lostFile] = CustomerCSV.data(lost)
+            let names = analysis.segments?.map(\.name) ?? []
+            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, segmentNames: names)
+            lists[Self.lostFile] = CustomerCSV.data(lost, segmentNames: names)
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
+    }
+
+    /// Reads (files, or a database: ReportJob+Database.swift) and analyses with the customer lists.
+    private func analysisWithCustomerLists(timings: inout JobTimings) throws -> (CohortAnalysis, RankedCustomers, RankedCustomers) {
+        if let url = databaseURL { return try analysisWithCustomerLists(database: url, timings: &timings) }
+        let result = try read()
+        timings.lap(.read(rows: result.rowsRead))
+        events?(.phase(.analysing))
+        return try CohortAnalysis.withCustomerLists(table: result.table, options: analysisOptions, input: result.inputSummary)
     }
 
     /// Renders, writes and publishes the report of an analysis computed before, without customer lists.
@@ -124,14 +154,15 @@ public struct ReportJob: Sendable {
     /// The full customer lists in the report folder, ready for a CRM import.
     public static let atRiskFile = "at-risk.csv", lostFile = "lost.csv"
 
-    func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
+    private func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
         var timings = timings
+        try options.mail.check()
         events?(.phase(.drawing))
         var bundle = try self.bundle(for: analysis)
         bundle.attachments = customerLists
         let drawn = try bundle.drawCharts()
         timings.lap(.charts(count: bundle.charts.count))
-        let documents = try bundle.documentFiles(svgs: drawn.svgs)
+        let documents = try bundle.documentFiles(svgs: drawn.svgs, segmentSVGs: drawn.segmentSVGs)
         timings.lap(.documents)
         events?(.phase(.writing))
         let files = drawn.files.merging(documents, uniquingKeysWith: { chart, _ in chart })
@@ -142,15 +173,19 @@ public struct ReportJob: Sendable {
                 .publish(files, period: period, keep: options.keep)
         }
         timings.lap(.write)
-        return Outcome(analysis: analysis, folder: folder, published: published, timings: timings)
+        var outcome = Outcome(analysis: analysis, folder: folder, published: published, timings: timings)
+        if let message = files[ReportBundle.mailFileName] { outcome.sent = try send(message, folder: folder) }
+        return outcome
     }
 
     /// Everything the report folder holds, in memory.
     public func bundle(for analysis: CohortAnalysis) throws -> ReportBundle {
         var settings = self.settings(for: analysis)
         settings.logo = try options.look.logo.map(Self.readLogo)
-        return ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: analysis.input.sources),
-                            templates: try ReportTemplates(overrides: options.look.templates.map { URL(fileURLWithPath: $0) }))
+        var bundle = ReportBundle(analysis: analysis, settings: settings, chartStyle: chartStyle(sources: analysis.input.sources),
+                                  templates: try ReportTemplates(overrides: options.look.templates.map { URL(fileURLWithPath: $0) }))
+        bundle.mailAddresses = mailAddresses
+        return bundle
     }
 
     /// The report's language, currency, targets, company and time (without the logo, which is read for a report only).

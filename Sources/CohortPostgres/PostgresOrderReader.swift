@@ -59,7 +59,7 @@ public struct PostgresOrderReader: Sendable {
         }
         try session.run("COMMIT")
         return DatabaseOrders(orders: result.orders, input: DatabaseOrders.inputSummary(source: label, counts: result.counts), counts: result.counts,
-                              statement: result.statement)
+                              statement: result.statement, missingSegments: columns.missingSegments)
     }
 
     /// The statement `read` would send, and the server's plan for it (`EXPLAIN`, or with `json`
@@ -102,7 +102,8 @@ public struct PostgresOrderReader: Sendable {
             }
             names = rows.value
         }
-        return try SourceColumns(columns: columns, mapping: mapping, segment: options.segmentColumn, source: source.redacted) {
+        return try SourceColumns(columns: columns, mapping: mapping, segments: options.segmentColumns,
+                                 segmentsMayBeMissing: options.segmentsMayBeMissing, source: source.redacted) {
             $0.typeName ?? names[$0.typeOID] ?? "type \($0.typeOID)"
         }
     }
@@ -120,7 +121,7 @@ public struct PostgresOrderReader: Sendable {
                                     date: SourceColumn(name: mapping.date ?? "order_date", typeOID: 1082),
                                     amount: SourceColumn(name: mapping.amount ?? "amount", typeOID: 1700),
                                     order: mapping.order.map { SourceColumn(name: $0, typeOID: 25) },
-                                    segment: options.segmentColumn.map { SourceColumn(name: $0, typeOID: 25) })
+                                    segments: options.segmentColumns.map { SourceColumn(name: $0, typeOID: 25) })
         return statement(columns: columns, period: period, asOf: asOf, collectsPurchases: collectsPurchases)
     }
 
@@ -130,10 +131,10 @@ public struct PostgresOrderReader: Sendable {
         let statement = PushdownStatement(relation: relation, columns: columns, period: period, asOfDay: asOf?.dayNumber,
                                           includesPurchases: collectsPurchases)
         let collector = Collected(AggregateCollector(periodKind: period, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases,
-                                                     hasSegment: statement.includesSegment))
-        let purchases = statement.includesPurchases, segment = statement.includesSegment
+                                                     segmentNames: columns.segments.map(\.name)))
+        let purchases = statement.includesPurchases, segments = statement.segmentCount
         try session.run(statement.sql) { row in
-            let customer = try Self.customerRow(row.makeRandomAccess(), purchases: purchases, segment: segment)
+            let customer = try Self.customerRow(row.makeRandomAccess(), purchases: purchases, segments: segments)
             collector.update { $0.add(customer) }
         }
         let gathered = collector.value
@@ -143,17 +144,27 @@ public struct PostgresOrderReader: Sendable {
     /// `--no-pushdown`: every line (`RowStatement`), gathered by `RowCollector`.
     private func lines(_ session: PostgresSession, columns: SourceColumns) throws(DatabaseError) -> (DatabaseOrders.Orders, LineCounts, String) {
         let statement = RowStatement(relation: relation, columns: columns)
-        let collector = Collected(RowCollector(hasOrderColumn: statement.hasOrderColumn))
+        let collector = Collected(RowCollector(hasOrderColumn: statement.hasOrderColumn, segmentNames: columns.segments.map(\.name)))
+        let segments = columns.segments.count
         try session.run(statement.sql) { row in
-            let (customer, order, day, cents, inexact) = try row.decode((String?, String?, Int32?, Int64?, Bool?).self)
-            collector.update { $0.add(customer: customer, order: order, day: day, cents: cents, inexact: inexact) }
+            if segments == 0 {
+                let (customer, order, day, cents, inexact) = try row.decode((String?, String?, Int32?, Int64?, Bool?).self)
+                collector.update { $0.add(customer: customer, order: order, day: day, cents: cents, inexact: inexact) }
+            } else {
+                let cells = row.makeRandomAccess()
+                let values = try (5 ..< 5 + segments).map { try cells[$0].decode(String?.self) }
+                let (customer, order, day, cents, inexact) = (try cells[0].decode(String?.self), try cells[1].decode(String?.self),
+                                                              try cells[2].decode(Int32?.self), try cells[3].decode(Int64?.self),
+                                                              try cells[4].decode(Bool?.self))
+                collector.update { $0.add(customer: customer, order: order, day: day, cents: cents, inexact: inexact, segments: values) }
+            }
         }
         let gathered = collector.value
         return (.table(gathered.table()), gathered.counts, statement.sql)
     }
 
     /// One row of the pushed-down statement, in the order of `PushdownStatement.resultColumns`.
-    private static func customerRow(_ cells: PostgresRandomAccessRow, purchases: Bool, segment: Bool) throws -> CustomerRow {
+    private static func customerRow(_ cells: PostgresRandomAccessRow, purchases: Bool, segments: Int) throws -> CustomerRow {
         var row = CustomerRow(customer: try cells[0].decode(String?.self))
         row.firstSeen = try cells[1].decode(Int32?.self)
         row.latestDay = try cells[2].decode(Int32?.self)
@@ -175,7 +186,7 @@ public struct PostgresOrderReader: Sendable {
             row.gaps = try cells[16].decode([Int32]?.self) ?? []
             next = 17
         }
-        if segment { row.segment = try cells[next].decode(String?.self) }
+        row.segments = try (next ..< next + segments).map { try cells[$0].decode(String?.self) }
         return row
     }
 }

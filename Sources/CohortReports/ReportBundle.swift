@@ -4,7 +4,8 @@ import CohortVocabulary
 import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
-/// report.html (self-contained), report.md, report.pdf (A4 management report), cohorts.csv, kpis.csv, survival.csv, analysis.json,
+/// report.html (self-contained), report.md, report.pdf (A4 management report), report.eml (the report as a message,
+/// with report.pdf attached), cohorts.csv, kpis.csv, survival.csv, analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -16,10 +17,12 @@ public struct ReportBundle: Sendable {
     public let settings: ReportSettings
     public let chartStyle: ChartStyle
     public let templates: ReportTemplates
-    /// The charts to draw (all by default).
-    public var charts: [ChartKind] = ChartKind.allCases
+    /// The charts to draw (every report chart by default); the segment charts come once per segment attribute.
+    public var charts: [ChartKind] = ChartKind.report
     /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv).
     public var attachments: [String: Data] = [:]
+    /// Sender and recipients of report.eml (none: a draft).
+    public var mailAddresses = ReportMailAddresses()
 
     public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
@@ -32,11 +35,15 @@ public struct ReportBundle: Sendable {
     /// File path inside the report folder → contents.
     public func files() throws -> [String: Data] {
         let drawn = try drawCharts()
-        return drawn.files.merging(try documentFiles(svgs: drawn.svgs), uniquingKeysWith: { chart, _ in chart })
+        return drawn.files.merging(try documentFiles(svgs: drawn.svgs, segmentSVGs: drawn.segmentSVGs), uniquingKeysWith: { chart, _ in chart })
     }
 
-    /// The chart files (`charts/<chart>.png`, `charts/charts.pdf`) and each chart's inline SVG for the HTML report.
-    public func drawCharts() throws -> (files: [String: Data], svgs: [ChartKind: String]) {
+    /// The segment charts of each attribute (when the analysis has segments).
+    private var segmentCharts: [ChartKind] { analysis.segments == nil ? [] : ChartKind.allCases.filter(\.isSegmentChart) }
+
+    /// The chart files (`charts/<chart>.png`, `charts/segment-…-<n>.png`, `charts/charts.pdf`) and each chart's inline SVG
+    /// for the HTML report (the segment charts' per attribute).
+    public func drawCharts() throws -> (files: [String: Data], svgs: [ChartKind: String], segmentSVGs: [[ChartKind: String]]) {
         let renderer = ChartRenderer(analysis: analysis, style: chartStyle)
         var files: [String: Data] = [:]
         for (kind, png) in try renderer.render(charts, as: .png) { files[Self.pngPath(kind)] = png }
@@ -44,20 +51,32 @@ public struct ReportBundle: Sendable {
             let title = settings.language.words.reportLabels(analysis.options.period).reportTitle
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "\(title) \(analysis.asOf)")
         }
-        let svgs = try renderer.render(charts, as: .svg).mapValues { ($0) }
+        let svgs = try renderer.render(charts, as: .svg)
+        var segmentSVGs: [[ChartKind: String]] = []
+        for attribute in (analysis.segments ?? []).indices where !segmentCharts.isEmpty {
+            var style = chartStyle
+            style.segmentAttribute = attribute
+            let segmentRenderer = ChartRenderer(analysis: analysis, style: style)
+            for (kind, png) in try segmentRenderer.render(segmentCharts, as: .png) { files[Self.pngPath(kind, attribute: attribute)] = png }
+            segmentSVGs.append(Dictionary(uniqueKeysWithValues: try segmentRenderer.render(segmentCharts, as: .svg).map { kind, svg in
+                (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-\(attribute + 1)-"))
+            }))
+        }
         return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
             (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-"))
-        }))
+        }), segmentSVGs)
     }
 
-    /// report.html, report.md, report.pdf, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
-    public func documentFiles(svgs: [ChartKind: String]) throws -> [String: Data] {
-        let html = model(.html, svgs: svgs)
+    /// report.html, report.md, report.pdf, report.eml, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
+    public func documentFiles(svgs: [ChartKind: String], segmentSVGs: [[ChartKind: String]] = []) throws -> [String: Data] {
+        let html = model(.html, svgs: svgs, segmentSVGs: segmentSVGs)
         let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
         files["report.html"] = Data(try templates.render(html, as: .html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
-        files["report.pdf"] = try pdf(html).render()
+        let document = try pdf(html).render()
+        files["report.pdf"] = document
+        files[ReportMail.fileName] = try mail(html, pdf: document)
         if let logo = settings.logo { files[logo.fileName] = logo.data }
         files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
         files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
@@ -71,13 +90,20 @@ public struct ReportBundle: Sendable {
 
     /// The report's model for one output format, with each chart's title, alternative text, PNG path
     /// and (HTML) inline SVG.
-    func model(_ format: ReportModel.Format, svgs: [ChartKind: String]) -> ReportModel {
+    func model(_ format: ReportModel.Format, svgs: [ChartKind: String], segmentSVGs: [[ChartKind: String]] = []) -> ReportModel {
         let text = ReportText(language: settings.language, currency: settings.currency, kind: analysis.options.period)
         let references = Dictionary(uniqueKeysWithValues: charts.map { kind in
             (kind, ChartReference(title: text.chartTitle(kind), description: text.chartDescription(kind, analysis),
                                   png: Self.pngPath(kind), svg: svgs[kind] ?? ""))
         })
-        return ReportModel(analysis: analysis, settings: settings, charts: references, format: format)
+        let segmentReferences = (analysis.segments ?? []).enumerated().map { index, attribute in
+            Dictionary(uniqueKeysWithValues: segmentCharts.map { kind in
+                (kind, ChartReference(title: format.escape(text.segmentChartTitle(kind, attribute: attribute)),
+                                      description: format.escape(text.segmentSentence(attribute)),
+                                      png: Self.pngPath(kind, attribute: index), svg: index < segmentSVGs.count ? segmentSVGs[index][kind] ?? "" : ""))
+            })
+        }
+        return ReportModel(analysis: analysis, settings: settings, charts: references, format: format, segmentCharts: segmentReferences)
     }
 
     /// report.pdf from the report's model.
@@ -88,4 +114,7 @@ public struct ReportBundle: Sendable {
     }
 
     static func pngPath(_ kind: ChartKind) -> String { "charts/\(kind.fileName).png" }
+
+    /// A segment chart of attribute `attribute` (counted from 0): `charts/segment-curves-1.png`.
+    static func pngPath(_ kind: ChartKind, attribute: Int) -> String { "charts/\(kind.fileName)-\(attribute + 1).png" }
 }

@@ -11,12 +11,15 @@ public struct ReportTemplates: Sendable {
         case html = "report.html"
         case markdown = "report.md"
         case index = "index.html"
+        /// The HTML body of report.eml.
+        case mail = "mail.html"
 
         var builtIn: [UInt8] {
             switch self {
             case .html: return PackageResources.report_html_mustache
             case .markdown: return PackageResources.report_md_mustache
             case .index: return PackageResources.index_html_mustache
+            case .mail: return PackageResources.mail_html_mustache
             }
         }
     }

@@ -210,6 +210,9 @@ struct English: Vocabulary {
             let share = Double(rejected) / Double(max(read, 1)) * 100
             return "\(rejected) of \(read) rows (\(plainPercent(share))) could not be read, more than the \(plainPercent(limit)) allowed "
                 + "by --max-rejected; the column mapping is probably wrong. First: \(describe(first))"
+        case .segmentColumnNotFound(let name, let sources, let suggestion):
+            return "no column '\(name)' to segment by in \(sources.joined(separator: ", "))\(didYouMean(suggestion)); "
+                + "name a column of the orders, or give a customer file that has it with --customers"
         case .outOfMemory(let bytes):
             return "not enough memory: the system refused \(bytes >> 20) MB for the table of ids; close other programs or read fewer files at once"
         }
@@ -293,6 +296,7 @@ struct English: Vocabulary {
             return "\(place): '\(value)' is not \(expectation(expected))"
         case .logo(let path, let readable):
             return readable ? "the logo must be a .png or .svg file, not \(path)" : "cannot read the logo \(path)"
+        case .missing(let setting, let neededBy): return "\(neededBy) needs \(setting) to be set as well"
         }
     }
 
@@ -311,6 +315,8 @@ struct English: Vocabulary {
         case .decimalSeparator: return "a decimal separator; use , or ."
         case .dateFormat: return "the order of day, month and year; use e.g. DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD"
         case .target(let keys): return "a KPI target; the KPIs are " + keys.joined(separator: ", ")
+        case .emailAddress: return "an email address like reports@acme.example or 'Name <reports@acme.example>'"
+        case .smtpServer: return "an SMTP server as HOST:PORT, e.g. mail.acme.example:587"
         }
     }
 
@@ -651,7 +657,20 @@ struct English: Vocabulary {
             return "Over the last \(span), the customers of the \(span) before kept \(percent(nrr)) of their revenue with expansion (NRR) "
                 + "and \(percent(grr)) without it (GRR)" + against(target, status) + "."
         case .tooShort(let periods):
-            return "The data covers \(periods) \(periodNoun(kind, plural: periods != 1)) so far; a summary needs more history."
+            return "The data covers \(periods) \(periodNoun(kind, plural: periods != 1)) so far; a summary needs more history."        case .segmentDifference(let attribute, let best, let worst):
+            func mention(_ segment: Segment) -> SegmentMention {
+                let label: String
+                switch segment.kind {
+                case .value: label = segment.value.count > 40 ? String(segment.value.prefix(39)) + "…" : segment.value
+                case .other: label = otherSegment(values: segment.values)
+                case .unknown: label = unknownSegment
+                }
+                let churn = segment.comparison?.churn
+                return SegmentMention(label: label, churn: churn?.value.map { percent($0) } ?? "–", low: churn?.low.map { percent($0) } ?? "–",
+                                      high: churn?.high.map { percent($0) } ?? "–")
+            }
+            return segmentSentence(attribute: attribute, best: mention(best), worst: mention(worst), segments: 2,
+                                   periods: best.comparison?.churnPeriods ?? 0)
         }
     }
 

@@ -222,6 +222,9 @@ struct German: Vocabulary {
             let share = Double(rejected) / Double(max(read, 1)) * 100
             return "\(rejected) von \(read) Zeilen (\(plainPercent(share))) konnten nicht gelesen werden, mehr als die mit --max-rejected "
                 + "erlaubten \(plainPercent(limit)); vermutlich sind die Spalten falsch zugeordnet. Erste: \(describe(first))"
+        case .segmentColumnNotFound(let name, let sources, let suggestion):
+            return "keine Spalte '\(name)' zum Segmentieren in \(sources.joined(separator: ", "))\(didYouMean(suggestion)); "
+                + "eine Spalte der Bestellungen angeben oder eine Kundendatei mit dieser Spalte über --customers"
         case .outOfMemory(let bytes):
             return "zu wenig Speicher: das System hat \(bytes >> 20) MB für die Tabelle der Kennungen verweigert; andere Programme schließen oder weniger Dateien auf einmal lesen"
         }
@@ -314,6 +317,7 @@ struct German: Vocabulary {
             return "\(place): '\(value)' ist \(expectation(expected))"
         case .logo(let path, let readable):
             return readable ? "das Logo muss eine .png- oder .svg-Datei sein, nicht \(path)" : "das Logo \(path) kann nicht gelesen werden"
+        case .missing(let setting, let neededBy): return "\(neededBy) braucht auch \(setting)"
         }
     }
 
@@ -332,6 +336,8 @@ struct German: Vocabulary {
         case .decimalSeparator: return "kein Dezimaltrennzeichen; , oder . verwenden"
         case .dateFormat: return "keine Reihenfolge von Tag, Monat und Jahr; z. B. DD/MM/YYYY, MM/DD/YYYY oder YYYY-MM-DD verwenden"
         case .target(let keys): return "kein KPI-Ziel; die KPIs sind " + keys.joined(separator: ", ")
+        case .emailAddress: return "keine E-Mail-Adresse wie berichte@muster.example oder 'Name <berichte@muster.example>'"
+        case .smtpServer: return "kein SMTP-Server als HOST:PORT, z. B. mail.muster.example:587"
         }
     }
 
@@ -698,7 +704,20 @@ struct German: Vocabulary {
             return "In den letzten \(window) \(periodDative(kind)) behielten die Kunden der \(window) \(periodNoun(kind, plural: true)) davor "
                 + "\(percent(nrr)) ihres Umsatzes mit Ausweitung (NRR) und \(percent(grr)) ohne (GRR)" + against(target, status) + "."
         case .tooShort(let periods):
-            return "Die Daten umfassen bisher \(periods) \(periodNoun(kind, plural: periods != 1)); für eine Zusammenfassung braucht es mehr Historie."
+            return "Die Daten umfassen bisher \(periods) \(periodNoun(kind, plural: periods != 1)); für eine Zusammenfassung braucht es mehr Historie."        case .segmentDifference(let attribute, let best, let worst):
+            func mention(_ segment: Segment) -> SegmentMention {
+                let label: String
+                switch segment.kind {
+                case .value: label = segment.value.count > 40 ? String(segment.value.prefix(39)) + "…" : segment.value
+                case .other: label = otherSegment(values: segment.values)
+                case .unknown: label = unknownSegment
+                }
+                let churn = segment.comparison?.churn
+                return SegmentMention(label: label, churn: churn?.value.map { percent($0) } ?? "–", low: churn?.low.map { percent($0) } ?? "–",
+                                      high: churn?.high.map { percent($0) } ?? "–")
+            }
+            return segmentSentence(attribute: attribute, best: mention(best), worst: mention(worst), segments: 2,
+                                   periods: best.comparison?.churnPeriods ?? 0)
         }
     }
 

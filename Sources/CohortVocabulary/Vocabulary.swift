@@ -17,7 +17,7 @@ import CohortIngest
 ///
 /// Formatting built on the conventions (`percent`, `money`, `count`, ...) is shared, in
 /// `Vocabulary+Numbers.swift`.
-public protocol Vocabulary: Sendable, DatabaseVocabulary {
+public protocol Vocabulary: Sendable, SegmentVocabulary, MailVocabulary, DatabaseVocabulary {
     // MARK: Language and conventions
 
     /// ISO 639-1 code: "en".

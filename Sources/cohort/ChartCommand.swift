@@ -20,6 +20,7 @@ struct ChartCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -36,6 +37,7 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
         look.apply(to: &options)

@@ -22,7 +22,7 @@ struct CohortCommand: ParsableCommand {
           cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
           cohort sample --rows 1000000 --out big.csv
         """,
-        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

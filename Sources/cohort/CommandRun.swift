@@ -58,6 +58,10 @@ struct CommandRun {
         } catch let error as DatabaseError {
             Terminal.error(words.describe(error))
             throw ExitCode(error.isBadInput ? 2 : 1)
+        } catch let error as MailDeliveryError {
+            let folder = error.folder.relativePath + "/"
+            Terminal.error(words.mailNotSent(server: error.server, reason: words.describe(error.reason), folder: folder))
+            throw ExitCode(1)
         } catch let error as ReportError {
             Terminal.error(error.description)
             throw ExitCode(1)
@@ -83,6 +87,7 @@ struct CommandRun {
         case .analysing: return "Analysing"
         case .drawing: return "Drawing"
         case .writing: return "Writing"
+        case .sending: return "Sending"
         }
     }
 }

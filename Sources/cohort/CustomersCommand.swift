@@ -23,6 +23,7 @@ struct CustomersCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
@@ -47,18 +48,19 @@ struct CustomersCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
         if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let words = options.look.language.words
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
-            let (_, records) = try ReportJob(options: options, events: events).customerRecords()
+            let (result, records) = try ReportJob(options: options, events: events).customerRecords()
             let chosen = list ?? (format == .csv ? .all : .atRisk)
             var selected = Self.ranked(records.filter { chosen == .all || $0.status.rawValue == chosen.rawValue }, list: chosen)
             if let limit = top ?? (format == .table ? 20 : nil) { selected = Array(selected.prefix(limit)) }
             switch format {
-            case .csv: Terminal.write(CustomerCSV.render(selected))
+            case .csv: Terminal.write(CustomerCSV.render(selected, segmentNames: result.segments?.map(\.name) ?? []))
             case .json: Terminal.write(try AnalysisJSON.encode(selected))
             case .table where selected.isEmpty: Terminal.write(Self.emptyList(chosen, words.customerWords()) + "\n")
             case .table: Terminal.write(CustomerTableText.render(selected, words: words, currency: options.look.currency))

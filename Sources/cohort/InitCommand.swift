@@ -88,5 +88,18 @@ struct InitCommand: ParsableCommand {
     # publish:
     #   folder: /srv/intranet/cohort-reports
     #   keep: 24                    # keep the newest 24 periods
+
+    # Email: every report folder holds report.eml, the report as a message (the summary, the
+    # headline cards and the retention heat map, with report.pdf attached); without `to` it is a
+    # draft to open in a mail program. With `to` and `smtp` it is also sent once the report is
+    # written. The password comes from the environment variable COHORT_SMTP_PASSWORD, or from
+    # `password:` here if nobody else can read this file.
+    # mail:
+    #   to: [controlling@muster.example, "Vorstand <vorstand@muster.example>"]
+    #   from: "Kohortenbericht <berichte@muster.example>"
+    #   smtp: mail.muster.example:587
+    #   starttls: true              # encrypt before logging in (needed for a password over the network)
+    #   user: berichte
+    #   # ca_file: certificates/company-ca.pem   # trust your own CA for STARTTLS
     """
 }

@@ -15,6 +15,7 @@ struct KPIsCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
@@ -23,6 +24,7 @@ struct KPIsCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
         if try input.explainIfAsked(options, collectsPurchases: false) { return }
@@ -30,9 +32,14 @@ struct KPIsCommand: ParsableCommand {
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(KPITable.render(result))
-            case .csv: Terminal.write(KPICSV.render(result))
-            case .json: Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis)))
+            case .table: Terminal.write(SegmentedExport.tables(result, KPITable.render))
+            case .csv: Terminal.write(SegmentedExport.csv(result, KPICSV.render))
+            case .json:
+                Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis,
+                                                                 segments: SegmentedExport.segments(of: result).map {
+                                                                     SegmentKPIs(segment: $0.label, customers: $0.segment.customers,
+                                                                                 kpis: $0.segment.analysis.kpis)
+                                                                 })))
             }
         }
     }
@@ -40,6 +47,14 @@ struct KPIsCommand: ParsableCommand {
     private struct KPIExport: Encodable {
         var asOf: CivilDate
         var options: AnalysisOptions
+        var kpis: [PeriodKPIs]
+        /// With --segment-by: each segment's KPIs (the label as in CSV).
+        var segments: [SegmentKPIs]
+    }
+
+    private struct SegmentKPIs: Encodable {
+        var segment: String
+        var customers: Int
         var kpis: [PeriodKPIs]
     }
 }

@@ -15,6 +15,7 @@ struct MatrixCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
@@ -25,6 +26,7 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
         if try input.explainIfAsked(options, collectsPurchases: false) { return }
@@ -33,12 +35,17 @@ struct MatrixCommand: ParsableCommand {
             // The matrices only: `matrix` shows no KPIs.
             let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(MatrixTable.render(result))
-            case .csv: Terminal.write(MatrixCSV.render(result))
+            case .table: Terminal.write(SegmentedExport.tables(result, MatrixTable.render))
+            case .csv: Terminal.write(SegmentedExport.csv(result, MatrixCSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
                                                                     periods: result.periods, cohorts: result.cohorts,
-                                                                    averages: result.averages)))
+                                                                    averages: result.averages,
+                                                                    segments: SegmentedExport.segments(of: result).map {
+                                                                        SegmentMatrix(segment: $0.label, customers: $0.segment.customers,
+                                                                                      cohorts: $0.segment.analysis.cohorts,
+                                                                                      averages: $0.segment.analysis.averages)
+                                                                    })))
             }
             if timings {
                 stopwatch.lap(.write)
@@ -51,6 +58,15 @@ struct MatrixCommand: ParsableCommand {
         var asOf: CivilDate
         var period: PeriodKind
         var periods: [PeriodInfo]
+        var cohorts: [CohortRow]
+        var averages: [AgeAverage]
+        /// With --segment-by: each segment's matrix (the label as in CSV).
+        var segments: [SegmentMatrix]
+    }
+
+    private struct SegmentMatrix: Encodable {
+        var segment: String
+        var customers: Int
         var cohorts: [CohortRow]
         var averages: [AgeAverage]
     }

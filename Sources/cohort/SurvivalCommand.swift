@@ -18,6 +18,7 @@ struct SurvivalCommand: ParsableCommand {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var segments: SegmentOptions
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @Option(help: "table (in the terminal), csv or json.")
@@ -26,6 +27,7 @@ struct SurvivalCommand: ParsableCommand {
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
+        segments.apply(to: &options)
         analysis.apply(to: &options)
         try options.requireInputs()
         if try input.explainIfAsked(options, collectsPurchases: false) { return }
@@ -33,11 +35,15 @@ struct SurvivalCommand: ParsableCommand {
             var timings = JobTimings()
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SurvivalTable.render(result))
-            case .csv: Terminal.write(SurvivalCSV.render(result))
+            case .table: Terminal.write(SegmentedExport.tables(result, SurvivalTable.render))
+            case .csv: Terminal.write(SegmentedExport.csv(result, SurvivalCSV.render))
             case .json:
                 Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
-                                                                      survival: result.survival ?? [])))
+                                                                      survival: result.survival ?? [],
+                                                                      segments: SegmentedExport.segments(of: result).map {
+                                                                          SegmentSurvival(segment: $0.label, customers: $0.segment.customers,
+                                                                                          survival: $0.segment.analysis.survival ?? [])
+                                                                      })))
             }
         }
     }
@@ -45,6 +51,14 @@ struct SurvivalCommand: ParsableCommand {
     private struct SurvivalExport: Encodable {
         var asOf: CivilDate
         var options: AnalysisOptions
+        var survival: [SurvivalPoint]
+        /// With --segment-by: each segment's curve (the label as in CSV).
+        var segments: [SegmentSurvival]
+    }
+
+    private struct SegmentSurvival: Encodable {
+        var segment: String
+        var customers: Int
         var survival: [SurvivalPoint]
     }
 }

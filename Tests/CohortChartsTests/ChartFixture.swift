@@ -4,12 +4,15 @@ import CohortIngest
 import CohortSample
 import Foundation
 
-/// A small, deterministic analysis for chart tests: 300 sampled customers over 14 months.
+/// A small, deterministic analysis for chart tests: 300 sampled customers over 14 months, split by company size.
 enum ChartFixture {
     static let analysis: CohortAnalysis = {
         let bytes = SampleGenerator(options: SampleOptions(customers: 300, months: 14, startYear: 2025, startMonth: 1, seed: 7)).generateBytes()
         // Sample data always reads; a failure here is a broken fixture, not a test result.
-        let read = try! OrderReader().read(bytes: bytes, source: "sample.csv")
+        // Split by company size too, for the segment charts (the other charts do not change with it).
+        var options = ReadOptions()
+        options.segmentColumns = ["company_size"]
+        let read = try! OrderReader(options: options).read(bytes: bytes, source: "sample.csv")
         return try! CohortAnalysis(table: read.table, options: AnalysisOptions(asOf: CivilDate(year: 2026, month: 2, day: 20)))
     }()
 

@@ -43,16 +43,18 @@ import Testing
         #expect(throws: DatabaseError.customerIDsDifferInBlanks(source: "db", id: "C1")) { try collector.aggregates(source: "db") }
     }
 
-    @Test func keepsTheSegmentOfEachCustomerAsAValueIndex() throws {
-        var collector = AggregateCollector(periodKind: .month, asOfDay: nil, collectsPurchases: false, hasSegment: true)
-        for (id, segment) in [("A", "Retail"), ("B", nil), ("C", "Wholesale"), ("D", "Retail")] as [(String, String?)] {
-            var row = Self.row(id, first: 19_000)
-            row.segment = segment
+    @Test func keepsEachCustomersSegmentValuesAsOneRowPerCustomer() throws {
+        var collector = AggregateCollector(periodKind: .month, asOfDay: nil, collectsPurchases: false, segmentNames: ["industry", "plan"])
+        for (id, first, values) in [("A", 19_002, ["Retail ", "Pro"]), ("B", 19_001, [nil, "Pro"]), ("C", 19_003, ["Wholesale", nil]),
+                                    ("D", 19_000, ["Retail", "Basic"])] as [(String, Int32, [String?])] {
+            var row = Self.row(id, first: first)
+            row.segments = values
             collector.add(row)
         }
         let aggregates = try collector.aggregates(source: "db")
-        #expect(aggregates.segmentValues == ["Retail", "Wholesale"])
-        #expect(aggregates.segment == [0, -1, 1, 0])
+        #expect(aggregates.customerIDs == ["D", "B", "A", "C"])
+        #expect(aggregates.segments == [SegmentColumn(name: "industry", values: ["Retail", "", "Wholesale"], source: .rows([0, 1, 0, 2])),
+                                        SegmentColumn(name: "plan", values: ["Basic", "Pro", ""], source: .rows([0, 1, 1, 2]))])
     }
 
     @Test func buildsATableFromLinesNumberedAsAggregates() {

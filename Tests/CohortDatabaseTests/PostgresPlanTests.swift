@@ -20,7 +20,7 @@ struct PostgresPlanTests {
     func everyAggregateAndSortOfThePlanIsByCustomerFirst(purchases: Bool) throws {
         let url = try #require(PostgresTestServer.url)
         let fixture = try OrderFixture.shared.get()
-        for options in [DatabaseReadOptions(table: fixture.orders, segmentColumn: "industry"), DatabaseReadOptions(table: fixture.rowsOnly)] {
+        for options in [DatabaseReadOptions(table: fixture.orders, segmentColumns: ["industry", "country"]), DatabaseReadOptions(table: fixture.rowsOnly)] {
             let reader = try PostgresOrderReader(url: url, options: options, mapping: ColumnMapping(), environment: Self.environment)
             let explained = reader.explain(period: .month, asOf: CivilDate(year: 2025, month: 6, day: 30), collectsPurchases: purchases, json: true)
             #expect(explained.error == nil)

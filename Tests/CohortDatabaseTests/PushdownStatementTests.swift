@@ -12,7 +12,7 @@ import Testing
     static func columns(order: Bool, segment: Bool, amount: UInt32 = 1700, date: UInt32 = 1082) -> SourceColumns {
         SourceColumns(customer: SourceColumn(name: "customer_id", typeOID: 25), date: SourceColumn(name: "order_date", typeOID: date),
                       amount: SourceColumn(name: "amount", typeOID: amount), order: order ? SourceColumn(name: "order_id", typeOID: 25) : nil,
-                      segment: segment ? SourceColumn(name: "industry", typeOID: 25) : nil)
+                      segments: segment ? [SourceColumn(name: "industry", typeOID: 25), SourceColumn(name: "Country", typeOID: 25, column: "country")] : [])
     }
 
     /// Every variant: with and without an order column, purchase days, a segment, an as-of date; each period kind.

@@ -58,6 +58,18 @@ struct MailMessageTests {
             """)
     }
 
+    @Test func aDraftHasNoRecipientsAndSaysItIsUnsent() throws {
+        var draft = try SampleMessages.report(to: [])
+        draft.isDraft = true
+        let text = String(decoding: draft.rendered(), as: UTF8.self)
+        let header = text.components(separatedBy: "\r\n\r\n")[0]
+        #expect(header.contains("\r\nMIME-Version: 1.0\r\nX-Unsent: 1\r\n"))
+        #expect(!header.contains("\r\nTo:"))
+        let sendable = try SampleMessages.report(to: [])
+        #expect(!String(decoding: sendable.rendered(), as: UTF8.self).contains("X-Unsent"))
+        #expect(draft.resolvedMessageID != sendable.resolvedMessageID)
+    }
+
     @Test func derivedMessageIDIsAtTheSendersDomain() throws {
         let id = try SampleMessages.report().resolvedMessageID.value
         #expect(id.hasSuffix("@acme.example"))

@@ -25,4 +25,10 @@ enum Palette {
     static let olderCohort = Color(hex: 0xB8C4D0)
     static let recentCohort = Color(hex: 0x4393C3)
     static let average = Color(hex: 0x0B2E59)
+
+    /// Distinct colors for lines of different kinds (segments), in order; colorblind-safe first (Okabe–Ito), then Tableau's.
+    static let categorical: [Color] = [
+        Color(hex: 0x0072B2), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xCC79A7), Color(hex: 0xD55E00),
+        Color(hex: 0x56B4E9), Color(hex: 0x8C6D31), Color(hex: 0x7F7F7F), Color(hex: 0xBCBD22), Color(hex: 0x9467BD),
+    ]
 }

@@ -75,12 +75,15 @@ public struct PageDocument: Sendable {
         public var summary: [String]
         /// First row is the header; keep it to what fits under the chart (e.g. the last 6 periods).
         public var table: [[String]]
+        /// For a segment chart: which attribute (index into `CohortAnalysis.segments`).
+        public var segmentAttribute: Int
 
-        public init(heading: String, chart: ChartKind, summary: [String], table: [[String]]) {
+        public init(heading: String, chart: ChartKind, summary: [String], table: [[String]], segmentAttribute: Int = 0) {
             self.heading = heading
             self.chart = chart
             self.summary = summary
             self.table = table
+            self.segmentAttribute = segmentAttribute
         }
     }
 }

@@ -37,7 +37,9 @@ public struct PageRenderer: Sendable {
 
         for (index, section) in document.sections.enumerated() {
             context.showPage()
-            ReportSectionPage(section: section, chart: section.chart.chart(for: analysis, style: style)).draw(on: canvas)
+            var chartStyle = style
+            chartStyle.segmentAttribute = section.segmentAttribute
+            ReportSectionPage(section: section, chart: section.chart.chart(for: analysis, style: chartStyle)).draw(on: canvas)
             drawFooter(page: index + 2, of: pageCount, on: canvas)
             surface.addOutline(section.heading, page: index + 2)
         }

@@ -18,6 +18,8 @@ public struct AnalysisOptions: Sendable, Codable, Equatable {
     public var headlinesPartialPeriod: Bool
     /// Which customer lists the analysis keeps (`.none`: no customer id in any output).
     public var customerLists: CustomerListScope
+    /// Segments of an attribute shown on their own, largest first; the rest are gathered in "other".
+    public var segmentLimit: Int = 8
 
     public init(period: PeriodKind = .month, asOf: CivilDate? = nil, churnWindow: Int? = nil, grossMargin: Double? = nil,
                 currency: String = "EUR", minimumCohortSize: Int = 30, headlinesPartialPeriod: Bool = false,

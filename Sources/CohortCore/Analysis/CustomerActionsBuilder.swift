@@ -16,6 +16,8 @@ struct CustomerActionsBuilder {
     let asOfDay: Int
     let kind: PeriodKind
     let grossMargin: Double?
+    /// Per segment attribute, each customer's value (shown in its record).
+    var segments: [SegmentBuilder.Lookup] = []
 
     /// How much later than the expected gap a live customer's last order may be before it is at risk.
     static let overdueFactor = 1.5
@@ -109,7 +111,11 @@ struct CustomerActionsBuilder {
             revenue12m: Money(minorUnits: columns.trailing[index]), daysSinceLastOrder: asOfDay - lastDay,
             expectedGapDays: columns.expectedGap[index], revenueAtStake: status == .atRisk ? Money(minorUnits: columns.trailing[index]) : nil,
             probabilityAlive: prediction?.probabilityAlive[index], expectedOrders12m: prediction?.expectedPurchases[index],
-            expectedOrderValue: prediction?.expectedOrderValue[index] ?? nil, predictedCLV12m: prediction?.predictedCLV[index] ?? nil)
+            expectedOrderValue: prediction?.expectedOrderValue[index] ?? nil, predictedCLV12m: prediction?.predictedCLV[index] ?? nil,
+            segments: segments.map { lookup in
+                let id = lookup.valueOfCustomer[index]
+                return id < 0 ? "" : lookup.values[Int(id)]
+            })
     }
 
     /// The customers `include` keeps, by `money` (highest first), then in the history's order.
@@ -172,11 +178,26 @@ struct CustomerActionsBuilder {
         return (actions, atRisk, lost)
     }
 
-    /// The summary without lists, and every customer's record (every status), for `cohort customers`.
-    func allRecords() -> (actions: CustomerActions, records: [CustomerRecord]) {
-        let columns = self.columns()
-        let fit = predict()
-        return (actions(columns, fit, lists: .none).actions, (0 ..< history.customerCount).map { record($0, columns, prediction: fit.0) })
+    /// Per segment (by `membership`, each customer's segment index): at-risk customers, their revenue at stake,
+    /// and the mean predicted CLV (nil without a fit).
+    func segmentFigures(_ membership: [Int32], segmentCount: Int, _ columns: Columns, _ prediction: PredictiveCLVResult?)
+        -> [(atRisk: Int, revenueAtStake: Money, meanPredictedCLV: Double?)] {
+        var atRisk = [Int](repeating: 0, count: segmentCount), stake = [Int64](repeating: 0, count: segmentCount)
+        var clv = [Double](repeating: 0, count: segmentCount), counted = [Int](repeating: 0, count: segmentCount)
+        for index in membership.indices {
+            let segment = Int(membership[index])
+            if columns.status[index] == .atRisk {
+                atRisk[segment] += 1
+                stake[segment] += columns.trailing[index]
+            }
+            if let value = prediction?.predictedCLV[index] ?? nil {
+                clv[segment] += value
+                counted[segment] += 1
+            }
+        }
+        return (0 ..< segmentCount).map { segment in
+            (atRisk[segment], Money(minorUnits: stake[segment]), counted[segment] > 0 ? clv[segment] / Double(counted[segment]) : nil)
+        }
     }
 
     private static func summary(of result: PredictiveCLVResult) -> PredictionSummary {

@@ -81,6 +81,7 @@ extension CustomerHistory {
         let firstPeriod = Int(earliestCohort)
         self.init(periodCount: calendar.period(containingDay: asOfDay) - firstPeriod + 1, firstPeriod: firstPeriod, customer: customer,
                   cohort: cohort, entryStart: entryStart, period: period, netRevenue: netRevenue, positiveOrders: positiveOrders,
-                  positiveOrderValue: positiveOrderValue, dataQuality: dataQuality, purchases: purchases)
+                  positiveOrderValue: positiveOrderValue, dataQuality: dataQuality, purchases: purchases,
+                  firstPositiveKey: customer) // where SegmentBuilder reads a customer's value (`segmentTable`)
     }
 }

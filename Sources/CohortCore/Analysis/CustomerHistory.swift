@@ -31,6 +31,8 @@ struct CustomerHistory {
     private(set) var dataQuality = DataQuality()
     /// Per analysed customer, its purchase days; nil unless asked for (`collectsPurchases`).
     private(set) var purchases: CustomerPurchases?
+    /// Per analysed customer: its first positive order's id, or its table row without an order column (where its segment is read).
+    private(set) var firstPositiveKey: [Int32] = []
 
     var customerCount: Int { cohort.count }
 
@@ -67,6 +69,36 @@ struct CustomerHistory {
         periodCount = spanCount - Int(earliestCohort)
         join(&results, earliestCohort: earliestCohort)
         dataQuality.customersAnalyzed = cohort.count
+    }
+
+    /// The history of some of these customers (a segment): the same periods, their entries only.
+    /// Purchases are not carried over (customer statuses stay those of the whole population).
+    ///
+    /// Complexity: O(customers given + their entries).
+    init(_ whole: CustomerHistory, customers indices: [Int]) {
+        periodCount = whole.periodCount
+        firstPeriod = whole.firstPeriod
+        let entryCount = indices.reduce(0) { $0 + whole.entries(of: $1).count }
+        customer.reserveCapacity(indices.count)
+        cohort.reserveCapacity(indices.count)
+        firstPositiveKey.reserveCapacity(indices.count)
+        entryStart.reserveCapacity(indices.count + 1)
+        period.reserveCapacity(entryCount)
+        netRevenue.reserveCapacity(entryCount)
+        positiveOrders.reserveCapacity(entryCount)
+        positiveOrderValue.reserveCapacity(entryCount)
+        for index in indices {
+            customer.append(whole.customer[index])
+            cohort.append(whole.cohort[index])
+            firstPositiveKey.append(whole.firstPositiveKey[index])
+            let entries = whole.entries(of: index)
+            period.append(contentsOf: whole.period[entries])
+            netRevenue.append(contentsOf: whole.netRevenue[entries])
+            positiveOrders.append(contentsOf: whole.positiveOrders[entries])
+            positiveOrderValue.append(contentsOf: whole.positiveOrderValue[entries])
+            entryStart.append(period.count)
+        }
+        dataQuality.customersAnalyzed = indices.count
     }
 
     /// The earliest day up to the as-of date (nil when there is none), and the rows after it.
@@ -117,6 +149,7 @@ struct CustomerHistory {
                 positiveOrderValue += part.positiveOrderValue
             }
             customer += part.customer
+            firstPositiveKey += part.firstKey
             cohort += part.cohort.lazy.map { $0 - earliestCohort }
             entryStart += part.entryEnd.lazy.map { $0 + offset }
             dataQuality.add(part.dataQuality)
@@ -154,7 +187,7 @@ extension CustomerHistory {
 extension CustomerHistory {
     /// A history from columns assembled elsewhere (`init(aggregates:...)`, in CustomerHistory+Aggregates.swift).
     init(periodCount: Int, firstPeriod: Int, customer: [Int32], cohort: [Int32], entryStart: [Int], period: [Int32], netRevenue: [Int64],
-         positiveOrders: [Int32], positiveOrderValue: [Int64], dataQuality: DataQuality, purchases: CustomerPurchases?) {
+         positiveOrders: [Int32], positiveOrderValue: [Int64], dataQuality: DataQuality, purchases: CustomerPurchases?, firstPositiveKey: [Int32]) {
         self.periodCount = periodCount
         self.firstPeriod = firstPeriod
         self.customer = customer
@@ -166,5 +199,6 @@ extension CustomerHistory {
         self.positiveOrderValue = positiveOrderValue
         self.dataQuality = dataQuality
         self.purchases = purchases
+        self.firstPositiveKey = firstPositiveKey
     }
 }

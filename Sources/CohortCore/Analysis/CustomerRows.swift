@@ -38,7 +38,8 @@ final class CustomerRows {
                     let customer = Int(columns.customer[row])
                     let slot = Int(cursor[customer])
                     cursor[customer] += 1
-                    (buffer.baseAddress! + slot).initialize(to: CustomerRow(order: columns.order?[row] ?? 0, day: day, amount: columns.amount[row]))
+                    (buffer.baseAddress! + slot).initialize(to: CustomerRow(order: columns.order?[row] ?? Int32(truncatingIfNeeded: row), day: day,
+                                                                              amount: columns.amount[row]))
                 }
             }
         }
@@ -90,7 +91,7 @@ final class CustomerRows {
 
 /// One order row, placed among its customer's rows by the counting sort.
 struct CustomerRow {
-    /// Interned order id (0 without an order column).
+    /// Interned order id; without an order column, the row's index in the table (each row is its own order).
     var order: Int32
     /// Days since 1970-01-01.
     var day: Int32

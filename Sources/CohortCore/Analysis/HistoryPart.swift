@@ -18,6 +18,8 @@ struct HistoryPart {
     var earliestCohort = Int32.max
     /// Per customer, its purchase days (when collected).
     var purchases: CustomerPurchases?
+    /// Per customer: its first positive order's id, or its row without an order column (for its segment).
+    var firstKey: [Int32] = []
 
     /// `entryRoom`: room to make in the entry arrays (default: this part's rows, as a row is at
     /// most one entry); pages are used only as entries are written.
@@ -55,6 +57,7 @@ struct HistoryPart {
         }
         earliestCohort = min(earliestCohort, cohortPeriod)
         customer.append(Int32(index))
+        firstKey.append(sums.firstPositive.key)
         cohort.append(cohortPeriod)
         for p32 in sums.touched {
             let p = Int(p32)
@@ -104,6 +107,9 @@ struct PeriodSums {
     private let collectsOrders: Bool
     /// The positive orders of the customer as (day, total), in no particular order.
     private(set) var positiveOrderDays: [(day: Int32, total: Int64)] = []
+    /// The customer's first positive order: its day and its order id (its row without an order
+    /// column); the earliest day, and on that day the first in reading order.
+    private(set) var firstPositive: (day: Int32, key: Int32) = (.max, -1)
 
     init(spanCount: Int, collectsOrders: Bool = false) {
         net = [Int64](repeating: 0, count: spanCount)
@@ -126,24 +132,26 @@ struct PeriodSums {
             net[p] += row.amount
             if ordersByID {
                 if row.order != groupOrder {
-                    countOrder(groupTotal, on: groupDay, periodOfDay)
+                    countOrder(groupTotal, on: groupDay, key: groupOrder, periodOfDay)
                     (groupOrder, groupTotal, groupDay) = (row.order, row.amount, row.day)
                 } else {
                     groupTotal += row.amount
                     groupDay = min(groupDay, row.day)
                 }
             } else {
-                countOrder(row.amount, on: row.day, periodOfDay)
+                countOrder(row.amount, on: row.day, key: row.order, periodOfDay)
             }
         }
-        countOrder(groupTotal, on: groupDay, periodOfDay)
+        countOrder(groupTotal, on: groupDay, key: groupOrder, periodOfDay)
         Self.insertionSort(&touched)
     }
 
     /// Counts an order of `total` dated `day` when it is positive.
     @inline(__always)
-    private mutating func countOrder(_ total: Int64, on day: Int32, _ periodOfDay: PeriodLookup) {
+    private mutating func countOrder(_ total: Int64, on day: Int32, key: Int32, _ periodOfDay: PeriodLookup) {
         guard total > 0 else { return }
+        // Orders come in reading order (order ids are numbered as first read; rows without one are in file order).
+        if day < firstPositive.day { firstPositive = (day, key) }
         let p = Int(periodOfDay[day])
         orders[p] += 1
         orderValue[p] += total
@@ -179,6 +187,7 @@ struct PeriodSums {
         }
         touched.removeAll(keepingCapacity: true)
         positiveOrderDays.removeAll(keepingCapacity: true)
+        firstPositive = (.max, -1)
     }
 
     /// Sorts a few period indices.

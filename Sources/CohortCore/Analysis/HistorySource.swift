@@ -7,10 +7,14 @@ protocol HistorySource {
     var customerIDs: [String] { get }
     /// The history of every customer with a positive order up to `asOfDay`.
     func history(calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool) throws -> CustomerHistory
+    /// What `SegmentBuilder` reads the segment columns from: the table itself, or for aggregates a
+    /// table without rows whose segment columns hold one value per customer.
+    var segmentTable: OrderTable { get }
 }
 
 extension OrderTable: HistorySource {
     var latestOrderDay: Int? { day.max().map(Int.init) }
+    var segmentTable: OrderTable { self }
 
     func history(calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool) throws -> CustomerHistory {
         try CustomerHistory(table: self, calendar: calendar, asOfDay: asOfDay, collectsPurchases: collectsPurchases)
@@ -19,6 +23,12 @@ extension OrderTable: HistorySource {
 
 extension CustomerAggregates: HistorySource {
     var latestOrderDay: Int? { latestDay }
+
+    /// No rows and no order column: `SegmentBuilder` then reads a customer's value at its
+    /// `firstPositiveKey`, which a history from aggregates sets to the customer's index.
+    var segmentTable: OrderTable {
+        OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: customerIDs, orderCount: 0, segments: segments)
+    }
 
     func history(calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool) throws -> CustomerHistory {
         try CustomerHistory(aggregates: self, calendar: calendar, asOfDay: asOfDay, collectsPurchases: collectsPurchases)

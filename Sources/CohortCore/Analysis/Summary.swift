@@ -31,7 +31,25 @@ public struct Summary: Sendable {
             facts.append(.revenueRetention(nrr: value, grr: grr, window: window, target: targets.values[.nrr],
                                            status: targets.status(of: .nrr, value)))
         }
+        facts += Self.segmentDifferences(analysis)
         self.facts = facts
+    }
+
+    /// Per segment attribute (the first two), its best and worst segment by churn when their intervals do not overlap.
+    static func segmentDifferences(_ analysis: CohortAnalysis) -> [SummaryFact] {
+        (analysis.segments ?? []).prefix(2).compactMap { attribute in
+            let compared = attribute.segments.filter { ($0.comparison?.churn.total ?? 0) > 0 }
+            guard let best = compared.min(by: { $0.comparison!.churn.value! < $1.comparison!.churn.value! }),
+                  let worst = compared.max(by: { $0.comparison!.churn.value! < $1.comparison!.churn.value! }),
+                  best.comparison!.churn.differs(from: worst.comparison!.churn) else { return nil }
+            // The fact carries the two segments without their analyses (a summary needs their names and churn only).
+            func bare(_ segment: Segment) -> Segment {
+                var bare = segment
+                bare.analysis.cohorts = []; bare.analysis.averages = []; bare.analysis.kpis = []; bare.analysis.survival = nil
+                return bare
+            }
+            return .segmentDifference(attribute: attribute.name, best: bare(best), worst: bare(worst))
+        }
     }
 
     /// The largest movement of the revenue bridge in period t, and the cohort acquired before t

@@ -85,10 +85,10 @@ public struct CustomerAggregates: Sendable, Equatable {
     public var latestDay: Int?
     /// Rows dated after `asOfDay`.
     public var rowsAfterAsOf = 0
-    /// Per customer, the index of its segment value in `segmentValues` (the value on its first
-    /// positive order), or -1 for none; nil when no segment column was read.
-    public var segment: [Int32]?
-    public var segmentValues: [String] = []
+    /// The attributes to split customers by (`--segment-by`), each customer's value on its first
+    /// positive order resolved by the database: `.rows` sources with one "row" per customer (index
+    /// i is customer i), read by `SegmentBuilder` as a table's rows are.
+    public var segments: [SegmentColumn] = []
 
     public init(periodKind: PeriodKind, asOfDay: Int?, collectsPurchases: Bool = false) {
         self.periodKind = periodKind

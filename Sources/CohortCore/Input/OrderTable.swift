@@ -24,6 +24,8 @@ public struct OrderTable: Sendable {
     public var customerIDs: [String] = []
     /// Number of distinct order ids (when `order` is set).
     public var orderCount: Int = 0
+    /// The attributes to split customers by (`--segment-by`), in the order asked for.
+    public var segments: [SegmentColumn] = []
 
     private var customerIndex: [String: Int32] = [:]
 
@@ -32,7 +34,8 @@ public struct OrderTable: Sendable {
     }
 
     /// Builds a table from ready columns; `customerIDs[i]` names customer index `i`.
-    public init(customer: [Int32], day: [Int32], amount: [Int64], order: [Int32]?, customerIDs: [String], orderCount: Int) {
+    public init(customer: [Int32], day: [Int32], amount: [Int64], order: [Int32]?, customerIDs: [String], orderCount: Int,
+                segments: [SegmentColumn] = []) {
         precondition(customer.count == day.count && day.count == amount.count && (order?.count ?? day.count) == day.count,
                      "OrderTable columns must have the same length")
         self.customer = customer
@@ -41,6 +44,7 @@ public struct OrderTable: Sendable {
         self.order = order
         self.customerIDs = customerIDs
         self.orderCount = orderCount
+        self.segments = segments
     }
 
     public var rowCount: Int { day.count }

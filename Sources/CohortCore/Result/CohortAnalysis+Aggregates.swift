@@ -22,19 +22,12 @@ extension CohortAnalysis {
     /// As `withCustomerRecords(table:...)`, from aggregates (they must hold the purchase days).
     public static func withCustomerRecords(aggregates: CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
-        var (analysis, builder) = try analyse(aggregates, options: options, input: input, includesKPIs: true, includesCustomers: true)
-        guard let everyone = builder?.allRecords() else { return (analysis, []) }
-        analysis.customers = everyone.actions
-        return (analysis, everyone.records)
+        try withCustomerRecords(of: aggregates, options: options, input: input)
     }
 
     /// As `withCustomerLists(table:...)`, from aggregates (they must hold the purchase days).
     public static func withCustomerLists(aggregates: CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                          input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
-        var (analysis, builder) = try analyse(aggregates, options: options, input: input, includesKPIs: true, includesCustomers: true)
-        guard let builder else { return (analysis, RankedCustomers(), RankedCustomers()) }
-        let (actions, atRisk, lost) = builder.actions(lists: options.customerLists)
-        analysis.customers = actions
-        return (analysis, atRisk, lost)
+        try withCustomerLists(of: aggregates, options: options, input: input)
     }
 }

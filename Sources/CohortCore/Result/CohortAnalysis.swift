@@ -28,6 +28,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     public var headline: Headline?
     /// The customers to act on (statuses, lists, revenue at stake, BG/NBD); nil unless asked for.
     public var customers: CustomerActions?
+    /// Per attribute the table is split by (`--segment-by`), its segments; nil without attributes.
+    public var segments: [SegmentAttribute]?
     /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
     /// matrices were computed, or in an analysis.json written before it existed.
     public var survival: [SurvivalPoint]? = nil
@@ -50,26 +52,71 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status), for `cohort customers`.
     public static func withCustomerRecords(table: OrderTable, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
-        var (analysis, builder) = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
-        guard let everyone = builder?.allRecords() else { return (analysis, []) }
-        analysis.customers = everyone.actions
-        return (analysis, everyone.records)
+        try withCustomerRecords(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerRecords(of table: some HistorySource, options: AnalysisOptions,
+                                    input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        var analysis = prepared.analysis
+        guard let builder = prepared.customers else { return (analysis, []) }
+        let columns = builder.columns(), fit = builder.predict()
+        analysis.customers = builder.actions(columns, fit, lists: .none).actions
+        analysis.segments = prepared.withCustomerFigures(columns, fit.0)
+        return (analysis, (0 ..< builder.history.customerCount).map { builder.record($0, columns, prediction: fit.0) })
     }
 
     /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).
     public static func withCustomerLists(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary())
         throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
-        var (analysis, builder) = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
-        guard let builder else { return (analysis, RankedCustomers(), RankedCustomers()) }
-        let (actions, atRisk, lost) = builder.actions(lists: options.customerLists)
+        try withCustomerLists(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerLists` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerLists(of table: some HistorySource, options: AnalysisOptions, input: InputSummary)
+        throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
+        let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        var analysis = prepared.analysis
+        guard let builder = prepared.customers else { return (analysis, RankedCustomers(), RankedCustomers()) }
+        let columns = builder.columns(), fit = builder.predict()
+        let (actions, atRisk, lost) = builder.actions(columns, fit, lists: options.customerLists)
         analysis.customers = actions
+        analysis.segments = prepared.withCustomerFigures(columns, fit.0)
         return (analysis, atRisk, lost)
     }
 
+    /// An analysis, and what its customers to act on are made from (when asked for).
+    struct Prepared {
+        var analysis: CohortAnalysis
+        var customers: CustomerActionsBuilder?
+        /// Per attribute, each analysed customer's segment index.
+        var segmentMembership: [[Int32]] = []
+
+        /// The segments with their at-risk customers, revenue at stake and mean predicted CLV.
+        func withCustomerFigures(_ columns: CustomerActionsBuilder.Columns, _ prediction: PredictiveCLVResult?) -> [SegmentAttribute]? {
+            guard var attributes = analysis.segments, let customers else { return analysis.segments }
+            let everyone = customers.segmentFigures([Int32](repeating: 0, count: customers.history.customerCount), segmentCount: 1, columns,
+                                                    prediction)[0]
+            for (attribute, membership) in segmentMembership.enumerated() {
+                attributes[attribute].all?.atRisk = everyone.atRisk
+                attributes[attribute].all?.revenueAtStake = everyone.revenueAtStake
+                attributes[attribute].all?.predictedCLV12m = everyone.meanPredictedCLV
+                let figures = customers.segmentFigures(membership, segmentCount: attributes[attribute].segments.count, columns, prediction)
+                for (segment, figure) in figures.enumerated() {
+                    attributes[attribute].segments[segment].comparison?.atRisk = figure.atRisk
+                    attributes[attribute].segments[segment].comparison?.revenueAtStake = figure.revenueAtStake
+                    attributes[attribute].segments[segment].comparison?.predictedCLV12m = figure.meanPredictedCLV
+                }
+            }
+            return attributes
+        }
+    }
+
     /// The analysis, and what the customers to act on are made from (when asked for); from an order
-    /// table, or from sums a database made (CohortAnalysis+Aggregates.swift).
+    /// table, or from aggregates a database summed (CohortAnalysis+Aggregates.swift).
     static func analyse(_ table: some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
-                        includesCustomers: Bool) throws -> (analysis: CohortAnalysis, customers: CustomerActionsBuilder?) {
+                        includesCustomers: Bool) throws -> Prepared {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
@@ -99,20 +146,34 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         }
         var analysis = CohortAnalysis(options: resolved, asOf: CivilDate(dayNumber: asOfDay), churnWindow: window, periods: periods,
                                       cohorts: matrix.cohorts, averages: matrix.averages, dataQuality: history.dataQuality, input: input)
-        guard includesKPIs else { return (analysis, nil) }
+        guard includesKPIs else {
+            if !table.segmentTable.segments.isEmpty {
+                analysis.segments = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
+                                                   headlinePeriod: nil).build().attributes
+            }
+            return Prepared(analysis: analysis)
+        }
         analysis.kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
         analysis.survival = KaplanMeierBuilder(history: history, periods: periods, churnWindow: window.periods).build()
         let headlinePeriod = resolved.headlinesPartialPeriod || lastComplete < 0 ? periods.count - 1 : lastComplete
         analysis.headline = HeadlineBuilder(history: history, kpis: analysis.kpis, cohorts: matrix.cohorts, kind: resolved.period)
             .build(period: headlinePeriod)
-        guard includesCustomers, let purchases = history.purchases else { return (analysis, nil) }
-        let builder = CustomerActionsBuilder(history: history, purchases: purchases, periods: periods, customerIDs: table.customerIDs,
+        var lookups: [SegmentBuilder.Lookup] = [], membership: [[Int32]] = []
+        if !table.segmentTable.segments.isEmpty {
+            let split = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
+                                       headlinePeriod: headlinePeriod, kpis: analysis.kpis, headline: analysis.headline).build()
+            analysis.segments = split.attributes
+            (lookups, membership) = (split.lookups, split.membership)
+        }
+        guard includesCustomers, let purchases = history.purchases else { return Prepared(analysis: analysis) }
+        var builder = CustomerActionsBuilder(history: history, purchases: purchases, periods: periods, customerIDs: table.customerIDs,
                                              churnWindow: window.periods, headlinePeriod: headlinePeriod, asOfDay: asOfDay,
                                              kind: resolved.period, grossMargin: resolved.grossMargin)
-        return (analysis, builder)
+        builder.segments = lookups
+        return Prepared(analysis: analysis, customers: builder, segmentMembership: membership)
     }
 
-    private init(options: AnalysisOptions, asOf: CivilDate, churnWindow: ChurnWindow, periods: [PeriodInfo], cohorts: [CohortRow],
+    init(options: AnalysisOptions, asOf: CivilDate, churnWindow: ChurnWindow, periods: [PeriodInfo], cohorts: [CohortRow],
                  averages: [AgeAverage], dataQuality: DataQuality, input: InputSummary) {
         self.options = options
         self.asOf = asOf
@@ -141,10 +202,11 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
 
 extension CohortAnalysis {
     /// The version of the `analysis.json` layout this build writes and reads.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, customers, dataQuality, input
+        case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, customers, segments, dataQuality,
+             input
     }
 
     /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
@@ -164,6 +226,7 @@ extension CohortAnalysis {
         survival = try container.decodeIfPresent([SurvivalPoint].self, forKey: .survival)
         headline = try container.decodeIfPresent(Headline.self, forKey: .headline)
         customers = try container.decodeIfPresent(CustomerActions.self, forKey: .customers)
+        segments = try container.decodeIfPresent([SegmentAttribute].self, forKey: .segments)
         dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
         input = try container.decode(InputSummary.self, forKey: .input)
     }
@@ -181,6 +244,7 @@ extension CohortAnalysis {
         try container.encodeIfPresent(survival, forKey: .survival)
         try container.encodeIfPresent(headline, forKey: .headline)
         try container.encodeIfPresent(customers, forKey: .customers)
+        try container.encodeIfPresent(segments, forKey: .segments)
         try container.encode(dataQuality, forKey: .dataQuality)
         try container.encode(input, forKey: .input)
     }

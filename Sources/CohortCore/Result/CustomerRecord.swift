@@ -26,10 +26,13 @@ public struct CustomerRecord: Sendable, Codable, Equatable {
     public var expectedOrderValue: Double?
     /// Expected orders × expected order value (× gross margin), currency units.
     public var predictedCLV12m: Double?
+    /// Its value of each segment attribute (`--segment-by`), in their order; "" when unknown.
+    public var segments: [String]
 
     public init(id: String, status: CustomerStatus, cohort: String, firstOrder: CivilDate, lastOrder: CivilDate, positiveOrders: Int,
                 revenueLifetime: Money, revenue12m: Money, daysSinceLastOrder: Int, expectedGapDays: Double?, revenueAtStake: Money?,
-                probabilityAlive: Double?, expectedOrders12m: Double?, expectedOrderValue: Double?, predictedCLV12m: Double?) {
+                probabilityAlive: Double?, expectedOrders12m: Double?, expectedOrderValue: Double?, predictedCLV12m: Double?,
+                segments: [String] = []) {
         self.id = id
         self.status = status
         self.cohort = cohort
@@ -45,6 +48,7 @@ public struct CustomerRecord: Sendable, Codable, Equatable {
         self.expectedOrders12m = expectedOrders12m
         self.expectedOrderValue = expectedOrderValue
         self.predictedCLV12m = predictedCLV12m
+        self.segments = segments
     }
 }
 

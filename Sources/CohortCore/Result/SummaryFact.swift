@@ -15,6 +15,8 @@ public enum SummaryFact: Sendable, Equatable {
     case revenueRetention(nrr: Double, grr: Double, window: Int, target: Double?, status: TrafficLight)
     /// No period is complete yet and the history is too short to say more.
     case tooShort(periods: Int)
+    /// Among the segments of an attribute, the lowest and the highest churn, whose 95 % intervals do not overlap.
+    case segmentDifference(attribute: String, best: Segment, worst: Segment)
 }
 
 /// A movement of the revenue bridge (METRICS.md, "Revenue bridge").

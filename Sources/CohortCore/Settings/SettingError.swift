@@ -11,6 +11,8 @@ public enum SettingError: Error, Equatable, Sendable {
     case invalidValue(file: String?, key: String, value: String, expected: SettingExpectation)
     /// The logo is not a PNG or SVG file, or cannot be read.
     case logo(path: String, readable: Bool)
+    /// A setting that takes effect only with another one, which is not set: `--mail-to` needs `--smtp`.
+    case missing(setting: String, neededBy: String)
 }
 
 /// What a setting takes.
@@ -33,4 +35,8 @@ public enum SettingExpectation: Equatable, Sendable {
     case dateFormat
     /// A headline KPI key among `keys`, and a number.
     case target(keys: [String])
+    /// An email address, `local@domain` or `Name <local@domain>`.
+    case emailAddress
+    /// An SMTP server as `host:port`.
+    case smtpServer
 }

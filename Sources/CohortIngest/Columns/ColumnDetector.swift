@@ -16,18 +16,33 @@ struct ColumnDetector {
         var date: Int
         var amount: Int
         var order: Int?
+        /// Per segment column asked for, its index in this file; nil when the file has none of that name.
+        var segments: [Int?] = []
     }
 
-    func resolve(_ mapping: ColumnMapping) throws(IngestError) -> Columns {
+    func resolve(_ mapping: ColumnMapping, segments: [String] = []) throws(IngestError) -> Columns {
         let normalized = header.map(ColumnRole.normalize)
         var seen: Set<String> = []
         for (index, name) in normalized.enumerated() where !name.isEmpty {
             if !seen.insert(name).inserted { throw .duplicateColumn(source: source, line: line, name: header[index]) }
         }
-        return Columns(customer: try require(.customer, named: mapping.customer, in: normalized),
-                       date: try require(.date, named: mapping.date, in: normalized),
-                       amount: try require(.amount, named: mapping.amount, in: normalized),
-                       order: try find(.order, named: mapping.order, in: normalized))
+        var columns = Columns(customer: try require(.customer, named: mapping.customer, in: normalized),
+                              date: try require(.date, named: mapping.date, in: normalized),
+                              amount: try require(.amount, named: mapping.amount, in: normalized),
+                              order: try find(.order, named: mapping.order, in: normalized))
+        columns.segments = segments.map { name in header.firstIndex(of: name) ?? normalized.firstIndex(of: ColumnRole.normalize(name)) }
+        return columns
+    }
+
+    /// The customer id column of a customer file: named, or detected like the orders'.
+    func customerColumn(named name: String?) throws(IngestError) -> Int {
+        let normalized = header.map(ColumnRole.normalize)
+        return try require(.customer, named: name, in: normalized)
+    }
+
+    /// The header name closest to `name` (a likely typo), if any.
+    func suggestion(for name: String) -> String? {
+        closest(to: ColumnRole.normalize(name), in: header.map(ColumnRole.normalize))
     }
 
     private func require(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int {

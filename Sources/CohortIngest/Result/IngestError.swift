@@ -26,6 +26,8 @@ public enum IngestError: Error, Equatable {
     case unreadableWorkbook(source: String, reason: WorkbookProblem)
     case rejectedRow(RejectedRow)
     case tooManyRejected(rejected: Int, read: Int, limitPercent: Double, first: RejectedRow)
+    /// A `--segment-by` column is in none of the files read (the orders, and the customer file when given).
+    case segmentColumnNotFound(name: String, sources: [String], suggestion: String?)
     /// The system could not give the memory an id table needs.
     case outOfMemory(bytes: Int)
 }

@@ -22,6 +22,8 @@ struct PendingRow {
     var order: [UInt8]?
     var date: DateValue
     var amount: AmountValue
+    /// The values of the segment columns (empty for a column the file lacks).
+    var segments: [[UInt8]] = []
 
     /// Whether the row still waits for a convention that is not settled.
     func waits(dateOrder: DateOrder?, decimal: DecimalSeparator?) -> Bool {

@@ -140,9 +140,11 @@ struct RowReader {
             if pendingDate != nil || pendingAmount != nil {
                 let customer = Array(customerBytes) // copied before the order field may reuse the scratch buffer
                 let order = columns.order.map { Array(FieldParser.trimmed(bytes(of: fields[$0], in: all))) }
-                pending.append(PendingRow(position: record, customer: customer, order: order,
-                                          date: pendingDate ?? .known(day),
-                                          amount: pendingAmount ?? .known(amount.minorUnits, amount.currency)))
+                var row = PendingRow(position: record, customer: customer, order: order,
+                                     date: pendingDate ?? .known(day),
+                                     amount: pendingAmount ?? .known(amount.minorUnits, amount.currency))
+                row.segments = columns.segments.map { column in column.map { Array(FieldParser.trimmed(bytes(of: fields[$0], in: all))) } ?? [] }
+                pending.append(row)
                 continue
             }
             if amount.currency != .none { count(amount.currency, line: record.line) }
@@ -150,6 +152,7 @@ struct RowReader {
                 // The ids' bytes lie in the input, where they stay: interned in batches.
                 let orderBytes = columns.order.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) }
                 builder.append(customerBytes: customerBytes, day: day, amount: amount.minorUnits, orderBytes: orderBytes, at: record)
+                try appendSegments(fields, all, into: &builder)
                 continue
             }
             // Unescaped into the scratch buffer: interned at once, the customer before the order field reuses it.
@@ -157,6 +160,7 @@ struct RowReader {
             var order: Int32?
             if let orderColumn = columns.order { order = try builder.internOrder(FieldParser.trimmed(bytes(of: fields[orderColumn], in: all))) }
             try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
+            try appendSegments(fields, all, into: &builder)
         }
         try builder.takeIDs()
     }
@@ -212,8 +216,20 @@ struct RowReader {
             if let id = row.order { order = try id.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.internOrder(bytes) } }
             if amount.currency != .none { count(amount.currency, line: row.position.line) }
             try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
+            for (column, value) in row.segments.enumerated() {
+                try value.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.appendSegment(column, bytes) }
+            }
         }
         pending = stillWaiting
+    }
+
+    /// The row's segment values (trimmed; empty for a column this file lacks), interned at once.
+    @inline(__always)
+    private func appendSegments(_ fields: FieldList, _ all: UnsafeBufferPointer<UInt8>, into builder: inout TableBuilder) throws(IngestError) {
+        for (column, index) in columns.segments.enumerated() {
+            let value = index.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            try builder.appendSegment(column, value)
+        }
     }
 
     // MARK: - Reasons

@@ -28,6 +28,12 @@ struct TableBuilder {
     /// Row → the line it was read from.
     private(set) var line: [Int32] = []
     private(set) var files: [File] = []
+    /// The segment columns asked for, and per column its interned values and row → value id.
+    private let segmentNames: [String]
+    private var segmentInterners: [ByteInterner] = []
+    private(set) var segments: [[Int32]] = []
+    /// Per segment column, whether any file had it (a column no file has is left to the customer file).
+    private var segmentFound: [Bool] = []
 
     /// Whether to keep where each row of the current file is, to show a duplicate's raw text.
     private let findsDuplicates: Bool
@@ -39,13 +45,29 @@ struct TableBuilder {
 
     /// `findsDuplicates` when more than one file is read; `concurrentInterning` interns ids on a
     /// second thread (the default with more than one core).
-    init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil) throws(IngestError) {
+    init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil, segmentColumns: [String] = []) throws(IngestError) {
         self.findsDuplicates = findsDuplicates
+        segmentNames = segmentColumns
         do throws(MemoryError) {
             if let concurrentInterning { interning = try IDInterning(concurrent: concurrentInterning) } else { interning = try IDInterning() }
+            segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         } catch {
             throw .outOfMemory(bytes: error.bytes)
         }
+        segments = segmentColumns.map { _ in [] }
+        segmentFound = segmentColumns.map { _ in false }
+    }
+
+    /// Notes which segment columns the current file has.
+    mutating func noteSegmentColumns(_ found: [Int?]) {
+        for (column, index) in found.enumerated() where index != nil { segmentFound[column] = true }
+    }
+
+    /// Appends the value of segment column `column` for the row appended next (or just appended):
+    /// call once per segment column and row, in row order.
+    @inline(__always)
+    mutating func appendSegment(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
+        do { segments[column].append(try segmentInterners[column].intern(bytes)) } catch { throw .outOfMemory(bytes: error.bytes) }
     }
 
     var rowCount: Int { day.count + batch.count }
@@ -186,8 +208,12 @@ struct TableBuilder {
         let orderCount: Int
         do { orderCount = try interning.releaseOrderTable() } catch { throw .outOfMemory(bytes: error.bytes) }
         let customerIDs = try interned { customers, _ in customers.allStrings() }
+        precondition(segments.allSatisfy { $0.count == day.count }, "a segment value per row")
+        let segmentColumns = segmentNames.indices.filter { segmentFound[$0] }.map { column in
+            SegmentColumn(name: segmentNames[column], values: segmentInterners[column].allStrings(), source: .rows(segments[column]))
+        }
         let table = OrderTable(customer: customer, day: day, amount: amount, order: order,
-                               customerIDs: customerIDs, orderCount: orderCount)
+                               customerIDs: customerIDs, orderCount: orderCount, segments: segmentColumns)
         return OrderReadResult(table: table, rejected: rejected, rowsRead: rowsRead, sources: sources, duplicates: duplicates)
     }
 
@@ -205,6 +231,7 @@ struct TableBuilder {
             amount[target] = amount[row]
             line[target] = line[row]
             if let id = order?[row] { order?[target] = id }
+            for column in segments.indices { segments[column][target] = segments[column][row] }
             target += 1
         }
         let count = target
@@ -213,5 +240,6 @@ struct TableBuilder {
         amount.removeSubrange(count...)
         line.removeSubrange(count...)
         order?.removeSubrange(count...)
+        for column in segments.indices { segments[column].removeSubrange(count...) }
     }
 }

@@ -30,6 +30,7 @@ extension MailMessage {
             fingerprint.combine(from.address)
             for recipient in to { fingerprint.combine(recipient.address) }
             fingerprint.combine(subject)
+            if isDraft { fingerprint.combine("X-Unsent: 1") }
             fingerprint.combine(body)
             if hash == 0 { first = fingerprint } else { second = fingerprint }
         }
@@ -46,6 +47,7 @@ extension MailMessage {
         fields.append(HeaderText.field("Subject", HeaderText.unstructured(subject, firstLimit: HeaderText.lineLimit - 9)))
         fields.append("Message-ID: " + messageID.bracketed)
         fields.append("MIME-Version: 1.0")
+        if isDraft { fields.append("X-Unsent: 1") }
         return fields
     }
 

@@ -43,12 +43,15 @@ public struct MailMessage: Hashable, Sendable {
     /// Images the HTML refers to as `cid:`.
     public var inlineImages: [InlineImage]
     public var attachments: [Attachment]
+    /// A draft for a mail program to open, complete and send (`X-Unsent: 1`, which Outlook and
+    /// others read so): for a message saved without recipients, not for one that is sent.
+    public var isDraft: Bool
 
     public init(
         from: MailAddress, to: [MailAddress], subject: String, date: Date,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!, messageID: MailIdentifier? = nil,
         textBody: String, htmlBody: String? = nil,
-        inlineImages: [InlineImage] = [], attachments: [Attachment] = []
+        inlineImages: [InlineImage] = [], attachments: [Attachment] = [], isDraft: Bool = false
     ) {
         self.from = from
         self.to = to
@@ -60,6 +63,7 @@ public struct MailMessage: Hashable, Sendable {
         self.htmlBody = htmlBody
         self.inlineImages = inlineImages
         self.attachments = attachments
+        self.isDraft = isDraft
     }
 
     /// The envelope `send` uses: `from` as the sender, every `to` as a recipient.

@@ -16,20 +16,29 @@ public enum CustomerCSV {
     /// The records as UTF-8 CSV (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
     ///
     /// Written byte by byte: a report's lists run to hundreds of thousands of rows.
-    public static func data<Records: RandomAccessCollection>(_ records: Records) -> Data
+    ///
+    /// With `segmentNames` (the `--segment-by` attributes), a first column `segment` holds each customer's value
+    /// (`SegmentedExport.label(ofCustomer:names:)`); the rest of the header is unchanged.
+    public static func data<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = []) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
-        var data = Data((header.joined(separator: ",") + "\n").utf8)
+        var data = Data(((segmentNames.isEmpty ? [] : ["segment"]) + header).joined(separator: ",").utf8 + [UInt8(ascii: "\n")])
         let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
-        for part in ParallelWork.map(parts, { rows(records[$0]) }) { data.append(contentsOf: part) }
+        for part in ParallelWork.map(parts, { rows(records[$0], segmentNames: segmentNames) }) { data.append(contentsOf: part) }
         return data
     }
 
     /// The lines of some records.
-    private static func rows<Records: Collection>(_ records: Records) -> [UInt8] where Records.Element == CustomerRecord {
+    private static func rows<Records: Collection>(_ records: Records, segmentNames: [String]) -> [UInt8] where Records.Element == CustomerRecord {
         var out = CSVBytes(capacity: records.count * 150)
         for record in records {
+            let segment = segmentNames.isEmpty ? nil : SegmentedExport.label(ofCustomer: record, names: segmentNames)
             let bound = CSVBytes.Line.fieldBytes(record.id) + CSVBytes.Line.fieldBytes(record.cohort) + 16 + 13 * CSVBytes.Line.numberBytes
+                + (segment.map(CSVBytes.Line.fieldBytes) ?? 0) + 1
             out.line(maximumBytes: bound) { line in
+                if let segment {
+                    line.field(segment)
+                    line.comma()
+                }
                 line.field(record.id)
                 line.comma()
                 line.text(record.status.rawValue)
@@ -65,8 +74,8 @@ public enum CustomerCSV {
         return out.bytes
     }
 
-    public static func render(_ records: [CustomerRecord]) -> String {
-        String(decoding: data(records), as: UTF8.self)
+    public static func render(_ records: [CustomerRecord], segmentNames: [String] = []) -> String {
+        String(decoding: data(records, segmentNames: segmentNames), as: UTF8.self)
     }
 
     /// `value` with `places` decimals, half away from zero; empty for nil.

@@ -21,7 +21,9 @@ extension ReportModel {
 
     /// Builds the model of one report.
     /// - Parameter charts: the chart images the report shows; a missing chart leaves its place empty.
-    public init(analysis: CohortAnalysis, settings: ReportSettings, charts: [ChartKind: ChartReference], format: Format) {
+    /// - Parameter segmentCharts: per segment attribute, its segment charts.
+    public init(analysis: CohortAnalysis, settings: ReportSettings, charts: [ChartKind: ChartReference], format: Format,
+                segmentCharts: [[ChartKind: ChartReference]] = []) {
         let language = settings.language
         let words = language.words
         let kind = analysis.options.period
@@ -66,6 +68,7 @@ extension ReportModel {
         curvesChart = charts[.curves]
         survivalChart = charts[.survival]
         lifetimeValueChart = charts[.ltv]
+        segments = Self.segmentsSection(analysis, text: text, charts: segmentCharts, currency: settings.currency, format: format)
         dataQuality = text.dataQuality(analysis).map(format.escape)
         let partner = Language(code: words.partnerCode)?.words ?? words
         glossary = GlossaryTerm.allCases.map { term in

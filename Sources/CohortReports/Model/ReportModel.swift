@@ -46,6 +46,8 @@ public struct ReportModel: Sendable {
     /// The Kaplan–Meier retention curve.
     public let survivalChart: ChartReference?
     public let lifetimeValueChart: ChartReference?
+    /// Segments (`--segment-by`); nil without them.
+    public let segments: SegmentsSection?
     public let dataQuality: [String]
     public let glossary: [GlossaryEntry]
 }

@@ -100,7 +100,41 @@ struct ReportText {
         case .ltv: return words.ltvTitle
         case .survival: return words.survivalTitle
         case .atRisk: return words.stakeTitle
+        case .segmentCurves: return words.segmentCurvesTitle(attribute: "…")
+        case .segmentHeatMaps: return words.segmentHeatMapsTitle(attribute: "…")
         }
+    }
+
+    /// A segment chart's title for one attribute.
+    func segmentChartTitle(_ kind: ChartKind, attribute: SegmentAttribute) -> String {
+        let name = TextSafety.cut(attribute.name, 40)
+        return kind == .segmentHeatMaps ? words.segmentHeatMapsTitle(attribute: name) : words.segmentCurvesTitle(attribute: name)
+    }
+
+    /// The segment's name in sentences and tables (its value cut to a readable length; "Other (n values)"; "(unknown)").
+    func segmentLabel(_ segment: Segment) -> String {
+        switch segment.kind {
+        case .value: return TextSafety.cut(segment.value, 40)
+        case .other: return words.otherSegment(values: segment.values)
+        case .unknown: return words.unknownSegment
+        }
+    }
+
+    /// The sentence on one attribute: its best and worst segment by churn, named only when their 95 % intervals do not overlap.
+    func segmentSentence(_ attribute: SegmentAttribute) -> String {
+        let compared = attribute.segments.filter { ($0.comparison?.churn.total ?? 0) > 0 }
+        let best = compared.min { $0.comparison!.churn.value! < $1.comparison!.churn.value! }
+        let worst = compared.max { $0.comparison!.churn.value! < $1.comparison!.churn.value! }
+        func mention(_ segment: Segment) -> SegmentMention {
+            let churn = segment.comparison!.churn
+            return SegmentMention(label: segmentLabel(segment), churn: percent(churn.value), low: percent(churn.low), high: percent(churn.high))
+        }
+        let periods = compared.first?.comparison?.churnPeriods ?? 0
+        let name = TextSafety.cut(attribute.name, 40)
+        guard let best, let worst, best.comparison!.churn.differs(from: worst.comparison!.churn) else {
+            return words.segmentSentence(attribute: name, best: nil, worst: nil, segments: attribute.segments.count, periods: periods)
+        }
+        return words.segmentSentence(attribute: name, best: mention(best), worst: mention(worst), segments: attribute.segments.count, periods: periods)
     }
 
     /// What the chart shows, in a sentence with its key numbers (the alternative text).
@@ -133,6 +167,8 @@ struct ReportText {
             return words.stakeDescription(largest: words.overdueBucket(from: bound(largest.from), to: largest.to.map(bound)),
                                           amount: money(largest.revenueAtStake), total: money(customers.revenueAtStake),
                                           customers: largest.customers)
+        case .segmentCurves, .segmentHeatMaps:
+            return analysis.segments?.first.map(segmentSentence) ?? words.segmentsTitle
         case .survival:
             let points = analysis.survival ?? []
             let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"
@@ -196,6 +232,10 @@ struct ReportText {
         if quality.customersWithoutPositiveOrder > 0 {
             lines.append(words.customersWithoutPositiveOrder(count(quality.customersWithoutPositiveOrder),
                                                              rows: count(quality.rowsOfCustomersWithoutPositiveOrder)))
+        }
+        for attribute in analysis.segments ?? [] {
+            if let note = words.unknownSegmentNote(attribute: TextSafety.cut(attribute.name, 40), unknown: attribute.unknownCustomers,
+                                                   missingFromFile: attribute.missingFromCustomerFile) { lines.append(note) }
         }
         if quality.isClean && rejected.isEmpty && input.rowsDuplicated == 0 { lines.append(words.everyRowUsed) }
         return lines

@@ -69,6 +69,16 @@ struct ReportPDF {
             guard let chart else { continue }
             sections.append(.init(heading: chart.title, chart: kind, summary: [chart.description], table: []))
         }
+        // Per segment attribute: the curves with the comparison (without the money columns, which do not fit), then the small multiples.
+        for (index, attribute) in (model.segments?.attributes ?? []).enumerated() {
+            let table = ([attribute.columns] + attribute.rows).map { Array($0.prefix(7)) }
+            sections.append(.init(heading: "\(model.segments?.title ?? ""): \(attribute.heading)", chart: .segmentCurves,
+                                  summary: [attribute.sentence] + (attribute.note.map { [$0] } ?? []), table: Array(table.prefix(9)),
+                                  segmentAttribute: index))
+            if let heatMaps = attribute.heatMaps {
+                sections.append(.init(heading: heatMaps.title, chart: .segmentHeatMaps, summary: [], table: [], segmentAttribute: index))
+            }
+        }
         var document = PageDocument(
             title: model.title, company: model.company, logoPNG: logoPNG,
             subtitleLines: ["\(labels.source): \(model.sources) · \(labels.asOf) \(model.asOf) · \(model.periodSettings)",
