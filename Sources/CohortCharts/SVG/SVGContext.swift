@@ -41,6 +41,15 @@ final class SVGContext: DrawingContext {
     private var path = ""
     private var currentPoint: Point?
     private var subpathStart: Point?
+    /// Whether the current path is only rectangles drawn by `rectangle(_:)` under a transform
+    /// that keeps them axis-aligned and unmirrored, so all of them wind the same way.
+    private var pathIsRectangles = true
+    private var buildingRectangle = false
+    /// An opaque fill of rectangles not yet written: the fills of heat-map cells that follow it
+    /// in the same color join its path data, so a 36-cohort heat map needs a few hundred
+    /// `<path>` elements instead of thousands. Same-direction rectangles under the default
+    /// nonzero rule paint exactly what they painted one by one.
+    private var pendingFill: (color: String, data: String)?
     /// Measures text exactly as the PNG and PDF renderers do.
     private let measure: CairoContext
 
@@ -70,6 +79,7 @@ final class SVGContext: DrawingContext {
     }
 
     private func markup(attributes: String) -> String {
+        flushFill()
         let family = SVGMarkup.escaped("'\(fontFamily)', Verdana, sans-serif")
         var closing = ""
         for _ in 0 ..< openGroups { closing += "</g>" }
@@ -87,7 +97,7 @@ final class SVGContext: DrawingContext {
     func restore() {
         guard let last = saved.popLast() else { return }
         while openGroups > last.openGroups {
-            body += "</g>"
+            emit("</g>")
             openGroups -= 1
         }
         state = last.state
@@ -106,6 +116,7 @@ final class SVGContext: DrawingContext {
     // MARK: Path
 
     func moveTo(_ x: Double, _ y: Double) {
+        if !buildingRectangle { pathIsRectangles = false }
         let point = state.transform.apply(x, y)
         path += "M\(SVGMarkup.number(point.x)) \(SVGMarkup.number(point.y))"
         currentPoint = point
@@ -113,6 +124,7 @@ final class SVGContext: DrawingContext {
     }
 
     func lineTo(_ x: Double, _ y: Double) {
+        if !buildingRectangle { pathIsRectangles = false }
         guard let current = currentPoint else { return moveTo(x, y) }
         let point = state.transform.apply(x, y)
         let (newX, newY) = (SVGMarkup.number(point.x), SVGMarkup.number(point.y))
@@ -127,12 +139,17 @@ final class SVGContext: DrawingContext {
     }
 
     func closePath() {
+        if !buildingRectangle { pathIsRectangles = false }
         guard currentPoint != nil else { return }
         path += "Z"
         currentPoint = subpathStart
     }
 
     func rectangle(_ rect: Rect) {
+        let transform = state.transform
+        if !transform.isAxisAligned || transform.mirrors || transform.a < 0 || transform.d < 0 { pathIsRectangles = false }
+        buildingRectangle = true
+        defer { buildingRectangle = false }
         moveTo(rect.minX, rect.minY)
         lineTo(rect.maxX, rect.minY)
         lineTo(rect.maxX, rect.maxY)
@@ -159,6 +176,7 @@ final class SVGContext: DrawingContext {
     /// Cairo's `cairo_arc`: a line from the current point (if any) to the arc's start, then the arc
     /// with increasing angle (clockwise on screen). Exact for transforms that scale x and y alike.
     private func arc(centerX: Double, centerY: Double, radius: Double, from start: Double, to end: Double) {
+        if !buildingRectangle { pathIsRectangles = false }
         func point(_ angle: Double) -> Point { state.transform.apply(centerX + radius * cos(angle), centerY + radius * sin(angle)) }
         let first = point(start)
         if currentPoint == nil {
@@ -187,7 +205,17 @@ final class SVGContext: DrawingContext {
 
     func fillPreserve() {
         guard !path.isEmpty else { return }
-        body += "<path d=\"\(path)\" fill=\"\(SVGMarkup.color(state.color))\"\(opacity("fill-opacity"))/>\n"
+        let color = SVGMarkup.color(state.color)
+        if pathIsRectangles && state.color.alpha >= 1 {
+            if pendingFill?.color == color {
+                pendingFill?.data += path
+            } else {
+                flushFill()
+                pendingFill = (color, path)
+            }
+            return
+        }
+        emit("<path d=\"\(path)\" fill=\"\(SVGMarkup.color(state.color))\"\(opacity("fill-opacity"))/>\n")
     }
 
     func stroke() {
@@ -199,7 +227,7 @@ final class SVGContext: DrawingContext {
             attributes += " stroke-dasharray=\"\(state.dash.map { SVGMarkup.number($0 * factor) }.joined(separator: " "))\""
         }
         if state.roundCaps { attributes += " stroke-linecap=\"round\"" }
-        body += "<path d=\"\(path)\"\(attributes)/>\n"
+        emit("<path d=\"\(path)\"\(attributes)/>\n")
         clearPath()
     }
 
@@ -207,12 +235,25 @@ final class SVGContext: DrawingContext {
         guard !path.isEmpty else { return }
         clipCount += 1
         let id = "\(idPrefix)clip\(clipCount)"
-        body += "<clipPath id=\"\(id)\"><path d=\"\(path)\"/></clipPath><g clip-path=\"url(#\(id))\">\n"
+        emit("<clipPath id=\"\(id)\"><path d=\"\(path)\"/></clipPath><g clip-path=\"url(#\(id))\">\n")
         openGroups += 1
         clearPath()
     }
 
+    /// Appends markup after any pending fill, keeping the painting order.
+    private func emit(_ markup: String) {
+        flushFill()
+        body += markup
+    }
+
+    private func flushFill() {
+        guard let fill = pendingFill else { return }
+        pendingFill = nil
+        body += "<path d=\"\(fill.data)\" fill=\"\(fill.color)\"/>\n"
+    }
+
     private func clearPath() {
+        pathIsRectangles = true
         path = ""
         currentPoint = nil
         subpathStart = nil
@@ -255,7 +296,7 @@ final class SVGContext: DrawingContext {
         }
         // xml:space keeps runs of spaces as they were measured.
         if text.contains("  ") { attributes += " xml:space=\"preserve\"" }
-        body += "<text \(attributes)>\(SVGMarkup.escaped(text))</text>\n"
+        emit("<text \(attributes)>\(SVGMarkup.escaped(text))</text>\n")
     }
 
     // MARK: Images
@@ -265,7 +306,7 @@ final class SVGContext: DrawingContext {
         let source = "data:image/png;base64," + Data(image.png).base64EncodedString()
         let transform = state.transform
         let matrix = [transform.a, transform.b, transform.c, transform.d, transform.e, transform.f].map(SVGMarkup.number).joined(separator: " ")
-        body += "<image transform=\"matrix(\(matrix))\" x=\"\(SVGMarkup.number(rect.x))\" y=\"\(SVGMarkup.number(rect.y))\""
-            + " width=\"\(SVGMarkup.number(rect.width))\" height=\"\(SVGMarkup.number(rect.height))\" preserveAspectRatio=\"none\" href=\"\(source)\"/>\n"
+        emit("<image transform=\"matrix(\(matrix))\" x=\"\(SVGMarkup.number(rect.x))\" y=\"\(SVGMarkup.number(rect.y))\""
+            + " width=\"\(SVGMarkup.number(rect.width))\" height=\"\(SVGMarkup.number(rect.height))\" preserveAspectRatio=\"none\" href=\"\(source)\"/>\n")
     }
 }
