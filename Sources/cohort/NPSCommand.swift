@@ -2,6 +2,7 @@ import ArgumentParser
 import CohortCore
 import CohortJob
 import CohortReports
+import CohortVocabulary
 import Foundation
 
 struct NPSCommand: ParsableCommand {
@@ -68,7 +69,8 @@ struct NPSCommand: ParsableCommand {
             let result = try ReportJob(options: options, events: events).analyseWithSubscriptions()
             guard let satisfaction = result.satisfaction else { return }
             switch (format, by) {
-            case (.table, .group): Terminal.write(NPSTable.byGroup(satisfaction))
+            case (.table, .group): Terminal.write(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result,
+                                                                                                      words: options.look.language.words)))
             case (.table, _), (.xlsx, _): Terminal.write(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort)) // xlsx: refused in validate()
             case (.csv, .period): Terminal.write(NPSCSV.byPeriod(satisfaction))
             case (.csv, .cohort): Terminal.write(NPSCSV.byCohort(satisfaction))
@@ -76,5 +78,16 @@ struct NPSCommand: ParsableCommand {
             case (.json, _): Terminal.write(try AnalysisJSON.encode(satisfaction))
             }
         }
+    }
+
+    /// Whether detractors leave more than promoters, in words, with the two churn rates and their intervals.
+    static func finding(_ satisfaction: SatisfactionAnalysis, result: CohortAnalysis, words: any Vocabulary) -> String {
+        func rate(_ group: NPSGroup) -> String {
+            guard let churn = satisfaction.churn(group), let value = churn.churned.value, let low = churn.churned.low,
+                  let high = churn.churned.high else { return "–" }
+            return "\(words.percent(value)) (\(words.percent(low))–\(words.percent(high)))"
+        }
+        return words.findingSentence(satisfaction.finding, detractors: rate(.detractor), promoters: rate(.promoter),
+                                     followed: satisfaction.followedPeriods, result.options.period)
     }
 }

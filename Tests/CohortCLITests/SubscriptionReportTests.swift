@@ -117,7 +117,10 @@ struct SubscriptionReportTests {
         #expect(rows.dropFirst().map { $0.split(separator: ",").first! } == ["promoter", "passive", "detractor"])
         // The sample lets detractors leave more often; the intervals must say so here.
         let table = try CLIRunner.run(["nps", answers, "--orders", orders, "--by", "group", "--quiet"])
-        #expect(table.standardOutput.contains("(detractorsChurnMore)"))
+        #expect(table.standardOutput.contains("Here detractors do leave more often"))
+        #expect(!table.standardOutput.contains("detractorsChurnMore")) // words, never the enum's name
+        let german = try CLIRunner.run(["nps", answers, "--orders", orders, "--by", "group", "--quiet"], environment: ["LANG": "de_DE.UTF-8"])
+        #expect(german.standardOutput.contains("Hier wandern Kritiker tatsächlich öfter ab"))
     }
 
     @Test func scoresLike9of10Or11AreRejectedRowsNotACrash() throws {

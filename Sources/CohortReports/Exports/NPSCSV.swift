@@ -52,7 +52,9 @@ public enum NPSTable {
         return "NPS \(cohorts ? "by cohort" : "by period"): \(score(overall)) over \(NumberText.count(overall.answers)) answers\n\n" + table.render()
     }
 
-    public static func byGroup(_ satisfaction: SatisfactionAnalysis) -> String {
+    /// The churn-after-answer table, with `finding` (the sentence saying whether detractors
+    /// leave more, in the command's language) below it.
+    public static func byGroup(_ satisfaction: SatisfactionAnalysis, finding: String) -> String {
         var table = TextTable(header: ["Group", "Customers", "Churned", "Churn rate", "95 % interval"], rightAligned: [false, true, true, true, true])
         for churn in satisfaction.churnAfterAnswer {
             let share = churn.churned
@@ -60,8 +62,8 @@ public enum NPSTable {
             table.append([churn.group.rawValue, NumberText.count(share.total), NumberText.count(share.count),
                           NumberText.percent(Ratio(share.count, over: share.total)), interval])
         }
-        return "Churn within \(satisfaction.followedPeriods) periods after the latest answer, by NPS group (\(satisfaction.finding.rawValue))\n\n"
-            + table.render()
+        return "Churn within \(satisfaction.followedPeriods) periods after the latest answer, by NPS group\n\n"
+            + table.render() + "\n" + finding + "\n"
     }
 
     /// "+23.4", "−6.3", "–".
