@@ -1,5 +1,7 @@
 import CohortCore
+import CohortDatabase
 import CohortIngest
+import CohortReports
 import CohortVocabulary
 import Foundation
 
@@ -16,6 +18,8 @@ public struct JobOptions: Sendable {
     public var inputs: [String]
     /// Columns and whatever reading should not detect.
     public var read: ReadOptions
+    /// With a `postgresql://` input: the table or query, and whether the database sums the orders.
+    public var database = DatabaseReadOptions()
     /// A customer file with segment attributes (`--customers`), joined on the customer id.
     public var customersFile: String?
     /// Fail on the first row that cannot be read.
@@ -34,6 +38,8 @@ public struct JobOptions: Sendable {
     public var generatedAt: Date?
     /// Sender, recipients and server of report.eml; by default it is written as a draft and not sent.
     public var mail = MailOptions()
+    /// Contract lists and survey answers beside (or instead of) the orders.
+    public var subscriptions = SubscriptionInputs()
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",
@@ -68,6 +74,8 @@ public struct ReportLook: Sendable {
     /// PNG pixels per point.
     public var scale: Double
     public var font: String
+    /// How the report folder's CSV files are written; nil: `excel-de` for a German report, else `rfc4180`.
+    public var csvDialect: CSVExportDialect?
 
     public init(language: Language = .english, currency: String = "EUR", retentionTarget: Double = 0.85,
                 targets: [HeadlineKey: Double] = [:], company: String? = nil, logo: String? = nil, templates: String? = nil,

@@ -1,5 +1,7 @@
 import CohortCore
+import CohortDatabase
 import CohortIngest
+import CohortReports
 import CohortVocabulary
 import Foundation
 import Yams
@@ -25,12 +27,39 @@ public struct ReportConfiguration: Decodable, Sendable {
         var sheet: String?
         var segmentBy: StringList?
         var customers: String?
+        /// A `postgresql://` source: its table or query, and whether the database sums the orders.
+        var table: String?
+        var query: String?
+        var pushdown: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case files, columns, strict, delimiter, encoding, decimal, sheet, customers
+            case files, columns, strict, delimiter, encoding, decimal, sheet, customers, table, query, pushdown
             case maxRejectedPercent = "max_rejected_percent"
             case dateFormat = "date_format"
             case segmentBy = "segment_by"
+        }
+
+        /// `input: postgresql://...` (one source, as a string) or the mapping above.
+        init(from decoder: Decoder) throws {
+            if let source = try? decoder.singleValueContainer().decode(String.self) {
+                files = [source]
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            files = try container.decodeIfPresent([String].self, forKey: .files)
+            columns = try container.decodeIfPresent(Columns.self, forKey: .columns)
+            strict = try container.decodeIfPresent(Bool.self, forKey: .strict)
+            maxRejectedPercent = try container.decodeIfPresent(Double.self, forKey: .maxRejectedPercent)
+            delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
+            encoding = try container.decodeIfPresent(String.self, forKey: .encoding)
+            decimal = try container.decodeIfPresent(String.self, forKey: .decimal)
+            dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
+            sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+            segmentBy = try container.decodeIfPresent(StringList.self, forKey: .segmentBy)
+            customers = try container.decodeIfPresent(String.self, forKey: .customers)
+            table = try container.decodeIfPresent(String.self, forKey: .table)
+            query = try container.decodeIfPresent(String.self, forKey: .query)
+            pushdown = try container.decodeIfPresent(Bool.self, forKey: .pushdown)
         }
     }
 
@@ -58,10 +87,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         var grossMargin: Double?
         var minCohort: Int?
         var segmentLimit: Int?
+        var graceDays: Int?
 
         enum CodingKeys: String, CodingKey {
             case period
             case segmentLimit = "segment_limit"
+            case graceDays = "grace_days"
             case churnWindow = "churn_window"
             case minCohort = "min_cohort"
             case asOf = "as_of"
@@ -78,6 +109,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         var out: String?
         var scale: Double?
         var font: String?
+        var csvDialect: String?
+
+        enum CodingKeys: String, CodingKey {
+            case locale, currency, company, logo, templates, out, scale, font
+            case csvDialect = "csv_dialect"
+        }
     }
 
     struct Publish: Decodable {
@@ -94,9 +131,12 @@ public struct ReportConfiguration: Decodable, Sendable {
     var report: Report?
     var publish: Publish?
     var mail: Mail?
+    /// Contract lists and survey answers (`ReportConfiguration+Subscriptions.swift`).
+    var contracts: ContractSettings?
+    var nps: AnswerSettings?
 
     enum CodingKeys: String, CodingKey {
-        case input, analysis, targets, report, publish, mail
+        case input, analysis, targets, report, publish, mail, contracts, nps
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -120,7 +160,7 @@ public struct ReportConfiguration: Decodable, Sendable {
     public func apply(to options: inout JobOptions) throws(SettingError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolved(_ value: String) -> String {
-            value.hasPrefix("/") ? value : folder.appendingPathComponent(value).path
+            value.hasPrefix("/") || DatabaseSource.isURL(value) ? value : folder.appendingPathComponent(value).path
         }
         func parse<Value>(_ key: String, _ value: String?, _ expected: SettingExpectation,
                           _ parser: (String) -> Value?) throws(SettingError) -> Value? {
@@ -149,6 +189,9 @@ public struct ReportConfiguration: Decodable, Sendable {
         if let customers = input?.customers { options.customersFile = resolved(customers) }
         options.analysis.segmentLimit = try parse("analysis.segment_limit", analysis?.segmentLimit.map(String.init), .wholeNumber(atLeast: 1),
                                                   { Int($0).flatMap { $0 >= 1 ? $0 : nil } }) ?? options.analysis.segmentLimit
+        options.database.table = input?.table ?? options.database.table
+        options.database.query = input?.query ?? options.database.query
+        options.database.pushdown = input?.pushdown ?? options.database.pushdown
 
         options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
         if let setting = analysis?.churnWindow {
@@ -177,9 +220,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.out = report?.out.map(resolved) ?? options.out
         options.look.scale = try parse("report.scale", report?.scale.map { "\($0)" }, .positive(maximum: 8), Settings.scale) ?? options.look.scale
         options.look.font = report?.font ?? options.look.font
+        options.look.csvDialect = try parse("report.csv_dialect", report?.csvDialect, .oneOf(CSVExportDialect.allCases.map(\.rawValue)),
+                                            CSVExportDialect.init(rawValue:)) ?? options.look.csvDialect
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
         try applyMail(to: &options)
+        try applySubscriptions(to: &options, graceDays: analysis?.graceDays)
     }
 }
 

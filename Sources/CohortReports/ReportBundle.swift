@@ -5,7 +5,7 @@ import Foundation
 
 /// Every file of one report folder, built in memory from the analysis:
 /// report.html (self-contained), report.md, report.pdf (A4 management report), report.eml (the report as a message,
-/// with report.pdf attached), cohorts.csv, kpis.csv, survival.csv, analysis.json,
+/// with report.pdf attached), report.xlsx (every table as a sheet), cohorts.csv, kpis.csv, survival.csv (in the `csvDialect`), analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
 /// with one PNG per chart plus all charts in one PDF.
 ///
@@ -23,6 +23,8 @@ public struct ReportBundle: Sendable {
     public var attachments: [String: Data] = [:]
     /// Sender and recipients of report.eml (none: a draft).
     public var mailAddresses = ReportMailAddresses()
+    /// How cohorts.csv, kpis.csv, survival.csv and rejected.csv are written; nil: the default of the report's language.
+    public var csvDialect: CSVExportDialect?
 
     public init(analysis: CohortAnalysis, settings: ReportSettings, chartStyle: ChartStyle,
                 templates: ReportTemplates) {
@@ -30,6 +32,7 @@ public struct ReportBundle: Sendable {
         self.settings = settings
         self.chartStyle = chartStyle
         self.templates = templates
+        charts = ChartKind.report.filter { $0.isDrawn(for: analysis) }
     }
 
     /// File path inside the report folder → contents.
@@ -51,40 +54,39 @@ public struct ReportBundle: Sendable {
             let title = settings.language.words.reportLabels(analysis.options.period).reportTitle
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "\(title) \(analysis.asOf)")
         }
-        let svgs = try renderer.render(charts, as: .svg)
         var segmentSVGs: [[ChartKind: String]] = []
         for attribute in (analysis.segments ?? []).indices where !segmentCharts.isEmpty {
             var style = chartStyle
             style.segmentAttribute = attribute
             let segmentRenderer = ChartRenderer(analysis: analysis, style: style)
             for (kind, png) in try segmentRenderer.render(segmentCharts, as: .png) { files[Self.pngPath(kind, attribute: attribute)] = png }
-            segmentSVGs.append(Dictionary(uniqueKeysWithValues: try segmentRenderer.render(segmentCharts, as: .svg).map { kind, svg in
-                (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-\(attribute + 1)-"))
-            }))
+            segmentSVGs.append(try segmentRenderer.inlineSVGs(segmentCharts) { "\($0.fileName)-\(attribute + 1)-" })
         }
-        return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
-            (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-"))
-        }), segmentSVGs)
+        return (files, try renderer.inlineSVGs(charts), segmentSVGs)
     }
 
-    /// report.html, report.md, report.pdf, report.eml, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv and the attachments.
+    /// report.html, report.md, report.pdf, report.eml, report.xlsx, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv
+    /// and the attachments.
     public func documentFiles(svgs: [ChartKind: String], segmentSVGs: [[ChartKind: String]] = []) throws -> [String: Data] {
         let html = model(.html, svgs: svgs, segmentSVGs: segmentSVGs)
         let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
-        files["report.html"] = Data(try templates.render(html, as: .html).utf8)
+        files["report.html"] = Data(try templates.renderHTMLReport(html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
         let document = try pdf(html).render()
         files["report.pdf"] = document
         files[ReportMail.fileName] = try mail(html, pdf: document)
         if let logo = settings.logo { files[logo.fileName] = logo.data }
-        files["cohorts.csv"] = Data(MatrixCSV.render(analysis).utf8)
-        files["kpis.csv"] = Data(KPICSV.render(analysis).utf8)
-        if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis).utf8) }
+        let dialect = csvDialect ?? .default(for: settings.language)
+        files["cohorts.csv"] = Data(MatrixCSV.render(analysis, dialect: dialect).utf8)
+        files["kpis.csv"] = Data(KPICSV.render(analysis, dialect: dialect).utf8)
+        if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis, dialect: dialect).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
+        files["report.xlsx"] = try workbook.data()
+        files.merge(SubscriptionExports.files(analysis), uniquingKeysWith: { made, _ in made })
         files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
-        if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected).utf8) }
+        if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected, dialect: dialect).utf8) }
         return files
     }
 

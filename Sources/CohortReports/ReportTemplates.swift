@@ -64,11 +64,14 @@ public struct ReportTemplates: Sendable {
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     case template(String, String)
     case publish(String, String)
+    /// An output file (`--out FILE` of a command) could not be written.
+    case write(String, String)
 
     public var description: String {
         switch self {
         case .template(let file, let problem): return "template \(file) \(problem)"
         case .publish(let folder, let problem): return "cannot publish to \(folder): \(problem)"
+        case .write(let file, let problem): return "cannot write \(file): \(problem)"
         }
     }
 }

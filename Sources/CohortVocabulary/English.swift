@@ -89,6 +89,7 @@ struct English: Vocabulary {
         case .repeats(let original): return "repeats \(original.source):\(original.line) (same order id, customer, date and amount)"
         case .amountTooLarge(let text): return amountTooLarge(text)
         case .dateOutOfRange(let text, let earliest, let latest): return dateOutOfRange(text, earliest: earliest, latest: latest)
+        case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
 
@@ -155,6 +156,8 @@ struct English: Vocabulary {
             return datesOutOfRange(count: count, earliest: earliest, latest: latest, first: describe(first))
         case .sameInputTwice(let source, let original, let sameFile):
             return sameInputTwice(source: source, original: original, sameFile: sameFile)
+        case .incompleteRows(let source, let count, let read):
+            return incompleteRows(source: source, count: count, read: read)
         }
     }
 
@@ -332,6 +335,7 @@ struct English: Vocabulary {
         case .emailAddress: return "an email address like reports@acme.example or 'Name <reports@acme.example>'"
         case .smtpServer: return "an SMTP server as HOST:PORT, e.g. mail.acme.example:587"
         case .existingFile: return "a file that exists; edit this key to name your order exports"
+        case .oneOf(let names): return "one of " + names.joined(separator: ", ")
         }
     }
 

@@ -102,6 +102,7 @@ struct German: Vocabulary {
         case .repeats(let original): return "wiederholt \(original.source):\(original.line) (gleiche Bestellnummer, Kunde, Datum und Betrag)"
         case .amountTooLarge(let text): return amountTooLarge(text)
         case .dateOutOfRange(let text, let earliest, let latest): return dateOutOfRange(text, earliest: earliest, latest: latest)
+        case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
 
@@ -167,6 +168,8 @@ struct German: Vocabulary {
             return datesOutOfRange(count: count, earliest: earliest, latest: latest, first: describe(first))
         case .sameInputTwice(let source, let original, let sameFile):
             return sameInputTwice(source: source, original: original, sameFile: sameFile)
+        case .incompleteRows(let source, let count, let read):
+            return incompleteRows(source: source, count: count, read: read)
         }
     }
 
@@ -248,6 +251,7 @@ struct German: Vocabulary {
         case .date: return "das Datum"
         case .amount: return "den Betrag"
         case .order: return "die Bestellnummer"
+        case .start, .end, .mrr, .contract, .score: return contractRoleName(role)
         }
     }
 
@@ -353,6 +357,7 @@ struct German: Vocabulary {
         case .emailAddress: return "keine E-Mail-Adresse wie berichte@muster.example oder 'Name <berichte@muster.example>'"
         case .smtpServer: return "kein SMTP-Server als HOST:PORT, z. B. mail.muster.example:587"
         case .existingFile: return "keine vorhandene Datei; diesen Schlüssel auf die eigenen Bestellexporte ändern"
+        case .oneOf(let names): return "keiner von " + names.joined(separator: ", ")
         }
     }
 

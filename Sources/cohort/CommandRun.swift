@@ -1,6 +1,8 @@
 import ArgumentParser
 import CohortCharts
 import CohortCore
+import CohortExcel
+import CohortDatabase
 import CohortIngest
 import CohortJob
 import CohortReports
@@ -54,6 +56,12 @@ struct CommandRun {
         } catch let error as AnalysisFileError {
             Terminal.error(words.describe(error))
             throw ExitCode(2)
+        } catch let error as ContractError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(2)
+        } catch let error as DatabaseError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(error.isBadInput ? 2 : 1)
         } catch let error as MailDeliveryError {
             let folder = error.folder.relativePath + "/"
             Terminal.error(words.mailNotSent(server: error.server, reason: words.describe(error.reason), folder: folder))
@@ -63,6 +71,9 @@ struct CommandRun {
             throw ExitCode(1)
         } catch let error as ChartError {
             Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as ExcelError {
+            Terminal.error(words.describe(error))
             throw ExitCode(1)
         } catch let error as ExitCode {
             throw error

@@ -19,7 +19,8 @@ struct CustomersCommand: ParsableCommand {
         Examples:
           cohort customers orders.csv                 # the 20 at risk with most at stake
           cohort customers orders.csv --list lost --top 50
-          cohort customers orders.csv --format csv > customers.csv   # for a CRM import
+          cohort customers orders.csv --format csv > customers.csv   # everyone, for a CRM import
+          cohort customers orders.csv --list at-risk --format xlsx --out at-risk.xlsx
         """)
 
     @OptionGroup var input: InputOptions
@@ -34,8 +35,10 @@ struct CustomersCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only the first N customers of the list (default: 20 in a table, all otherwise).", valueName: "N"))
     var top: Int?
 
-    @Option(help: "table (the terminal), csv or json.")
+    @Option(help: "table (the terminal), csv, json or xlsx.")
     var format: OutputFormat = .table
+
+    @OptionGroup var export: ExportOptions
 
     enum CustomerList: String, ExpressibleByArgument, CaseIterable {
         case atRisk = "at-risk", lost, wonBack = "won-back", new, active, all
@@ -52,17 +55,25 @@ struct CustomersCommand: ParsableCommand {
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let words = options.look.language.words
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
-            let (result, records) = try ReportJob(options: options, events: events).customerRecords()
-            let chosen = list ?? (format == .csv ? .all : .atRisk)
+            let job = ReportJob(options: options, events: events)
+            let (analysis, records) = try job.customerRecords()
+            let chosen = list ?? (format == .csv || format == .xlsx ? .all : .atRisk)
             var selected = Self.ranked(records.filter { chosen == .all || $0.status.rawValue == chosen.rawValue }, list: chosen)
             if let limit = top ?? (format == .table ? 20 : nil) { selected = Array(selected.prefix(limit)) }
             switch format {
-            case .csv: Terminal.write(CustomerCSV.render(selected, segmentNames: result.segments?.map(\.name) ?? []))
-            case .json: Terminal.write(try AnalysisJSON.encode(selected))
-            case .table where selected.isEmpty: Terminal.write(Self.emptyList(chosen, words.customerWords()) + "\n")
-            case .table: Terminal.write(CustomerTableText.render(selected, words: words, currency: options.look.currency))
+            case .csv:
+                try export.deliver(CustomerCSV.data(selected, segmentNames: analysis.segments?.map(\.name) ?? [],
+                                                    dialect: export.dialect(locale: look.locale)))
+            case .json: try export.deliver(try AnalysisJSON.encode(selected))
+            case .table where selected.isEmpty: try export.deliver(Self.emptyList(chosen, words.customerWords()) + "\n")
+            case .table: try export.deliver(CustomerTableText.render(selected, words: words, currency: options.look.currency))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: analysis, settings: job.settings(for: analysis)).customersWorkbook(selected),
+                                   words: words)
             }
         }
     }
@@ -111,6 +122,8 @@ struct ClvCommand: ParsableCommand {
     @Option(help: "table (the terminal), csv or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var export: ExportOptions
+
     func run() throws {
         var options = JobOptions.fromEnvironment()
         input.apply(to: &options)
@@ -118,6 +131,11 @@ struct ClvCommand: ParsableCommand {
         look.apply(to: &options)
         options.analysis.customerLists = .none
         try options.requireInputs()
+        guard format != .xlsx else {
+            Terminal.error("cohort clv has no workbook: use --format table, csv or json")
+            throw ExitCode(2)
+        }
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let language = options.look.language
         try CommandRun(language: language, quiet: progress.quiet) { events in
             var timings = JobTimings()
@@ -129,9 +147,9 @@ struct ClvCommand: ParsableCommand {
             }
             for warning in prediction.warnings { Terminal.warn(language.words.describe(warning)) }
             switch format {
-            case .csv: Terminal.write(ModelCSV.render(prediction))
-            case .json: Terminal.write(try AnalysisJSON.encode(prediction))
-            case .table: Terminal.write(ModelCSV.table(prediction))
+            case .csv: try export.deliver(ModelCSV.render(prediction, dialect: export.dialect(locale: look.locale)))
+            case .json: try export.deliver(try AnalysisJSON.encode(prediction))
+            case .table, .xlsx: try export.deliver(ModelCSV.table(prediction))
             }
         }
     }

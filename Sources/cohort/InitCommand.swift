@@ -57,6 +57,10 @@ struct InitCommand: ParsableCommand {
       # the example data in cohort's repository, found when this file lies in the repository's folder.
       files:
         - examples/orders.csv
+      # Or a PostgreSQL database (the password in PGPASSWORD or ~/.pgpass, never here):
+      #   - postgresql://reporting@db.internal:5432/shop
+      # table: sales.orders             # or query: SELECT ... (read-only)
+      # pushdown: false                 # stream every row instead of letting the database sum
       # Column names; leave out to detect common English and German names.
       columns:
         # customer: Kundennummer
@@ -95,6 +99,8 @@ struct InitCommand: ParsableCommand {
       # logo: branding/logo.png      # PNG or SVG
       # templates: branding/templates   # your own report.html.mustache, report.md.mustache, index.html.mustache
       out: output                   # the report goes to <out>/<as-of date>/
+      # csv_dialect: excel-de       # CSV files: rfc4180 (, and .) or excel-de (; and decimal comma, BOM, CRLF);
+                                    # default excel-de for locale de, else rfc4180
 
     # Publishing into a shared folder (e.g. the intranet): the report is built aside and
     # renamed into <folder>/<period>/ in one step; <folder>/index.html lists every period.
@@ -114,5 +120,15 @@ struct InitCommand: ParsableCommand {
     #   starttls: true              # encrypt before logging in (needed for a password over the network)
     #   user: berichte
     #   # ca_file: certificates/company-ca.pem   # trust your own CA for STARTTLS
+
+    # Contracts (MRR, renewals) and NPS survey answers beside the orders; with contracts and no
+    # input files, the whole report runs on MRR. Columns are detected unless named.
+    # contracts:
+    #   files: [vertraege.xlsx]
+    #   columns: {start: Vertragsbeginn, end: Vertragsende, mrr: monatlicher Betrag}
+    #   grace_days: 30              # a renewal may start this many days after the end
+    # nps:
+    #   files: [umfrage.csv]
+    #   columns: {score: Bewertung}
     """
 }

@@ -7,7 +7,8 @@ import Foundation
 
 /// Where the orders come from, how they are written and which columns hold what; shared by every analysing command.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Order files: CSV or Excel .xlsx; patterns such as 'exports/*.csv' are expanded; '-' reads standard input.",
+    @Argument(help: ArgumentHelp("Order files: CSV or Excel .xlsx; patterns such as 'exports/*.csv' are expanded; '-' reads standard input; "
+                                 + "or a database, postgresql://user@host:5432/shop with --table or --query.",
                                  valueName: "orders.csv"))
     var files: [String] = []
 
@@ -48,8 +49,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read (default: 1).", valueName: "percent"))
     var maxRejected: Double?
 
+    @OptionGroup(title: "PostgreSQL source") var database: DatabaseOptions
+
     func validate() throws {
         // No files is allowed here: `cohort report --config` takes them from the configuration.
+        try database.validate(files: files)
         if let maxRejected, Settings.percentage("\(maxRejected)") == nil {
             throw ValidationError("--max-rejected takes a percentage from 0 to 100.")
         }
@@ -83,6 +87,7 @@ struct InputOptions: ParsableArguments {
         options.read.maximumSheetMegabytes = maxSheetMb ?? options.read.maximumSheetMegabytes
         if strict { options.strict = true }
         options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
+        database.apply(to: &options)
     }
 
     /// The local calendar date of the run.
@@ -138,9 +143,11 @@ extension Language: ExpressibleByArgument {
 
 extension PeriodKind: ExpressibleByArgument {}
 
-/// How `matrix` and `kpis` print.
+/// How `matrix`, `kpis`, `survival`, `customers` and `clv` print.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+    /// An Excel workbook (see `ExportOptions`).
+    case xlsx
 }
 
 extension JobOptions {

@@ -11,6 +11,8 @@ struct KPIsCommand: ParsableCommand {
         Examples:
           cohort kpis orders.csv
           cohort kpis orders.csv --format csv > kpis.csv
+          cohort kpis orders.csv --format csv --locale de --out kpis.csv   # for German Excel
+          cohort kpis orders.csv --format xlsx --out kpis.xlsx
           cohort kpis orders.csv --churn-window 3 --gross-margin 0.35
         """)
 
@@ -19,7 +21,8 @@ struct KPIsCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
-    @Option(help: "table (main KPIs in the terminal), csv (every KPI) or json.")
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (main KPIs in the terminal), csv (every KPI), json or xlsx.")
     var format: OutputFormat = .table
 
     func run() throws {
@@ -29,18 +32,24 @@ struct KPIsCommand: ParsableCommand {
         analysis.apply(to: &options)
         locale.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
-            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result) { KPITable.render($0, words: options.look.language.words) })
-            case .csv: Terminal.write(SegmentedExport.csv(result, KPICSV.render))
+            case .table: try export.deliver(SegmentedExport.tables(result) { KPITable.render($0, words: options.look.language.words) })
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: locale.locale), KPICSV.render))
             case .json:
-                Terminal.write(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis,
-                                                                 segments: SegmentedExport.segments(of: result).map {
-                                                                     SegmentKPIs(segment: $0.label, customers: $0.segment.customers,
-                                                                                 kpis: $0.segment.analysis.kpis)
-                                                                 })))
+                try export.deliver(try AnalysisJSON.encode(KPIExport(asOf: result.asOf, options: result.options, kpis: result.kpis,
+                                                                     segments: SegmentedExport.segments(of: result).map {
+                                                                         SegmentKPIs(segment: $0.label, customers: $0.segment.customers,
+                                                                                     kpis: $0.segment.analysis.kpis)
+                                                                     })))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).kpiWorkbook(),
+                                   words: options.look.language.words)
             }
         }
     }

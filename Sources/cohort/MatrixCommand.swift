@@ -11,6 +11,7 @@ struct MatrixCommand: ParsableCommand {
         Examples:
           cohort matrix orders.csv
           cohort matrix orders.csv --format csv > cohorts.csv
+          cohort matrix orders.csv --format xlsx --locale de --out kohorten.xlsx   # the triangles, wide
           cohort matrix orders.csv --period quarter --as-of 2026-09-30 --format json
         """)
 
@@ -19,7 +20,8 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
-    @Option(help: "table (retention in the terminal), csv (tidy, every metric) or json.")
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (retention in the terminal), csv (tidy, every metric), json or xlsx (one sheet per triangle).")
     var format: OutputFormat = .table
     @Flag(help: "Print how long reading, analysing and writing took.")
     var timings = false
@@ -31,22 +33,28 @@ struct MatrixCommand: ParsableCommand {
         analysis.apply(to: &options)
         locale.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.
-            let result = try ReportJob(options: options, events: events).analyse(includesKPIs: false, timings: &stopwatch)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(includesKPIs: false, timings: &stopwatch)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result) { MatrixTable.render($0, words: options.look.language.words) })
-            case .csv: Terminal.write(SegmentedExport.csv(result, MatrixCSV.render))
+            case .table: try export.deliver(SegmentedExport.tables(result) { MatrixTable.render($0, words: options.look.language.words) })
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: locale.locale), MatrixCSV.render))
             case .json:
-                Terminal.write(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
-                                                                    periods: result.periods, cohorts: result.cohorts,
-                                                                    averages: result.averages,
-                                                                    segments: SegmentedExport.segments(of: result).map {
-                                                                        SegmentMatrix(segment: $0.label, customers: $0.segment.customers,
-                                                                                      cohorts: $0.segment.analysis.cohorts,
-                                                                                      averages: $0.segment.analysis.averages)
-                                                                    })))
+                try export.deliver(try AnalysisJSON.encode(MatrixExport(asOf: result.asOf, period: result.options.period,
+                                                                        periods: result.periods, cohorts: result.cohorts,
+                                                                        averages: result.averages,
+                                                                        segments: SegmentedExport.segments(of: result).map {
+                                                                            SegmentMatrix(segment: $0.label, customers: $0.segment.customers,
+                                                                                          cohorts: $0.segment.analysis.cohorts,
+                                                                                          averages: $0.segment.analysis.averages)
+                                                                        })))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).matrixWorkbook(),
+                                   words: options.look.language.words)
             }
             if timings {
                 stopwatch.lap(.write)

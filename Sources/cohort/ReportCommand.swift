@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         The folder is built aside and renamed into place in one step, so nobody sees a \
         half-written report; a failed run leaves an earlier report of the same date as it was. \
         Rows that cannot be read are listed in rejected.csv beside the report. Every chart is \
-        drawn into charts/ as PNG, and all of them into charts/charts.pdf.
+        drawn into charts/ as PNG, and all of them into charts/charts.pdf. report.xlsx holds \
+        every table as a sheet (the triangles wide, with number formats and heat-map colors). \
+        A German report writes its CSV files for German Excel (--csv-dialect excel-de).
 
         report.eml is the report as an email: summary, headline cards, retention \
         heat map, report.pdf attached. With --mail-to, --mail-from and --smtp it \
@@ -24,6 +26,8 @@ struct ReportCommand: ParsableCommand {
           cohort report examples/orders.csv
           cohort report exports/2026-*.csv --out /srv/intranet/cohorts
           cohort report orders.csv --as-of 2026-09-30 --churn-window 3
+          cohort report orders.csv --contracts contracts.csv --nps nps.csv
+          cohort report --contracts contracts.xlsx   # no orders: the report runs on MRR
           cohort report --from output/2026-10-31/analysis.json --locale de --out board
           cohort report orders.csv --mail-to board@acme.example \\
             --mail-from reports@acme.example --smtp mail.acme.example:587 \\
@@ -35,6 +39,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup var subscriptions: SubscriptionFlags
     @OptionGroup(title: "Email") var mail: MailFlags
     @Option(help: ArgumentHelp("Folder that receives the report folder (default: output).", valueName: "dir"))
     var out: String?
@@ -70,6 +75,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Keep customer ids out of every output (no customer lists, no at-risk.csv or lost.csv), for a wide audience.")
     var noCustomerLists = false
 
+    @Option(help: ArgumentHelp("CSV files of the folder: rfc4180 writes ',' and '.'; excel-de writes ';', the decimal comma, "
+                               + "UTF-8 with BOM and CRLF, for German Excel. Default: excel-de when the report is German "
+                               + "(--locale de, the configuration's locale, or LANG), else rfc4180. The column keys are the same in both.",
+                               valueName: "dialect"))
+    var csvDialect: CSVExportDialect?
+
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be 1 or more.") }
         _ = try targets()
@@ -97,10 +108,13 @@ struct ReportCommand: ParsableCommand {
         options.keep = keep ?? options.keep
         for (key, value) in try targets() { options.look.setTarget(key, value) }
         if noCustomerLists { options.analysis.customerLists = .none }
+        options.look.csvDialect = csvDialect ?? options.look.csvDialect
         try CommandRun(language: options.look.language, quiet: true).failingCleanly {
             try mail.apply(to: &options, environment: ProcessInfo.processInfo.environment)
         }
-        if from == nil { try options.requireInputs() }
+        subscriptions.apply(to: &options)
+        if from == nil && options.subscriptions.contracts.isEmpty { try options.requireInputs() }
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)

@@ -15,6 +15,7 @@ struct SegmentsCommand: ParsableCommand {
         Examples:
           cohort segments orders.csv --segment-by industry
           cohort segments orders.csv --segment-by plan --customers customers.csv --format csv
+          cohort segments orders.csv --segment-by industry --format xlsx --out segments.xlsx
           cohort segments orders.csv --segment-by country --segment-by company_size --segment-limit 5
         """)
 
@@ -24,8 +25,10 @@ struct SegmentsCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
 
-    @Option(help: "table (the terminal), csv or json.")
+    @Option(help: "table (the terminal), csv, json or xlsx.")
     var format: OutputFormat = .table
+
+    @OptionGroup var export: ExportOptions
 
     func validate() throws {
         if segments.segmentBy.isEmpty { throw ValidationError("Name the column to split by with --segment-by, e.g. --segment-by industry.") }
@@ -38,13 +41,16 @@ struct SegmentsCommand: ParsableCommand {
         analysis.apply(to: &options)
         look.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
         let language = options.look.language
         try CommandRun(language: language, quiet: progress.quiet) { events in
-            let (result, _) = try ReportJob(options: options, events: events).customerRecords()
+            let job = ReportJob(options: options, events: events)
+            let (result, _) = try job.customerRecords()
             switch format {
-            case .csv: Terminal.write(SegmentTable.csv(result))
-            case .json: Terminal.write(try AnalysisJSON.encode(SegmentsExport(asOf: result.asOf, attributes: result.segments ?? [])))
-            case .table: Terminal.write(SegmentTable.text(result, words: language.words, currency: options.look.currency))
+            case .csv: try export.deliver(SegmentTable.csv(result, dialect: export.dialect(locale: look.locale)))
+            case .json: try export.deliver(try AnalysisJSON.encode(SegmentsExport(asOf: result.asOf, attributes: result.segments ?? [])))
+            case .table: try export.deliver(SegmentTable.text(result, words: language.words, currency: options.look.currency))
+            case .xlsx: try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).segmentsWorkbook(), words: language.words)
             }
         }
     }

@@ -22,7 +22,8 @@ struct SurvivalCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
-    @Option(help: "table (in the terminal), csv or json.")
+    @OptionGroup var export: ExportOptions
+    @Option(help: "table (in the terminal), csv, json or xlsx.")
     var format: OutputFormat = .table
 
     func run() throws {
@@ -32,19 +33,25 @@ struct SurvivalCommand: ParsableCommand {
         analysis.apply(to: &options)
         locale.apply(to: &options)
         try options.requireInputs()
+        try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
-            let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
+            let job = ReportJob(options: options, events: events)
+            let result = try job.analyse(timings: &timings)
             switch format {
-            case .table: Terminal.write(SegmentedExport.tables(result) { SurvivalTable.render($0, words: options.look.language.words) })
-            case .csv: Terminal.write(SegmentedExport.csv(result, SurvivalCSV.render))
+            case .table: try export.deliver(SegmentedExport.tables(result) { SurvivalTable.render($0, words: options.look.language.words) })
+            case .csv: try export.deliver(SegmentedExport.csv(result, dialect: export.dialect(locale: locale.locale), SurvivalCSV.render))
             case .json:
-                Terminal.write(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
-                                                                      survival: result.survival ?? [],
-                                                                      segments: SegmentedExport.segments(of: result).map {
-                                                                          SegmentSurvival(segment: $0.label, customers: $0.segment.customers,
-                                                                                          survival: $0.segment.analysis.survival ?? [])
-                                                                      })))
+                try export.deliver(try AnalysisJSON.encode(SurvivalExport(asOf: result.asOf, options: result.options,
+                                                                          survival: result.survival ?? [],
+                                                                          segments: SegmentedExport.segments(of: result).map {
+                                                                              SegmentSurvival(segment: $0.label, customers: $0.segment.customers,
+                                                                                              survival: $0.segment.analysis.survival ?? [])
+                                                                          })))
+            case .xlsx:
+                try export.deliver(ReportWorkbook(analysis: result, settings: job.settings(for: result)).survivalWorkbook(),
+                                   words: options.look.language.words)
             }
         }
     }

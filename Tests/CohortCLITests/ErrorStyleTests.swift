@@ -25,7 +25,7 @@ struct ErrorStyleTests {
         try expectOneErrorLine(["kpis", orders, "--as-of"], status: 2, message: "missing value for '--as-of <date>'")
         try expectOneErrorLine(["chart", orders], status: 2, message: "missing expected argument '--out <file>'")
         try expectOneErrorLine(["kpis", orders, "--format", "tabel"], status: 2,
-                               message: "the value 'tabel' is invalid for '--format <format>'. Please provide one of 'table', 'csv' or 'json'.")
+                               message: "the value 'tabel' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'xlsx'.")
     }
 
     @Test func badInputIsOneLineWithStatus2() throws {

@@ -40,7 +40,7 @@ struct HelpWrappingTests {
 
             """))
         // The parser's own "(values: …; default: …)" is kept whole too.
-        #expect(result.standardOutput.split(separator: "\n").contains { $0.hasSuffix(" json. (values: table, csv, json; default: table)") })
+        #expect(result.standardOutput.split(separator: "\n").contains { $0.hasSuffix("(values: table, csv, json, xlsx; default: table)") })
     }
 
     @Test func wideTerminalsGetLongLines() throws {

@@ -24,7 +24,7 @@ struct ReportCommandTests {
         let folder = directory.appendingPathComponent("2026-03-31")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["analysis.json", "at-risk.csv", "charts", "cohorts.csv", "kpis.csv", "lost.csv", "report.eml", "report.html", "report.md",
-                          "report.pdf", "survival.csv"])
+                          "report.pdf", "report.xlsx", "survival.csv"])
         let charts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("charts").path).sorted()
         #expect(charts == ["at-risk.png", "charts.pdf", "curves.png", "customer-bridge.png", "grr.png", "ltv.png", "retention.png",
                            "revenue-bridge.png", "revenue-retention.png", "survival.png", "trends.png"])

@@ -16,6 +16,9 @@ public enum InputWarning: Sendable, Codable, Equatable {
     case datesOutOfRange(count: Int, earliest: CivilDate, latest: CivilDate, first: RejectedRow)
     /// A file named again (the same file under another name, or a copy with the same bytes): read once.
     case sameInputTwice(source: String, original: String, sameFile: Bool)
+    /// Rows of a database without a customer id, a date or an amount; they were left out (a file
+    /// rejects such rows one by one, with their lines).
+    case incompleteRows(source: String, count: Int, read: Int)
 
     /// How many years before the latest order a date counts as far in the past.
     public static let farPastYears = 20

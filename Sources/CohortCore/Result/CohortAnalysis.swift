@@ -33,6 +33,10 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
     /// matrices were computed, or in an analysis.json written before it existed.
     public var survival: [SurvivalPoint]? = nil
+    /// MRR movements, renewals and upcoming renewals from a contract list; nil without one.
+    public var contracts: ContractAnalysis? = nil
+    /// NPS and churn after the answer from survey answers; nil without them.
+    public var satisfaction: SatisfactionAnalysis? = nil
     public var dataQuality: DataQuality
     /// Where the orders came from, how they were read and which rows were set aside; set by the caller.
     public var input: InputSummary
@@ -52,6 +56,12 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status), for `cohort customers`.
     public static func withCustomerRecords(table: OrderTable, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        try withCustomerRecords(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerRecords(of table: some HistorySource, options: AnalysisOptions,
+                                    input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
         guard let builder = prepared.customers else { return (analysis, []) }
@@ -64,6 +74,12 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).
     public static func withCustomerLists(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary())
         throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
+        try withCustomerLists(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerLists` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerLists(of table: some HistorySource, options: AnalysisOptions, input: InputSummary)
+        throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
         guard let builder = prepared.customers else { return (analysis, RankedCustomers(), RankedCustomers()) }
@@ -75,7 +91,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     }
 
     /// An analysis, and what its customers to act on are made from (when asked for).
-    private struct Prepared {
+    struct Prepared {
         var analysis: CohortAnalysis
         var customers: CustomerActionsBuilder?
         /// Per attribute, each analysed customer's segment index.
@@ -101,18 +117,19 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         }
     }
 
-    /// The analysis, and what the customers to act on are made from (when asked for).
-    private static func analyse(_ table: OrderTable, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
-                                includesCustomers: Bool) throws -> Prepared {
+    /// The analysis, and what the customers to act on are made from (when asked for); from an order
+    /// table, or from aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func analyse(_ table: some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
+                        includesCustomers: Bool) throws -> Prepared {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
-        guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
-        // Once, so that no sum of money below can overflow (see `amountTotalFits`).
-        guard table.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
+        guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
+        // Once, so that no sum of money below can overflow (see `OrderTable.amountTotalFits`).
+        if let orders = table as? OrderTable, !orders.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
 
-        let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
+        let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)
-        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
+        let history = try table.history(calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
         let periods = (0 ..< history.periodCount).map { index in
             let period = history.firstPeriod + index
             let lastDay = calendar.lastDay(of: period)
@@ -136,8 +153,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         var analysis = CohortAnalysis(options: resolved, asOf: CivilDate(dayNumber: asOfDay), churnWindow: window, periods: periods,
                                       cohorts: matrix.cohorts, averages: matrix.averages, dataQuality: history.dataQuality, input: input)
         guard includesKPIs else {
-            if !table.segments.isEmpty {
-                analysis.segments = SegmentBuilder(table: table, history: history, periods: periods, options: resolved, window: window,
+            if !table.segmentTable.segments.isEmpty {
+                analysis.segments = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                                    headlinePeriod: nil).build().attributes
             }
             return Prepared(analysis: analysis)
@@ -148,8 +165,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         analysis.headline = HeadlineBuilder(history: history, kpis: analysis.kpis, cohorts: matrix.cohorts, kind: resolved.period)
             .build(period: headlinePeriod)
         var lookups: [SegmentBuilder.Lookup] = [], membership: [[Int32]] = []
-        if !table.segments.isEmpty {
-            let split = SegmentBuilder(table: table, history: history, periods: periods, options: resolved, window: window,
+        if !table.segmentTable.segments.isEmpty {
+            let split = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                        headlinePeriod: headlinePeriod, kpis: analysis.kpis, headline: analysis.headline).build()
             analysis.segments = split.attributes
             (lookups, membership) = (split.lookups, split.membership)
@@ -195,7 +212,7 @@ extension CohortAnalysis {
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, customers, segments, dataQuality,
-             input
+             input, contracts, satisfaction
     }
 
     /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
@@ -216,6 +233,8 @@ extension CohortAnalysis {
         headline = try container.decodeIfPresent(Headline.self, forKey: .headline)
         customers = try container.decodeIfPresent(CustomerActions.self, forKey: .customers)
         segments = try container.decodeIfPresent([SegmentAttribute].self, forKey: .segments)
+        contracts = try container.decodeIfPresent(ContractAnalysis.self, forKey: .contracts)
+        satisfaction = try container.decodeIfPresent(SatisfactionAnalysis.self, forKey: .satisfaction)
         dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
         input = try container.decode(InputSummary.self, forKey: .input)
     }
@@ -234,6 +253,8 @@ extension CohortAnalysis {
         try container.encodeIfPresent(headline, forKey: .headline)
         try container.encodeIfPresent(customers, forKey: .customers)
         try container.encodeIfPresent(segments, forKey: .segments)
+        try container.encodeIfPresent(contracts, forKey: .contracts)
+        try container.encodeIfPresent(satisfaction, forKey: .satisfaction)
         try container.encode(dataQuality, forKey: .dataQuality)
         try container.encode(input, forKey: .input)
     }

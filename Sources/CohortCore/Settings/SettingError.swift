@@ -41,4 +41,6 @@ public enum SettingExpectation: Equatable, Sendable {
     case smtpServer
     /// A file that exists (the orders a configuration names).
     case existingFile
+    /// One of these words (`rfc4180` or `excel-de` for `csv_dialect:`).
+    case oneOf([String])
 }

@@ -48,7 +48,9 @@ extension ExcelCell {
         case .date:
             return 10
         case .custom(let code):
-            return Double(max(String(value).count, shownLength(of: code)))
+            // The code's own characters (one placeholder for the integer part), plus the value's further integer digits.
+            let magnitude = code.contains("%") ? abs(value) * 100 : abs(value)
+            return Double(sign + digits(magnitude) - 1 + shownLength(of: code))
         }
     }
 

@@ -13,23 +13,25 @@ public enum CustomerCSV {
         "predicted_clv_12m",
     ]
 
-    /// The records as UTF-8 CSV (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
+    /// The records as UTF-8 CSV in `dialect` (the report's at-risk.csv and lost.csv, `cohort customers --format csv`).
     ///
     /// Written byte by byte: a report's lists run to hundreds of thousands of rows.
     ///
     /// With `segmentNames` (the `--segment-by` attributes), a first column `segment` holds each customer's value
     /// (`SegmentedExport.label(ofCustomer:names:)`); the rest of the header is unchanged.
-    public static func data<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = []) -> Data
+    public static func data<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
+                                                             dialect: CSVExportDialect = .rfc4180) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
-        var data = Data(((segmentNames.isEmpty ? [] : ["segment"]) + header).joined(separator: ",").utf8 + [UInt8(ascii: "\n")])
+        var data = Data(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8)
         let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
-        for part in ParallelWork.map(parts, { rows(records[$0], segmentNames: segmentNames) }) { data.append(contentsOf: part) }
+        for part in ParallelWork.map(parts, { rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) { data.append(contentsOf: part) }
         return data
     }
 
     /// The lines of some records.
-    private static func rows<Records: Collection>(_ records: Records, segmentNames: [String]) -> [UInt8] where Records.Element == CustomerRecord {
-        var out = CSVBytes(capacity: records.count * 150)
+    private static func rows<Records: Collection>(_ records: Records, segmentNames: [String], dialect: CSVExportDialect) -> [UInt8]
+        where Records.Element == CustomerRecord {
+        var out = CSVBytes(capacity: records.count * 150, dialect: dialect)
         for record in records {
             let segment = segmentNames.isEmpty ? nil : SegmentedExport.label(ofCustomer: record, names: segmentNames)
             let bound = CSVBytes.Line.fieldBytes(record.id) + CSVBytes.Line.fieldBytes(record.cohort) + 16 + 13 * CSVBytes.Line.numberBytes
@@ -37,36 +39,36 @@ public enum CustomerCSV {
             out.line(maximumBytes: bound) { line in
                 if let segment {
                     line.field(segment)
-                    line.comma()
+                    line.delimiter()
                 }
                 line.field(record.id)
-                line.comma()
+                line.delimiter()
                 line.text(record.status.rawValue)
-                line.comma()
+                line.delimiter()
                 line.field(record.cohort)
-                line.comma()
+                line.delimiter()
                 line.date(record.firstOrder)
-                line.comma()
+                line.delimiter()
                 line.date(record.lastOrder)
-                line.comma()
+                line.delimiter()
                 line.integer(Int64(record.positiveOrders))
-                line.comma()
+                line.delimiter()
                 line.money(record.revenueLifetime)
-                line.comma()
+                line.delimiter()
                 line.money(record.revenue12m)
-                line.comma()
+                line.delimiter()
                 line.integer(Int64(record.daysSinceLastOrder))
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedGapDays, places: 1)
-                line.comma()
+                line.delimiter()
                 if let stake = record.revenueAtStake { line.money(stake) }
-                line.comma()
+                line.delimiter()
                 line.fixed(record.probabilityAlive, places: 6)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedOrders12m, places: 6)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.expectedOrderValue, places: 2)
-                line.comma()
+                line.delimiter()
                 line.fixed(record.predictedCLV12m, places: 2)
                 line.newline()
             }
@@ -74,8 +76,8 @@ public enum CustomerCSV {
         return out.bytes
     }
 
-    public static func render(_ records: [CustomerRecord], segmentNames: [String] = []) -> String {
-        String(decoding: data(records, segmentNames: segmentNames), as: UTF8.self)
+    public static func render(_ records: [CustomerRecord], segmentNames: [String] = [], dialect: CSVExportDialect = .rfc4180) -> String {
+        String(decoding: data(records, segmentNames: segmentNames, dialect: dialect), as: UTF8.self)
     }
 
     /// `value` with `places` decimals, half away from zero; empty for nil.
@@ -89,8 +91,10 @@ public enum CustomerCSV {
 public enum ModelCSV {
     public static let header = ["model", "parameter", "value"]
 
-    public static func render(_ prediction: PredictionSummary) -> String {
-        rows(prediction).reduce(CSVField.line(header)) { $0 + CSVField.line($1) }
+    public static func render(_ prediction: PredictionSummary, dialect: CSVExportDialect = .rfc4180) -> String {
+        rows(prediction).reduce(dialect.header(header)) { text, row in
+            text + dialect.line([.text(row[0]), .text(row[1]), .number(row[2])])
+        }
     }
 
     public static func table(_ prediction: PredictionSummary) -> String {

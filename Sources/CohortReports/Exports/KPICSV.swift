@@ -3,7 +3,7 @@ import CohortCore
 /// The period KPIs as CSV: one row per period, first period first.
 ///
 /// Money with two decimals, ratios with four places, an undefined ratio empty;
-/// the header is a contract other tools rely on.
+/// the header is a contract other tools rely on (the same keys in every `CSVExportDialect`).
 public enum KPICSV {
     public static let header = [
         "period", "partial", "customers_start", "new_customers", "reactivated_customers", "churned_customers",
@@ -13,25 +13,25 @@ public enum KPICSV {
         "orders", "average_order_value", "repeat_purchase_rate_12", "purchase_frequency_12", "average_lifespan", "clv",
     ]
 
-    public static func render(_ analysis: CohortAnalysis) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ analysis: CohortAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for kpi in analysis.kpis {
             let customers = kpi.customers, revenue = kpi.revenueBridge
-            text += CSVField.line([
-                kpi.label, kpi.partial ? "true" : "false",
-                String(customers.start), String(customers.new), String(customers.reactivated),
-                String(customers.churned), String(customers.end),
-                kpi.churnRate.formatted(), kpi.customerRetentionRate.formatted(),
-                kpi.customerRetentionRate12.formatted(), kpi.winBackRate.formatted(),
-                kpi.revenue.description, revenue.start.description, revenue.new.description,
-                revenue.expansion.description, revenue.contraction.description, revenue.churned.description,
-                revenue.reactivation.description, revenue.end.description,
-                kpi.netRevenueRetentionMonthly.formatted(), kpi.grossRevenueRetentionMonthly.formatted(),
-                kpi.netRevenueRetention12.formatted(), kpi.grossRevenueRetention12.formatted(),
-                kpi.revenueChurnRate.formatted(),
-                String(kpi.orders), kpi.averageOrderValue.formatted(places: 2),
-                kpi.repeatPurchaseRate12.formatted(), kpi.purchaseFrequency12.formatted(),
-                kpi.averageLifespan.formatted(places: 2), kpi.customerLifetimeValue.formatted(places: 2),
+            text += dialect.line([
+                .text(kpi.label), .text(kpi.partial ? "true" : "false"),
+                .integer(customers.start), .integer(customers.new), .integer(customers.reactivated),
+                .integer(customers.churned), .integer(customers.end),
+                .number(kpi.churnRate.formatted()), .number(kpi.customerRetentionRate.formatted()),
+                .number(kpi.customerRetentionRate12.formatted()), .number(kpi.winBackRate.formatted()),
+                .number(kpi.revenue.description), .number(revenue.start.description), .number(revenue.new.description),
+                .number(revenue.expansion.description), .number(revenue.contraction.description), .number(revenue.churned.description),
+                .number(revenue.reactivation.description), .number(revenue.end.description),
+                .number(kpi.netRevenueRetentionMonthly.formatted()), .number(kpi.grossRevenueRetentionMonthly.formatted()),
+                .number(kpi.netRevenueRetention12.formatted()), .number(kpi.grossRevenueRetention12.formatted()),
+                .number(kpi.revenueChurnRate.formatted()),
+                .integer(kpi.orders), .number(kpi.averageOrderValue.formatted(places: 2)),
+                .number(kpi.repeatPurchaseRate12.formatted()), .number(kpi.purchaseFrequency12.formatted()),
+                .number(kpi.averageLifespan.formatted(places: 2)), .number(kpi.customerLifetimeValue.formatted(places: 2)),
             ])
         }
         return text

@@ -5,22 +5,23 @@ import CohortCore
 /// The header and formats are a contract other tools rely on (money with two
 /// decimals, ratios with four places, an empty ratio as an empty field):
 /// `cohort,age,cohort_size,active_customers,retention,unbounded_retention,revenue,revenue_retention,grr_revenue,grr,cumulative_revenue_per_customer,partial`
+/// (in `excel-de`, the same keys and digits with `;` and a decimal comma).
 public enum MatrixCSV {
     public static let header = [
         "cohort", "age", "cohort_size", "active_customers", "retention", "unbounded_retention", "revenue",
         "revenue_retention", "grr_revenue", "grr", "cumulative_revenue_per_customer", "partial",
     ]
 
-    public static func render(_ analysis: CohortAnalysis) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ analysis: CohortAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for row in analysis.cohorts {
             for cell in row.cells {
-                text += CSVField.line([
-                    row.label, String(cell.age), String(row.size), String(cell.activeCustomers),
-                    cell.retention.formatted(), cell.unboundedRetention.formatted(), cell.revenue.description,
-                    cell.revenueRetention.formatted(), cell.grossRetainedRevenue.description,
-                    cell.grossRevenueRetention.formatted(), cell.cumulativeRevenuePerCustomer.formatted(places: 2),
-                    cell.partial ? "true" : "false",
+                text += dialect.line([
+                    .text(row.label), .integer(cell.age), .integer(row.size), .integer(cell.activeCustomers),
+                    .number(cell.retention.formatted()), .number(cell.unboundedRetention.formatted()), .number(cell.revenue.description),
+                    .number(cell.revenueRetention.formatted()), .number(cell.grossRetainedRevenue.description),
+                    .number(cell.grossRevenueRetention.formatted()), .number(cell.cumulativeRevenuePerCustomer.formatted(places: 2)),
+                    .text(cell.partial ? "true" : "false"),
                 ])
             }
         }

@@ -6,11 +6,12 @@ public enum RejectedCSV {
     public static let header = ["source", "line", "column", "reason", "raw_text"]
 
     /// The reasons are worded in English (scripts read this file; `words` changes that).
-    public static func render(_ rows: [RejectedRow], words: any Vocabulary = Language.english.words) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ rows: [RejectedRow], words: any Vocabulary = Language.english.words,
+                              dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for row in rows {
-            text += CSVField.line([CSVField.data(row.source), String(row.line), CSVField.data(row.column ?? ""),
-                                   CSVField.data(words.reason(row.reason)), CSVField.data(row.rawText)])
+            text += dialect.line([.data(row.source), .integer(row.line), .data(row.column ?? ""),
+                                  .data(words.reason(row.reason)), .data(row.rawText)])
         }
         return text
     }

@@ -16,17 +16,17 @@ public enum SegmentTable {
         return [whole] + SegmentedExport.segments(of: analysis).map { ($0.label, $0.segment.customers, $0.segment.comparison) }
     }
 
-    public static func csv(_ analysis: CohortAnalysis) -> String {
-        var text = CSVField.line(header)
+    public static func csv(_ analysis: CohortAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for row in rows(analysis) {
             let churn = row.comparison?.churn
-            text += CSVField.line([
-                CSVField.data(row.label), String(row.customers),
-                churn.map { Ratio($0.count, over: $0.total).formatted(places: 4) } ?? "",
-                fraction(churn?.low), fraction(churn?.high),
-                churn.map { Ratio($0.total - $0.count, over: $0.total).formatted(places: 4) } ?? "",
-                fraction(row.comparison?.nrr), fraction(row.comparison?.grr),
-                row.comparison?.revenuePerCustomer12m.map { Ratio($0).formatted(places: 2) } ?? "",
+            text += dialect.line([
+                .data(row.label), .integer(row.customers),
+                .number(churn.map { Ratio($0.count, over: $0.total).formatted(places: 4) } ?? ""),
+                .number(fraction(churn?.low)), .number(fraction(churn?.high)),
+                .number(churn.map { Ratio($0.total - $0.count, over: $0.total).formatted(places: 4) } ?? ""),
+                .number(fraction(row.comparison?.nrr)), .number(fraction(row.comparison?.grr)),
+                .number(row.comparison?.revenuePerCustomer12m.map { Ratio($0).formatted(places: 2) } ?? ""),
             ])
         }
         return text

@@ -5,6 +5,7 @@ import CohortCore
 /// file is the unsegmented export, unchanged.
 ///
 ///     SegmentedExport.csv(analysis, MatrixCSV.render)   // "segment,cohort,age,..." / "(all),2026-01,0,..." / "Retail,2026-01,0,..."
+///     SegmentedExport.csv(analysis, dialect: .excelGerman, MatrixCSV.render)   // "\u{FEFF}segment;cohort;age;..." / ...
 public enum SegmentedExport {
     /// Labels of the whole population and of the gathered and unknown segments in data exports (not translated: scripts read them).
     public static let all = "(all)", other = "(other)", unknown = "(unknown)"
@@ -36,19 +37,24 @@ public enum SegmentedExport {
         return zip(names, values).map { "\($0)=\($1)" }.joined(separator: "; ")
     }
 
-    /// `render(analysis)` for the whole population and for each segment, each line after a `segment` field;
-    /// just `render(analysis)` without segments. `render` writes a header line first.
-    public static func csv(_ analysis: CohortAnalysis, _ render: (CohortAnalysis) -> String) -> String {
-        guard analysis.segments != nil else { return render(analysis) }
-        var text = ""
+    /// `render(analysis, dialect)` for the whole population and for each segment, each line after a `segment` field;
+    /// just `render(analysis, dialect)` without segments. `render` writes a header line first (after the dialect's
+    /// byte order mark, which the result holds once).
+    public static func csv(_ analysis: CohortAnalysis, dialect: CSVExportDialect = .rfc4180,
+                           _ render: (CohortAnalysis, CSVExportDialect) -> String) -> String {
+        guard analysis.segments != nil else { return render(analysis, dialect) }
+        let delimiter = String(dialect.delimiter)
+        var text = dialect.fileStart
         for (index, (label, part)) in ([(all, analysis)] + segments(of: analysis).map { ($0.label, $0.segment.analysis) }).enumerated() {
-            let lines = render(part).split(separator: "\n", omittingEmptySubsequences: false)
+            var rendered = render(part, dialect).unicodeScalars[...]
+            if rendered.first == "\u{FEFF}" { rendered = rendered.dropFirst() }
+            let lines = String(rendered).components(separatedBy: dialect.lineEnd)
             for (number, line) in lines.enumerated() where !line.isEmpty {
                 if number == 0 {
-                    if index == 0 { text += "segment," + line + "\n" }
+                    if index == 0 { text += "segment" + delimiter + line + dialect.lineEnd }
                     continue
                 }
-                text += CSVField.data(label) + "," + line + "\n"
+                text += CSVField.data(label, delimiter: dialect.delimiter) + delimiter + line + dialect.lineEnd
             }
         }
         return text

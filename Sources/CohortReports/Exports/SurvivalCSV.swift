@@ -6,12 +6,12 @@ import CohortCore
 public enum SurvivalCSV {
     public static let header = ["age", "at_risk", "churned", "censored", "survival", "survival_lower_95", "survival_upper_95"]
 
-    public static func render(_ analysis: CohortAnalysis) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ analysis: CohortAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for point in analysis.survival ?? [] {
-            text += CSVField.line([
-                String(point.age), String(point.atRisk), String(point.churned), String(point.censored),
-                Ratio(point.survival).formatted(), Ratio(point.lower).formatted(), Ratio(point.upper).formatted(),
+            text += dialect.line([
+                .integer(point.age), .integer(point.atRisk), .integer(point.churned), .integer(point.censored),
+                .number(Ratio(point.survival).formatted()), .number(Ratio(point.lower).formatted()), .number(Ratio(point.upper).formatted()),
             ])
         }
         return text
