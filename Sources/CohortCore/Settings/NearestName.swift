@@ -5,7 +5,7 @@
 ///     NearestName.among(["currency", "company"], for: "currncy")                // "currency"
 public enum NearestName {
     /// The known name closest to `typed`: the only one it is a whole word of (`--window` → `--churn-window`),
-    /// else the one fewest edits away (letters added, removed, changed or swapped), if that is a third of it at most.
+    /// else the only one that is a whole word of it (`keep_last` → `keep`), else the one fewest edits away (letters added, removed, changed or swapped), if that is a third of it at most.
     /// Dashes and underscores count alike, and case is ignored.
     public static func among(_ names: [String], for typed: String) -> String? {
         func bare(_ name: String) -> String { String(name.drop { $0 == "-" }).lowercased().replacingUnderscores() }
@@ -13,6 +13,10 @@ public enum NearestName {
         guard !word.isEmpty else { return nil }
         let containing = names.filter { bare($0).split(separator: "-").contains { $0 == word } || bare($0).hasPrefix(word + "-") }
         if containing.count == 1 { return containing[0] }
+        // The only known name that is a word of the typed one: `keep_last` → `keep`, `--format-csv` → `--format`.
+        let typedWords = word.split(separator: "-")
+        let contained = names.filter { name in typedWords.count > 1 && typedWords.contains { $0 == bare(name) } }
+        if contained.count == 1 { return contained[0] }
         let limit = max(1, min(3, word.count / 3))
         let scored = names.map { (name: $0, edits: editDistance(word, bare($0))) }.filter { $0.edits <= limit }
         return scored.min { $0.edits < $1.edits }?.name
