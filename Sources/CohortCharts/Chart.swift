@@ -11,10 +11,15 @@ protocol Chart {
     /// A part of the plot the chart leaves empty, large enough to hold text (in the chart's
     /// coordinates), or nil. A report page may put the chart's summary there.
     func emptyRegion(on canvas: ChartCanvas) -> Rect?
+    /// The font size (in points) of values a reader must read in the plot itself, such as the
+    /// numbers in a heat map's cells, or nil when the chart prints none. A web page shows the
+    /// chart no narrower than this text stays readable at.
+    func valueTextSize(on canvas: ChartCanvas) -> Double?
 }
 
 extension Chart {
     func emptyRegion(on canvas: ChartCanvas) -> Rect? { nil }
+    func valueTextSize(on canvas: ChartCanvas) -> Double? { nil }
 }
 
 /// The parts every chart shares: white page, title, subtitle (source, as-of date, period, cohorts), legend.
@@ -32,6 +37,7 @@ struct ChartFrame {
         parts.append("\(words.asOf) \(words.longDate(analysis.asOf))")
         parts.append(words.periodly(analysis.options.period))
         parts.append("\(analysis.cohorts.count) \(words.cohortsWord)")
+        if analysis.contracts?.isRevenueSource == true { parts.append(words.mrrFromContracts) }
         if let extra { parts.append(extra) }
         return parts.joined(separator: " · ")
     }

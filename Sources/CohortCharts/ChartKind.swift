@@ -22,6 +22,9 @@ public enum ChartKind: String, Sendable, CaseIterable {
 
     /// True for the charts of one segment attribute.
     public var isSegmentChart: Bool { self == .segmentCurves || self == .segmentHeatMaps }
+    /// MRR movements from contracts (`--contracts`), and churn after the NPS answer by group (`--nps`).
+    case mrr
+    case npsChurn = "nps-churn"
 
     /// The file name of this chart in a report's `charts/` folder, without extension.
     public var fileName: String { rawValue }
@@ -34,10 +37,12 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .curves: return CohortCurves(analysis: analysis, style: style, metric: .retention)
         case .ltv: return CohortCurves(analysis: analysis, style: style, metric: .cumulativeRevenue)
         case .customerBridge: return BridgeChart(analysis: analysis, style: style, kind: .customers)
-        case .revenueBridge: return BridgeChart(analysis: analysis, style: style, kind: .revenue)
+        case .revenueBridge: return BridgeChart(analysis: analysis, style: style, kind: .revenue).labelledAsMRR(analysis.contracts?.isRevenueSource == true)
         case .trends: return TrendChart(analysis: analysis, style: style)
         case .survival: return SurvivalChart(analysis: analysis, style: style)
         case .atRisk: return StakeChart(analysis: analysis, style: style)
+        case .mrr: return BridgeChart.mrr(analysis: analysis, style: style)
+        case .npsChurn: return NPSChurnChart(analysis: analysis, style: style)
         case .segmentCurves: return SegmentCurves(analysis: analysis, style: style)
         case .segmentHeatMaps: return SegmentHeatMaps(analysis: analysis, style: style)
         }

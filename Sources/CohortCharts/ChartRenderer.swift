@@ -19,7 +19,13 @@ public struct ChartRenderer: Sendable {
     /// One chart as one file.
     public func render(_ kind: ChartKind, as format: ChartFormat) throws(ChartError) -> Data {
         let chart = kind.chart(for: analysis, style: style)
-        let surface = try CairoSurface(format: format, width: chart.width, height: chart.height, scale: style.scale)
+        let cairoFormat: CairoSurface.Format
+        switch format {
+        case .svg: return try drawSVG(chart, idPrefix: "").document()
+        case .png: cairoFormat = .png
+        case .pdf: cairoFormat = .pdf
+        }
+        let surface = try CairoSurface(format: cairoFormat, width: chart.width, height: chart.height, scale: style.scale)
         surface.setTitle(chart.title)
         let context = try CairoContext(surface: surface, fontFamily: style.fontFamily)
         chart.draw(on: ChartCanvas(context: context, style: style))
@@ -29,13 +35,25 @@ public struct ChartRenderer: Sendable {
 
     /// Several charts, each as one file, drawn in parallel on all cores (Cairo surfaces are independent).
     public func render(_ kinds: [ChartKind], as format: ChartFormat) throws(ChartError) -> [ChartKind: Data] {
-        let results = ParallelResults<Data>(count: kinds.count)
+        try inParallel(kinds) { kind throws(ChartError) in try render(kind, as: format) }
+    }
+
+    /// `work` for each chart, in parallel on all cores.
+    func inParallel<Value>(_ kinds: [ChartKind], _ work: @Sendable (ChartKind) throws(ChartError) -> Value) throws(ChartError) -> [ChartKind: Value] {
+        let results = ParallelResults<Value>(count: kinds.count)
         DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            results.set(index, Result { () throws(ChartError) in try render(kinds[index], as: format) })
+            results.set(index, Result { () throws(ChartError) in try work(kinds[index]) })
         }
-        var files: [ChartKind: Data] = [:]
-        for (index, kind) in kinds.enumerated() { files[kind] = try results.get(index) }
-        return files
+        var values: [ChartKind: Value] = [:]
+        for (index, kind) in kinds.enumerated() { values[kind] = try results.get(index) }
+        return values
+    }
+
+    /// `chart` drawn as SVG, with `idPrefix` before every id.
+    func drawSVG(_ chart: any Chart, idPrefix: String) throws(ChartError) -> SVGContext {
+        let svg = try SVGContext(width: chart.width, height: chart.height, fontFamily: style.fontFamily, idPrefix: idPrefix)
+        chart.draw(on: ChartCanvas(context: svg, style: style))
+        return svg
     }
 
     /// Several charts as one PDF, one page each (each page sized to its chart).

@@ -1,14 +1,31 @@
 import Foundation
 
 extension ChartRenderer {
-    /// A chart as SVG markup for embedding in an HTML page: no XML declaration, and every
-    /// id (Cairo's `surface1`, `glyph0-1`, `clip2`, ...) prefixed, so that several charts
-    /// can share one document without their ids colliding.
+    /// The CSS pixel size of the numbers inside a chart (heat map cells) below which the page
+    /// scrolls the chart rather than shrinking it: DejaVu Sans digits are 0.729 em high, so
+    /// 12.4 px text has digits 9 px high.
+    public static let smallestValueTextPixels = 12.4
+
+    /// A chart as SVG markup for embedding in an HTML page: no XML declaration, every id
+    /// prefixed with `idPrefix` (so that several charts can share one document), text as
+    /// `<text>`. A chart with numbers in its plot (a heat map) carries a `min-width` at
+    /// which they are `smallestValueTextPixels` high; a page shows it in a box that scrolls.
     public func inlineSVG(_ kind: ChartKind, idPrefix: String) throws(ChartError) -> String {
-        Self.inline(try render(kind, as: .svg), idPrefix: idPrefix)
+        let chart = kind.chart(for: analysis, style: style)
+        let svg = try drawSVG(chart, idPrefix: idPrefix)
+        let valueSize = chart.valueTextSize(on: ChartCanvas(context: svg, style: style))
+        return svg.inlineMarkup(minimumWidth: valueSize.map { chart.width.rounded(.up) * Self.smallestValueTextPixels / $0 })
     }
 
-    /// SVG file bytes as markup for embedding (see `inlineSVG(_:idPrefix:)`).
+    /// Several charts as inline SVG (see `inlineSVG(_:idPrefix:)`), drawn in parallel, each
+    /// with its ids prefixed by `idPrefix` (by default its file name: "retention-clip1").
+    public func inlineSVGs(_ kinds: [ChartKind], idPrefix: @escaping @Sendable (ChartKind) -> String = { "\($0.fileName)-" })
+        throws(ChartError) -> [ChartKind: String] {
+        try inParallel(kinds) { kind throws(ChartError) in try inlineSVG(kind, idPrefix: idPrefix(kind)) }
+    }
+
+    /// SVG file bytes as markup for embedding (see `inlineSVG(_:idPrefix:)`): the XML
+    /// declaration dropped and every id (`clip2`, ...) prefixed.
     public static func inline(_ file: Data, idPrefix: String) -> String {
         var svg = String(decoding: file, as: UTF8.self)
         if let declarationEnd = svg.range(of: "?>"), svg.hasPrefix("<?xml") {

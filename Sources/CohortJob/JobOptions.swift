@@ -35,6 +35,8 @@ public struct JobOptions: Sendable {
     public var generatedAt: Date?
     /// Sender, recipients and server of report.eml; by default it is written as a draft and not sent.
     public var mail = MailOptions()
+    /// Contract lists and survey answers beside (or instead of) the orders.
+    public var subscriptions = SubscriptionInputs()
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",

@@ -14,6 +14,11 @@ extension ReportConfiguration {
             "report": Report.CodingKeys.allCases.map(\.rawValue),
             "publish": Publish.CodingKeys.allCases.map(\.rawValue),
             "mail": Mail.CodingKeys.allCases.map(\.rawValue),
+            // ContractSettings and AnswerSettings (ReportConfiguration+Subscriptions.swift) decode these by hand.
+            "contracts": ["files", "columns", "grace_days"],
+            "contracts.columns": ["customer", "start", "end", "mrr", "contract"],
+            "nps": ["files", "columns"],
+            "nps.columns": ["customer", "date", "score"],
         ]
     }
 

@@ -61,10 +61,12 @@ public struct ReportConfiguration: Decodable, Sendable {
         var grossMargin: Double?
         var minCohort: Int?
         var segmentLimit: Int?
+        var graceDays: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case period
             case segmentLimit = "segment_limit"
+            case graceDays = "grace_days"
             case churnWindow = "churn_window"
             case minCohort = "min_cohort"
             case asOf = "as_of"
@@ -105,9 +107,12 @@ public struct ReportConfiguration: Decodable, Sendable {
     var report: Report?
     var publish: Publish?
     var mail: Mail?
+    /// Contract lists and survey answers (`ReportConfiguration+Subscriptions.swift`).
+    var contracts: ContractSettings?
+    var nps: AnswerSettings?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case input, analysis, targets, report, publish, mail
+        case input, analysis, targets, report, publish, mail, contracts, nps
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
@@ -202,6 +207,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.publish = publish?.folder.map(resolved) ?? options.publish
         options.keep = try parse("publish.keep", publish?.keep.map(String.init), .wholeNumber(atLeast: 1), Settings.positiveCount) ?? options.keep
         try applyMail(to: &options)
+        try applySubscriptions(to: &options, graceDays: analysis?.graceDays)
     }
 }
 

@@ -110,11 +110,12 @@ public struct ReportJob: Sendable {
     public func run() throws -> Outcome {
         try options.mail.check()
         var timings = JobTimings()
-        let result = try read()
-        timings.lap(.read(rows: result.rowsRead))
+        let inputs = try readInputs()
+        timings.lap(.read(rows: inputs.rowsRead))
         events?(.phase(.analysing))
-        let (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: result.table, options: analysisOptions,
-                                                                             input: result.inputSummary)
+        var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: inputs.orders.table, options: analysisOptions(for: inputs),
+                                                                             input: inputs.summary)
+        try complete(&analysis, with: inputs)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
             let names = analysis.segments?.map(\.name) ?? []

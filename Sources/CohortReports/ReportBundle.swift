@@ -32,6 +32,7 @@ public struct ReportBundle: Sendable {
         self.settings = settings
         self.chartStyle = chartStyle
         self.templates = templates
+        charts = ChartKind.report.filter { $0.isDrawn(for: analysis) }
     }
 
     /// File path inside the report folder → contents.
@@ -53,20 +54,15 @@ public struct ReportBundle: Sendable {
             let title = settings.language.words.reportLabels(analysis.options.period).reportTitle
             files["charts/charts.pdf"] = try renderer.renderPDF(charts, title: "\(title) \(analysis.asOf)")
         }
-        let svgs = try renderer.render(charts, as: .svg)
         var segmentSVGs: [[ChartKind: String]] = []
         for attribute in (analysis.segments ?? []).indices where !segmentCharts.isEmpty {
             var style = chartStyle
             style.segmentAttribute = attribute
             let segmentRenderer = ChartRenderer(analysis: analysis, style: style)
             for (kind, png) in try segmentRenderer.render(segmentCharts, as: .png) { files[Self.pngPath(kind, attribute: attribute)] = png }
-            segmentSVGs.append(Dictionary(uniqueKeysWithValues: try segmentRenderer.render(segmentCharts, as: .svg).map { kind, svg in
-                (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-\(attribute + 1)-"))
-            }))
+            segmentSVGs.append(try segmentRenderer.inlineSVGs(segmentCharts) { "\($0.fileName)-\(attribute + 1)-" })
         }
-        return (files, Dictionary(uniqueKeysWithValues: svgs.map { kind, svg in
-            (kind, ChartRenderer.inline(svg, idPrefix: "\(kind.fileName)-"))
-        }), segmentSVGs)
+        return (files, try renderer.inlineSVGs(charts), segmentSVGs)
     }
 
     /// report.html, report.md, report.pdf, report.eml, report.xlsx, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv
@@ -75,7 +71,7 @@ public struct ReportBundle: Sendable {
         let html = model(.html, svgs: svgs, segmentSVGs: segmentSVGs)
         let markdown = model(.markdown, svgs: [:])
         var files: [String: Data] = [:]
-        files["report.html"] = Data(try templates.render(html, as: .html).utf8)
+        files["report.html"] = Data(try templates.renderHTMLReport(html).utf8)
         files["report.md"] = Data(try templates.render(markdown, as: .markdown).utf8)
         let document = try pdf(html).render()
         files["report.pdf"] = document
@@ -87,6 +83,7 @@ public struct ReportBundle: Sendable {
         if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis, dialect: dialect).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
         files["report.xlsx"] = try workbook.data()
+        files.merge(SubscriptionExports.files(analysis), uniquingKeysWith: { made, _ in made })
         files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected, dialect: dialect).utf8) }

@@ -45,13 +45,13 @@ public struct SampleGenerator: Sendable {
     private let volume: Volume
 
     /// The normalized number of months.
-    private let months: Int
+    let months: Int
 
     /// The normalized first year.
-    private let startYear: Int
+    let startYear: Int
 
     /// The normalized first month (1...12).
-    private let startMonth: Int
+    let startMonth: Int
 
     /// Creates a generator; invalid option values are normalized as described on ``SampleOptions``.
     public init(options: SampleOptions) {
@@ -143,7 +143,7 @@ public struct SampleGenerator: Sendable {
     }
 
     /// Simulates customers until the requested number of customers or rows is reached.
-    private func simulate(calendar: CalendarTable) -> EventLog {
+    func simulate(calendar: CalendarTable) -> EventLog {
         let simulator = CustomerSimulator(
             calendar: calendar,
             acquisition: AcquisitionCurve(calendar: calendar, seed: options.seed),

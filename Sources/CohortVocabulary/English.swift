@@ -87,6 +87,7 @@ struct English: Vocabulary {
             return "'\(text)' does not fit the \(separatorName(separator)) of this column, \(because(evidence, option: "--decimal"))"
         case .emptyCustomer: return "the customer id is empty"
         case .repeats(let original): return "repeats \(original.source):\(original.line) (same order id, customer, date and amount)"
+        case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
 

@@ -100,6 +100,7 @@ struct German: Vocabulary {
             return "'\(text)' passt nicht zum \(separatorName(separator)) dieser Spalte, \(because(evidence, option: "--decimal"))"
         case .emptyCustomer: return "die Kundennummer ist leer"
         case .repeats(let original): return "wiederholt \(original.source):\(original.line) (gleiche Bestellnummer, Kunde, Datum und Betrag)"
+        case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
 
@@ -234,6 +235,7 @@ struct German: Vocabulary {
         case .date: return "das Datum"
         case .amount: return "den Betrag"
         case .order: return "die Bestellnummer"
+        case .start, .end, .mrr, .contract, .score: return contractRoleName(role)
         }
     }
 

@@ -22,6 +22,8 @@ extension ChartKind {
         case .atRisk: return "revenue at stake of customers at risk"
         case .segmentCurves: return "retention curves of the segments (--segment-by)"
         case .segmentHeatMaps: return "a retention heat map per segment (--segment-by)"
+        case .mrr: return "MRR movements by month (--contracts)"
+        case .npsChurn: return "churn after the answer by NPS group (--nps)"
         }
     }
 }

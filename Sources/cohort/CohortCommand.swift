@@ -20,11 +20,13 @@ struct CohortCommand: ParsableCommand {
           cohort summary orders.csv               # what changed, in sentences
           cohort customers orders.csv             # who is at risk, by revenue at stake
           cohort kpis orders.csv --churn-window 3 # KPIs with a window of 3 months
-          cohort survival orders.csv              # time to churn (Kaplan–Meier)
+          cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
+          cohort mrr contracts.csv                # MRR movements and renewal rates
+          cohort nps nps.csv --orders orders.csv --by group   # do detractors leave?
           cohort sample --rows 1000000 --out big.csv
         """,
         version: CohortVersion.current,
-        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
+        subcommands: [ReportCommand.self, SummaryCommand.self, CustomersCommand.self, ClvCommand.self, SegmentsCommand.self, MatrixCommand.self, KPIsCommand.self, SurvivalCommand.self, MRRCommand.self, NPSCommand.self, ChartCommand.self, InitCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -55,6 +55,9 @@ struct CommandRun {
         } catch let error as AnalysisFileError {
             Terminal.error(words.describe(error))
             throw ExitCode(2)
+        } catch let error as ContractError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(2)
         } catch let error as MailDeliveryError {
             let folder = error.folder.relativePath + "/"
             Terminal.error(words.mailNotSent(server: error.server, reason: words.describe(error.reason), folder: folder))

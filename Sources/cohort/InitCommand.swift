@@ -117,5 +117,15 @@ struct InitCommand: ParsableCommand {
     #   starttls: true              # encrypt before logging in (needed for a password over the network)
     #   user: berichte
     #   # ca_file: certificates/company-ca.pem   # trust your own CA for STARTTLS
+
+    # Contracts (MRR, renewals) and NPS survey answers beside the orders; with contracts and no
+    # input files, the whole report runs on MRR. Columns are detected unless named.
+    # contracts:
+    #   files: [vertraege.xlsx]
+    #   columns: {start: Vertragsbeginn, end: Vertragsende, mrr: monatlicher Betrag}
+    #   grace_days: 30              # a renewal may start this many days after the end
+    # nps:
+    #   files: [umfrage.csv]
+    #   columns: {score: Bewertung}
     """
 }

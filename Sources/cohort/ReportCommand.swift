@@ -26,6 +26,8 @@ struct ReportCommand: ParsableCommand {
           cohort report examples/orders.csv
           cohort report exports/2026-*.csv --out /srv/intranet/cohorts
           cohort report orders.csv --as-of 2026-09-30 --churn-window 3
+          cohort report orders.csv --contracts contracts.csv --nps nps.csv
+          cohort report --contracts contracts.xlsx   # no orders: the report runs on MRR
           cohort report --from output/2026-10-31/analysis.json --locale de --out board
           cohort report orders.csv --mail-to board@acme.example \\
             --mail-from reports@acme.example --smtp mail.acme.example:587 \\
@@ -37,6 +39,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup var subscriptions: SubscriptionFlags
     @OptionGroup(title: "Email") var mail: MailFlags
     @Option(help: ArgumentHelp("Folder that receives the report folder (default: output).", valueName: "dir"))
     var out: String?
@@ -109,7 +112,8 @@ struct ReportCommand: ParsableCommand {
         try CommandRun(language: options.look.language, quiet: true).failingCleanly {
             try mail.apply(to: &options, environment: ProcessInfo.processInfo.environment)
         }
-        if from == nil { try options.requireInputs() }
+        subscriptions.apply(to: &options)
+        if from == nil && options.subscriptions.contracts.isEmpty { try options.requireInputs() }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)

@@ -15,6 +15,7 @@ struct SampleCommand: ParsableCommand {
           cohort sample --out orders.csv
           cohort sample --rows 1000000 --seed 7 --out big.csv
           cohort sample --customers 500 --months 24 | cohort matrix -
+          cohort sample --out orders.csv --contracts contracts.csv --nps nps.csv
         """)
 
     @Option(help: "Number of customers (default 2000 unless --rows is given).")
@@ -32,6 +33,12 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output file (default: standard output).", valueName: "file"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Also write contracts of the same customers (contract_id, customer_id, start, end, mrr).", valueName: "file"))
+    var contracts: String?
+
+    @Option(help: ArgumentHelp("Also write NPS survey answers of the same customers (customer_id, date, score).", valueName: "file"))
+    var nps: String?
+
     @OptionGroup var locale: LocaleOption
 
     func validate() throws {
@@ -45,6 +52,7 @@ struct SampleCommand: ParsableCommand {
         let generator = SampleGenerator(options: SampleOptions(customers: customers, rows: rows, months: months, seed: seed))
         let words = locale.language.words
         try CommandRun(language: locale.language, quiet: true).failingCleanly {
+            try writeSubscriptions()
             guard let out else {
                 let summary = generator.generate { Terminal.write(Data($0)) }
                 Terminal.note(words.sampleSummary(rows: summary.rows, customers: summary.customers))

@@ -9,7 +9,8 @@ struct ChartRenderingTests {
             let first = try ChartFixture.renderer.render(kind, as: format)
             let second = try ChartFixture.renderer.render(kind, as: format)
             #expect(first == second, "\(kind) \(format) differs between two renders")
-            #expect(first.count > 1_000, "\(kind) \(format) is suspiciously small")
+            // SVG keeps text as text: a chart that only says "nobody is at risk" is a few hundred bytes.
+            #expect(first.count > (format == .svg ? 400 : 1_000), "\(kind) \(format) is suspiciously small")
         }
     }
 
@@ -55,9 +56,7 @@ struct ChartRenderingTests {
     @Test func germanLabelsWithUmlautsRender() throws {
         var style = ChartFixture.style
         style.language = .german
-        let svg = String(decoding: try ChartRenderer(analysis: ChartFixture.analysis, style: style).render(.retention, as: .svg), as: UTF8.self)
-        // Cairo's SVG output draws glyphs as paths, so check the PDF text layer instead for the words.
-        #expect(svg.contains("<svg"))
+        // The SVG's words: SVGContextTests.germanLabelsAreTextInTheSVG. Here the PDF's text layer.
         let pdf = try ChartRenderer(analysis: ChartFixture.analysis, style: style).render(.retention, as: .pdf)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-de-\(UUID().uuidString).pdf")
         try pdf.write(to: file)

@@ -14,7 +14,7 @@ struct ChartSnapshotTests {
 
     @Test(arguments: ChartKind.allCases)
     func chartMatchesItsApprovedImage(_ kind: ChartKind) throws {
-        let rendered = try ChartFixture.renderer.render(kind, as: .png)
+        let rendered = try ChartFixture.renderer(for: kind).render(kind, as: .png)
         let reference = Self.folder.appendingPathComponent("\(kind.fileName).png")
         if ProcessInfo.processInfo.environment["COHORT_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)

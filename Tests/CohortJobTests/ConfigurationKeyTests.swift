@@ -22,11 +22,18 @@ struct ConfigurationKeyTests {
           max_rejected_percent: 1
           segment_by: [industry]
           customers: customers.csv
-        analysis: {period: month, churn_window: auto, as_of: 2026-10-31, gross_margin: 0.35, min_cohort: 30, segment_limit: 8}
+        analysis: {period: month, churn_window: auto, as_of: 2026-10-31, gross_margin: 0.35, min_cohort: 30, segment_limit: 8, grace_days: 30}
         targets: {customers_kept: 0.9, churn_rate: 0.05, nrr: 1.0, crr_12: 0.85, nrr_12: 1.1, grr_12: 0.9, aov: 40, revenue: 100000}
         report: {locale: de, currency: EUR, company: Muster GmbH, logo: logo.png, templates: branding, out: output, scale: 2, font: DejaVu Sans, csv_dialect: excel-de}
         publish: {folder: intranet, keep: 24}
         mail: {to: [a@example.com], from: b@example.com, smtp: "mail.example.com:587", starttls: true, user: u, password: p, ca_file: ca.pem}
+        contracts:
+          files: [contracts.csv]
+          columns: {customer: Kunde, start: Beginn, end: Ende, mrr: MRR, contract: Vertrag}
+          grace_days: 45
+        nps:
+          files: umfrage.csv
+          columns: {customer: Kunde, date: Datum, score: Bewertung}
         """)
         _ = try ReportConfiguration.load(file.path)
     }

@@ -42,6 +42,17 @@ struct PublisherTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2026-02", "2026-03", "index.html"])
     }
 
+    @Test func indexNamesEachFigureSoThatANarrowScreenCanShowItAsACard() throws {
+        let folder = try temporaryDirectory()
+        try publisher(folder).publish(try files(asOf: 3), period: "2026-03")
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        // March: A active (1 of 2 customers), revenue €10.00 (amounts are in cents).
+        #expect(index.contains(#"<td data-label="Active customers"><span>1"#))
+        #expect(index.contains(#"<td data-label="Revenue"><span>€10"#))
+        #expect(index.contains("as of 31 March 2026"))
+        #expect(index.contains("@media (max-width: 1060px)"))
+    }
+
     @Test func keepPrunesTheOldest() throws {
         let folder = try temporaryDirectory()
         for month in [1, 2, 3] { try publisher(folder).publish(try files(asOf: month), period: "2026-0\(month)", keep: 2) }

@@ -21,9 +21,15 @@ extension CairoContext {
         return (extents.ascent, extents.descent)
     }
 
-    /// Draws `text` with its baseline at `y` starting at `x`.
-    func showText(_ text: String, x: Double, y: Double) {
-        moveTo(x, y)
+    /// Draws `text` with its baseline at `y`, starting, centred or ending at `x`.
+    func showText(_ text: String, x: Double, y: Double, align: ChartCanvas.HorizontalAlignment) {
+        let left: Double
+        switch align {
+        case .left: left = x
+        case .center: left = x - textWidth(text) / 2
+        case .right: left = x - textWidth(text)
+        }
+        moveTo(left, y)
         cairo_show_text(pointer, text)
     }
 }

@@ -4,7 +4,7 @@ import CCairo
 ///
 /// Owns the `cairo_t` and destroys it in `deinit`. Coordinates are in points;
 /// PNG surfaces are scaled here, so charts never think about pixels.
-final class CairoContext {
+final class CairoContext: DrawingContext {
     let pointer: OpaquePointer
     /// The font family of `setFont`, e.g. "DejaVu Sans".
     let fontFamily: String

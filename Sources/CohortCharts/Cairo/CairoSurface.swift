@@ -1,20 +1,24 @@
 import CCairo
 import Foundation
 
-/// A Cairo drawing surface (PNG image, SVG or PDF) whose output is collected in memory.
+/// A Cairo drawing surface (PNG image or PDF) whose output is collected in memory.
+/// (SVG is written by `SVGContext`, which keeps text as text.)
 ///
 /// Owns the `cairo_surface_t`; it is destroyed in `deinit`. No Cairo pointer
 /// leaves this module. PDF output is deterministic: the creation date is fixed unless
 /// `setCreationDate` gives one (the report's, from SOURCE_DATE_EPOCH when that is set).
 final class CairoSurface {
-    let format: ChartFormat
+    /// The files Cairo writes for `cohort`.
+    enum Format { case png, pdf }
+
+    let format: Format
     /// Pixels per point for PNG (2 = sharp on high-density screens); 1 for vector formats.
     let scale: Double
     let pointer: OpaquePointer
     private let sink = ByteSink()
 
     /// `width` and `height` in points are rounded up to whole points, so a 2× PNG is exactly twice a 1× one.
-    init(format: ChartFormat, width: Double, height: Double, scale: Double = 2) throws(ChartError) {
+    init(format: Format, width: Double, height: Double, scale: Double = 2) throws(ChartError) {
         let width = width.rounded(.up), height = height.rounded(.up)
         self.format = format
         self.scale = format == .png ? scale : 1
@@ -23,9 +27,6 @@ final class CairoSurface {
         case .png:
             pointer = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((width * self.scale).rounded(.up)),
                                                  Int32((height * self.scale).rounded(.up)))
-        case .svg:
-            pointer = cairo_svg_surface_create_for_stream(writeToSink, opaqueSink, width, height)
-            cairo_svg_surface_set_document_unit(pointer, CAIRO_SVG_UNIT_PT)
         case .pdf:
             pointer = cairo_pdf_surface_create_for_stream(writeToSink, opaqueSink, width, height)
             // A fixed date keeps PDFs byte-identical across runs (reproducible output).
@@ -65,32 +66,11 @@ final class CairoSurface {
         case .png:
             try Self.check(cairo_surface_status(pointer))
             return try PNGEncoder.encode(pointer, scale: scale)
-        case .svg, .pdf:
+        case .pdf:
             cairo_surface_finish(pointer)
             try Self.check(cairo_surface_status(pointer))
+            return sink.data
         }
-        return format == .svg ? Self.renumberingSurfaceIDs(sink.data) : sink.data
-    }
-
-    /// Cairo numbers SVG surfaces with a counter that runs for the whole process
-    /// (`surface7` in the second chart); renumbering them in order of appearance
-    /// makes every SVG the same whatever was drawn before it.
-    private static func renumberingSurfaceIDs(_ data: Data) -> Data {
-        let text = String(decoding: data, as: UTF8.self)
-        guard let pattern = try? NSRegularExpression(pattern: "surface[0-9]+") else { return data }
-        var numbers: [String: Int] = [:]
-        var result = ""
-        var last = text.startIndex
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let range = Range(match.range, in: text) else { continue }
-            let id = String(text[range])
-            let number = numbers[id] ?? numbers.count + 1
-            numbers[id] = number
-            result += text[last ..< range.lowerBound] + "surface\(number)"
-            last = range.upperBound
-        }
-        result += text[last...]
-        return Data(result.utf8)
     }
 
     static func check(_ status: cairo_status_t) throws(ChartError) {

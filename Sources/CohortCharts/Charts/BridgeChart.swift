@@ -16,6 +16,8 @@ struct BridgeChart: Chart {
     let analysis: CohortAnalysis
     let style: ChartStyle
     let kind: Kind
+    /// The MRR movements of contracts, drawn as a revenue bridge with MRR's words (`BridgeChart+MRR.swift`).
+    var isMRR = false
 
     /// The most periods drawn; older ones are left out (the subtitle says so).
     static let maxPeriods = 24
@@ -24,6 +26,7 @@ struct BridgeChart: Chart {
     var height: Double { 560 }
 
     var title: String {
+        if isMRR { return strings.mrrChartTitle }
         switch kind {
         case .customers: return strings.customerBridgeTitle
         case .revenue: return strings.revenueBridgeTitle
@@ -40,7 +43,7 @@ struct BridgeChart: Chart {
 
         var legendItems = series.gains.map { Legend.Item(swatch: .box($0.color), label: $0.label) }
             + series.losses.map { Legend.Item(swatch: .box($0.color), label: $0.label) }
-        legendItems.append(Legend.Item(swatch: .lineWithDot(Palette.net), label: strings.bridgeNetChange(revenue: kind == .revenue)))
+        legendItems.append(Legend.Item(swatch: .lineWithDot(Palette.net), label: isMRR ? strings.mrrNetChange : strings.bridgeNetChange(revenue: kind == .revenue)))
         if hasPartial { legendItems.append(Legend.Item(swatch: .hatched(Palette.mutedText), label: strings.partialPeriod)) }
         let extra = analysis.kpis.count > kpis.count
             ? strings.lastPeriods(kpis.count, of: analysis.kpis.count, analysis.options.period) : nil
@@ -64,7 +67,7 @@ struct BridgeChart: Chart {
 
         // Caption (unit) on the left, the latest complete period in one line on the right; two lines when narrow.
         let captionFont = 10.0
-        let caption = strings.bridgeCaption(revenue: kind == .revenue, analysis.options.period)
+        let caption = isMRR ? strings.mrrChartCaption : strings.bridgeCaption(revenue: kind == .revenue, analysis.options.period)
         let summary = latestSummary(kpis)
         let captionWidth = canvas.textWidth(caption, size: captionFont)
         let summaryWidth = summary.map { canvas.textWidth($0, size: captionFont, bold: true) } ?? 0
@@ -164,8 +167,10 @@ struct BridgeChart: Chart {
             let change = (bridge.end - bridge.start).units
             // Exact amounts: rounded ones would not add up (1.2M → 1.3M, net +69k).
             let net = (change > 0 ? "+" : "") + words.money(change, currency: style.currency)
-            return words.bridgeRevenueSummary(period: period, start: words.money(bridge.start.units, currency: style.currency),
-                                              end: words.money(bridge.end.units, currency: style.currency), net: net)
+            let start = words.money(bridge.start.units, currency: style.currency), end = words.money(bridge.end.units, currency: style.currency)
+            if isMRR { return words.mrrSummary(period, start: start, end: end, net: net) }
+            return words.bridgeRevenueSummary(period: period, start: start,
+                                              end: end, net: net)
         }
     }
 

@@ -36,7 +36,8 @@ struct CohortHeatMap: Chart {
         init(cohorts: Int, ages: Int, longestLabel: Int) {
             cellWidth = min(64, max(16, 880 / Double(max(ages, 1))))
             cellHeight = min(28, max(12, cellWidth * 0.6, 620 / Double(max(cohorts, 1) + 1)).rounded(.down))
-            labelFontSize = min(11, max(7.5, cellHeight * 0.55))
+            // As large as the numbers in the cells (0.6 of the cell height, see `CellText`), so that no digit of the grid is smaller.
+            labelFontSize = min(11, max(7.5, cellHeight * 0.6))
             // DejaVu Sans Bold averages about 0.66 em per character.
             labelWidth = Double(max(longestLabel, 7)) * labelFontSize * 0.66 + 10
             sizeWidth = labelFontSize * 4.6 + 10
@@ -60,8 +61,17 @@ struct CohortHeatMap: Chart {
     }
 
     var width: Double {
-        max(640, 2 * ChartFrame.margin + layout.labelWidth + layout.sizeWidth + Double(ages) * layout.cellWidth + layout.colorBarWidth)
+        max(640, 2 * ChartFrame.margin + layout.labelWidth + layout.sizeWidth + Double(ages) * layout.cellWidth + layout.colorBarWidth
+            + npsColumnWidth)
     }
+
+    /// NPS per cohort beside the retention heat map, when there are survey answers (METRICS.md, "Satisfaction").
+    private var npsByCohort: [String: NetPromoterScore]? {
+        guard metric == .retention, let satisfaction = analysis.satisfaction else { return nil }
+        return Dictionary(satisfaction.byCohort.map { ($0.label, $0.nps) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private var npsColumnWidth: Double { npsByCohort == nil ? 0 : layout.labelFontSize * 4.4 + 16 }
 
     var height: Double {
         layout.headerHeight + layout.ageHeaderHeight + Double(analysis.cohorts.count + 1) * layout.cellHeight
@@ -101,6 +111,20 @@ struct CohortHeatMap: Chart {
                     width: Double(ages - left) * layout.cellWidth, height: Double(rows - best.row) * layout.cellHeight)
     }
 
+    /// The size of the smallest numbers of the grid: in the cells, the cohort sizes and the ages above
+    /// (they shrink with the number of ages); nil when the cells are too small for numbers.
+    func valueTextSize(on canvas: ChartCanvas) -> Double? {
+        let text = CellText(canvas: canvas, locale: style.words, cellWidth: layout.cellWidth, cellHeight: layout.cellHeight)
+        guard text.visible else { return nil }
+        return min(text.fontSize, layout.labelFontSize, ageFontSize(on: canvas))
+    }
+
+    /// Every age labelled: the labels shrink to fit their cells, down to 6.5 pt (only below that are they thinned).
+    private func ageFontSize(on canvas: ChartCanvas) -> Double {
+        let widest = canvas.textWidth("\(strings.ageLetter(analysis.options.period))\(max(ages - 1, 0))", size: layout.labelFontSize)
+        return min(layout.labelFontSize, layout.labelFontSize * (layout.cellWidth - 3) / max(widest, 1))
+    }
+
     func draw(on canvas: ChartCanvas) {
         let letter = strings.ageLetter(analysis.options.period)
         let plot = frame.draw(on: canvas, width: width, height: height)
@@ -114,9 +138,8 @@ struct CohortHeatMap: Chart {
         canvas.text(strings.cohort, x: plot.minX, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText, vertical: .middle)
         canvas.text(strings.customers, x: gridLeft - 8, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
                     align: .right, vertical: .middle)
-        // Every age labelled: the labels shrink to fit their cells, down to 6.5 pt; only below that are they thinned.
         let widest = canvas.textWidth("\(letter)\(max(ages - 1, 0))", size: layout.labelFontSize)
-        let ageFontSize = min(layout.labelFontSize, layout.labelFontSize * (layout.cellWidth - 3) / max(widest, 1))
+        let ageFontSize = ageFontSize(on: canvas)
         let agesShown = ageFontSize >= 6.5 ? Array(0 ..< ages)
             : AxisTicks.thinned(count: ages, room: Int(Double(ages) * layout.cellWidth / (widest * 6.5 / layout.labelFontSize + 4)))
         for age in agesShown {
@@ -145,11 +168,28 @@ struct CohortHeatMap: Chart {
             drawCell(rect, value: average[keyPath: metric.averageValue].value, neutral: average.age == 0, partial: false, text: text, canvas: canvas, bold: true)
         }
 
+        // NPS per cohort, and of every cohort's answers in the average row.
+        if let nps = npsByCohort {
+            let right = gridLeft + Double(ages) * layout.cellWidth + npsColumnWidth - 4
+            canvas.text(strings.contractWords().nps, x: right, y: headerY, size: layout.labelFontSize, bold: true, color: Palette.mutedText,
+                        align: .right, vertical: .middle)
+            var all = NetPromoterScore()
+            for (index, row) in analysis.cohorts.enumerated() {
+                let score = nps[row.label] ?? NetPromoterScore()
+                all = NetPromoterScore(promoters: all.promoters + score.promoters, passives: all.passives + score.passives,
+                                       detractors: all.detractors + score.detractors)
+                canvas.text(style.words.nps(score), x: right, y: gridTop + (Double(index) + 0.5) * layout.cellHeight, size: layout.labelFontSize,
+                            color: score.answers == 0 ? Palette.faintText : Palette.text, align: .right, vertical: .middle)
+            }
+            canvas.text(style.words.nps(all), x: right, y: averageY + layout.cellHeight / 2, size: layout.labelFontSize, bold: true,
+                        color: Palette.text, align: .right, vertical: .middle)
+        }
+
         // Axis title under the grid, and the color bar.
         let gridBottom = averageY + layout.cellHeight
         canvas.text(strings.ageAxis(analysis.options.period), x: gridLeft + Double(ages) * layout.cellWidth / 2, y: gridBottom + 16,
                     size: 10, color: Palette.mutedText, align: .center, vertical: .middle)
-        let barLeft = gridLeft + Double(ages) * layout.cellWidth + 22
+        let barLeft = gridLeft + Double(ages) * layout.cellWidth + npsColumnWidth + 22
         let barTop = gridTop + 16
         canvas.text(colorBarCaption, x: barLeft, y: gridTop + 4, size: 9, bold: true, color: Palette.mutedText, vertical: .middle)
         drawColorBar(Rect(x: barLeft, y: barTop, width: 12, height: min(260, max(60, gridBottom - barTop))), canvas: canvas)

@@ -1,15 +1,16 @@
 /// The drawing vocabulary charts use: aligned text, lines, boxes, hatching, clipping.
 ///
-/// Wraps a `CairoContext` so that chart code reads as a description of the
-/// picture, not as Cairo calls. Coordinates are points, origin top left.
+/// Wraps a `DrawingContext` (Cairo for PNG and PDF, `SVGContext` for SVG) so that chart
+/// code reads as a description of the picture, not as drawing calls. Coordinates are
+/// points, origin top left.
 final class ChartCanvas {
     enum HorizontalAlignment { case left, center, right }
     enum VerticalAlignment { case top, middle, baseline, bottom }
 
-    let context: CairoContext
+    let context: any DrawingContext
     let style: ChartStyle
 
-    init(context: CairoContext, style: ChartStyle) {
+    init(context: any DrawingContext, style: ChartStyle) {
         self.context = context
         self.style = style
     }
@@ -25,14 +26,7 @@ final class ChartCanvas {
     func text(_ text: String, x: Double, y: Double, size: Double, bold: Bool = false, color: Color = Palette.text,
               align: HorizontalAlignment = .left, vertical: VerticalAlignment = .baseline) {
         context.setFont(size: size, bold: bold)
-        let width = context.textWidth(text)
         let (ascent, descent) = context.fontMetrics()
-        let left: Double
-        switch align {
-        case .left: left = x
-        case .center: left = x - width / 2
-        case .right: left = x - width
-        }
         let baseline: Double
         switch vertical {
         case .baseline: baseline = y
@@ -42,7 +36,7 @@ final class ChartCanvas {
         case .bottom: baseline = y - descent
         }
         context.setColor(color)
-        context.showText(text, x: left, y: baseline)
+        context.showText(text, x: x, y: baseline, align: align)
     }
 
     /// Draws text turned 90° counter-clockwise, centred on (x, y) (for vertical axis titles).

@@ -45,6 +45,8 @@ extension CairoSurface {
 /// Owns the `cairo_surface_t` and destroys it in `deinit`.
 final class CairoImage {
     let pointer: OpaquePointer
+    /// The PNG file it was read from (an SVG embeds it as it is).
+    let png: [UInt8]
     /// Size in pixels (drawn as points, then scaled by the caller).
     let width: Double
     let height: Double
@@ -59,11 +61,12 @@ final class CairoImage {
             if let surface { cairo_surface_destroy(surface) }
             throw .cairo("the logo is not a readable PNG (\(String(cString: cairo_status_to_string(status))))")
         }
-        self.init(surface: surface)
+        self.init(surface: surface, png: bytes)
     }
 
-    private init(surface: OpaquePointer) {
+    private init(surface: OpaquePointer, png: [UInt8]) {
         pointer = surface
+        self.png = png
         width = Double(cairo_image_surface_get_width(surface))
         height = Double(cairo_image_surface_get_height(surface))
     }

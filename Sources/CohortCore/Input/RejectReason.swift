@@ -13,6 +13,14 @@ public enum RejectReason: Sendable, Codable, Equatable {
     case emptyCustomer
     /// The same order line (order id, customer, date and amount) as a row of an earlier file.
     case repeats(RowLocation)
+    /// A contract whose end date lies before its start date.
+    case endBeforeStart(start: CivilDate, end: CivilDate)
+    /// A contract with a negative monthly recurring revenue.
+    case negativeMRR(text: String)
+    /// A survey answer without a score.
+    case emptyScore
+    /// Not a whole number from 0 to 10 ("9/10", "8.5", "11").
+    case notAScore(text: String)
 }
 
 /// What settled how a column writes its values (its decimal separator, its day/month order).

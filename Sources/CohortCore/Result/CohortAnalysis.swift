@@ -33,6 +33,10 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The Kaplan–Meier retention curve, age by age (`KaplanMeierBuilder`); nil when only the
     /// matrices were computed, or in an analysis.json written before it existed.
     public var survival: [SurvivalPoint]? = nil
+    /// MRR movements, renewals and upcoming renewals from a contract list; nil without one.
+    public var contracts: ContractAnalysis? = nil
+    /// NPS and churn after the answer from survey answers; nil without them.
+    public var satisfaction: SatisfactionAnalysis? = nil
     public var dataQuality: DataQuality
     /// Where the orders came from, how they were read and which rows were set aside; set by the caller.
     public var input: InputSummary
@@ -193,7 +197,7 @@ extension CohortAnalysis {
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, options, asOf, churnWindow, periods, cohorts, averages, kpis, survival, headline, customers, segments, dataQuality,
-             input
+             input, contracts, satisfaction
     }
 
     /// Decodes an analysis written by this layout; another version is refused with `AnalysisFileError`.
@@ -214,6 +218,8 @@ extension CohortAnalysis {
         headline = try container.decodeIfPresent(Headline.self, forKey: .headline)
         customers = try container.decodeIfPresent(CustomerActions.self, forKey: .customers)
         segments = try container.decodeIfPresent([SegmentAttribute].self, forKey: .segments)
+        contracts = try container.decodeIfPresent(ContractAnalysis.self, forKey: .contracts)
+        satisfaction = try container.decodeIfPresent(SatisfactionAnalysis.self, forKey: .satisfaction)
         dataQuality = try container.decode(DataQuality.self, forKey: .dataQuality)
         input = try container.decode(InputSummary.self, forKey: .input)
     }
@@ -232,6 +238,8 @@ extension CohortAnalysis {
         try container.encodeIfPresent(headline, forKey: .headline)
         try container.encodeIfPresent(customers, forKey: .customers)
         try container.encodeIfPresent(segments, forKey: .segments)
+        try container.encodeIfPresent(contracts, forKey: .contracts)
+        try container.encodeIfPresent(satisfaction, forKey: .satisfaction)
         try container.encode(dataQuality, forKey: .dataQuality)
         try container.encode(input, forKey: .input)
     }

@@ -45,14 +45,14 @@ struct ColumnDetector {
         closest(to: ColumnRole.normalize(name), in: header.map(ColumnRole.normalize))
     }
 
-    private func require(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int {
+    func require(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int {
         if let index = try find(role, named: name, in: normalized) { return index }
         let guess = role.knownNames.sorted().compactMap { closest(to: $0, in: normalized, maxDistance: 2) }.first
         throw .noColumnDetected(source: source, line: line, role: role, header: header, suggestion: guess)
     }
 
     /// The column named or detected for `role`; nil when none is detected.
-    private func find(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int? {
+    func find(_ role: ColumnRole, named name: String?, in normalized: [String]) throws(IngestError) -> Int? {
         if let name {
             let wanted = ColumnRole.normalize(name)
             if let index = header.firstIndex(of: name) ?? normalized.firstIndex(of: wanted) { return index }

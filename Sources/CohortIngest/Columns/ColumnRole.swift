@@ -4,6 +4,13 @@ public enum ColumnRole: String, Sendable, CaseIterable {
     case date
     case amount
     case order
+    /// Contracts: first day covered, last day covered, monthly recurring revenue, contract id.
+    case start
+    case end
+    case mrr
+    case contract
+    /// Survey answers: the score from 0 to 10.
+    case score
 
     /// The command-line flag that names this column explicitly.
     public var flag: String { "--\(rawValue)-column" }
@@ -18,7 +25,9 @@ public enum ColumnRole: String, Sendable, CaseIterable {
                     "debitorennummer", "debitorennr"]
         case .date:
             return ["orderdate", "date", "invoicedate", "purchasedate", "transactiondate", "createdat", "orderedat",
-                    "datum", "bestelldatum", "auftragsdatum", "rechnungsdatum", "belegdatum", "buchungsdatum"]
+                    "datum", "bestelldatum", "auftragsdatum", "rechnungsdatum", "belegdatum", "buchungsdatum",
+                    "answerdate", "surveydate", "responsedate", "answeredat", "respondedat", "submittedat",
+                    "antwortdatum", "umfragedatum", "befragungsdatum"]
         case .amount:
             return ["amount", "revenue", "total", "ordertotal", "netamount", "sales", "value", "linetotal",
                     "betrag", "umsatz", "nettobetrag", "nettoumsatz", "umsatznetto", "rechnungsbetrag", "gesamtbetrag", "wert"]
@@ -26,6 +35,23 @@ public enum ColumnRole: String, Sendable, CaseIterable {
             return ["orderid", "order", "orderno", "ordernumber", "invoiceid", "invoice", "invoiceno", "invoicenumber",
                     "transactionid", "bestellnummer", "bestellnr", "auftragsnummer", "auftragsnr", "rechnungsnummer",
                     "rechnungsnr", "belegnummer", "belegnr"]
+        case .start:
+            return ["start", "startdate", "contractstart", "contractstartdate", "begin", "begindate", "validfrom", "from",
+                    "servicestart", "subscriptionstart", "termstart", "vertragsbeginn", "vertragsstart", "beginn", "startdatum",
+                    "laufzeitbeginn", "gueltigab", "leistungsbeginn"]
+        case .end:
+            return ["end", "enddate", "contractend", "contractenddate", "validto", "validuntil", "to", "until", "serviceend",
+                    "subscriptionend", "termend", "vertragsende", "ende", "enddatum", "laufzeitende", "gueltigbis", "leistungsende"]
+        case .mrr:
+            return ["mrr", "monthlyrecurringrevenue", "monthlyamount", "monthlyfee", "monthlyprice", "monthlyvalue", "monthlyrevenue",
+                    "monatlicherbetrag", "monatsbetrag", "monatlichegebuehr", "monatsgebuehr", "monatsbeitrag", "monatlicherumsatz",
+                    "monatsumsatz", "mrreur"]
+        case .contract:
+            return ["contractid", "contract", "contractno", "contractnumber", "subscriptionid", "subscription", "vertrag",
+                    "vertragsnummer", "vertragsnr", "vertragsid", "abonummer", "abonnementnummer"]
+        case .score:
+            return ["score", "npsscore", "nps", "rating", "recommendation", "likelihoodtorecommend", "bewertung",
+                    "punkte", "punktzahl", "npswert", "empfehlung", "weiterempfehlung"]
         }
     }
 

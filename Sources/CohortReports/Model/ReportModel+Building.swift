@@ -18,6 +18,10 @@ extension ReportModel {
 
     /// Periods listed in the bridge tables.
     static let bridgePeriods = 12
+    /// At-risk customers a printout lists (the screen shows the report's 20).
+    static let printedAtRiskRows = 10
+    /// Periods of each bridge table a printout lists (the screen shows `bridgePeriods`).
+    static let printedBridgeRows = 6
 
     /// Builds the model of one report.
     /// - Parameter charts: the chart images the report shows; a missing chart leaves its place empty.
@@ -52,14 +56,16 @@ extension ReportModel {
         hasPartialPeriod = analysis.endsWithPartialPeriod
         partialNote = analysis.endsWithPartialPeriod ? text.partialNote(running: analysis.periods[analysis.periods.count - 1],
                                                                           asOf: analysis.asOf, headline: name) : nil
-        cards = (analysis.headline?.figures ?? []).map { Self.card($0, settings: settings, labels: labels, kind: kind, text: text) }
+        let mrr = analysis.contracts?.isRevenueSource == true
+        cards = (analysis.headline?.figures ?? []).map { Self.card($0, settings: settings, labels: labels, kind: kind, text: text, mrr: mrr) }
         churnWindowReason = words.churnWindowReason(analysis.churnWindow, kind)
         summary = Summary(analysis: analysis, targets: settings.targets).facts.map {
             format.escape(words.sentence($0, kind, currency: settings.currency))
         }
         toActOn = Self.customerSection(analysis, text: text, chart: charts[.atRisk], format: format)
         customerBridge = Self.customerBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.customerBridge])
-        revenueBridge = Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge])
+        revenueBridge = Self.labelledAsMRR(Self.revenueBridge(analysis, headline: headline, labels: labels, text: text, chart: charts[.revenueBridge]),
+                                           analysis, words: words)
         matrices = [
             Self.matrix(.retention, id: "retention", analysis: analysis, text: text, labels: labels, chart: charts[.retention]),
             Self.matrix(.revenueRetention, id: "revenue-retention", analysis: analysis, text: text, labels: labels, chart: charts[.revenueRetention]),
@@ -70,16 +76,21 @@ extension ReportModel {
         survivalChart = charts[.survival]
         lifetimeValueChart = charts[.ltv]
         segments = Self.segmentsSection(analysis, text: text, charts: segmentCharts, currency: settings.currency, format: format)
-        dataQuality = text.dataQuality(analysis).map(format.escape)
+        dataQuality = (text.dataQuality(analysis) + Self.subscriptionQuality(analysis, words: words)).map(format.escape)
+        page = PageText(words: words, kind: kind, matrixFiles: ["cohorts.csv"], printedAtRiskRows: Self.printedAtRiskRows, customers: toActOn,
+                        printedBridgeRows: Self.printedBridgeRows, bridgeRows: customerBridge.rows.count)
         let partner = Language(code: words.partnerCode)?.words ?? words
         glossary = GlossaryTerm.allCases.map { term in
             let entry = words.glossary(term)
             return GlossaryEntry(term: entry.name, otherLanguage: partner.glossary(term).name, definition: entry.definition)
-        }
+        } + Self.subscriptionGlossary(analysis, words: words, partner: partner)
+        contracts = Self.contractSection(analysis, text: text, chart: charts[.mrr], format: format)
+        satisfaction = Self.satisfactionSection(analysis, text: text, chart: charts[.npsChurn], format: format)
+        mrrNote = Self.mrrNote(analysis, words: words).map(format.escape)
     }
 
     private static func card(_ figure: HeadlineFigure, settings: ReportSettings, labels: ReportLabels, kind: PeriodKind,
-                             text: ReportText) -> KPICard {
+                             text: ReportText, mrr: Bool = false) -> KPICard {
         let key = figure.key
         let status = settings.targets.status(of: key, figure.value)
         let target = settings.targets.values[key]
@@ -90,7 +101,7 @@ extension ReportModel {
         let changes = [(previous, labels.previousPeriod, previousTrend), (yearEarlier, labels.yearEarlier, yearEarlierTrend)]
             .filter { !$0.0.isEmpty }.map { KPIChange(text: "\($0.0) \($0.1)", trend: $0.2) }
         return KPICard(
-            key: key.rawValue, name: text.words.headlineLabel(key, span: figure.span, kind),
+            key: key.rawValue, name: cardName(key, span: figure.span, kind: kind, words: text.words, mrr: mrr),
             value: figure.value.map { text.value($0, key.unit) } ?? "",
             note: figure.missing.map { text.words.missingFigure($0, kind) } ?? "",
             changeFromPrevious: previous, previousTrend: previousTrend, changeFromYearEarlier: yearEarlier, yearEarlierTrend: yearEarlierTrend,

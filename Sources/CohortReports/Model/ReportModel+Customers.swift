@@ -28,6 +28,8 @@ public struct CustomerTable: Sendable {
     public let hasRows: Bool
     /// "No customer is at risk." when there are no rows.
     public let empty: String
+    /// The Markdown delimiter row: `|---|---|---|---:|…` (id, cohort and date left, numbers right).
+    public let rule: String
 }
 
 extension ReportModel {
@@ -47,19 +49,24 @@ extension ReportModel {
             case .lost: columns = common + [labels.orders, labels.lifetimeRevenue, labels.probabilityAlive]
             default: columns = common + [labels.orders, labels.revenue12m, labels.probabilityAlive, labels.predictedCLV]
             }
+            let scores = analysis.satisfaction
             let rows = records.prefix(customerRows).map { record -> [String] in
                 let common = [format.escape(record.id), record.cohort, words.longDate(record.lastOrder), words.count(record.daysSinceLastOrder)]
                 let orders = words.count(record.positiveOrders), alive = probability(record.probabilityAlive)
+                // The latest NPS score, when there are survey answers (METRICS.md, "Satisfaction").
+                let score = scores.map { [$0.latestScore(of: record.id).map { String($0.score) } ?? "–"] } ?? []
                 switch kind {
                 case .atRisk:
                     // At stake is the revenue of the last 12 months (METRICS.md), so that column is not repeated.
                     return common + [record.expectedGapDays.map { words.decimal($0, places: 0) } ?? "–",
-                                     record.revenueAtStake.map(text.money) ?? "–", alive, clv(record.predictedCLV12m)]
-                case .lost: return common + [orders, text.money(record.revenueLifetime), alive]
-                default: return common + [orders, text.money(record.revenue12m), alive, clv(record.predictedCLV12m)]
+                                     record.revenueAtStake.map(text.money) ?? "–", alive, clv(record.predictedCLV12m)] + score
+                case .lost: return common + [orders, text.money(record.revenueLifetime), alive] + score
+                default: return common + [orders, text.money(record.revenue12m), alive, clv(record.predictedCLV12m)] + score
                 }
             }
-            return CustomerTable(heading: heading, columns: columns, rows: rows, hasRows: !rows.isEmpty, empty: empty)
+            let shown = columns + (scores == nil ? [] : [words.contractWords().latestScore])
+            return CustomerTable(heading: heading, columns: shown, rows: rows, hasRows: !rows.isEmpty, empty: empty,
+                                 rule: ReportTable.rule(columns: shown.count, leftColumns: 3))
         }
         let prediction = customers.prediction
         let observed = analysis.headline?[.clv12m]?.value.map { words.money($0, currency: text.currency) }

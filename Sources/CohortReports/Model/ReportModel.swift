@@ -52,6 +52,15 @@ public struct ReportModel: Sendable {
     public let segments: SegmentsSection?
     public let dataQuality: [String]
     public let glossary: [GlossaryEntry]
+    /// The words and links of the HTML page itself (full matrices, printout).
+    public let page: PageText
+    /// Every section of the HTML page with its heading, in order, for the navigation; filled
+    /// from the rendered page by `ReportTemplates.renderHTMLReport`, empty before.
+    public internal(set) var contents: [ContentsEntry] = []
+    /// Contracts and MRR, satisfaction (NPS), and the note over a report made from contracts alone; nil without them.
+    public let contracts: ContractSection?
+    public let satisfaction: SatisfactionSection?
+    public let mrrNote: String?
 }
 
 /// One headline figure with its changes and its state against the target.

@@ -102,6 +102,8 @@ struct ReportText {
         case .atRisk: return words.stakeTitle
         case .segmentCurves: return words.segmentCurvesTitle(attribute: "…")
         case .segmentHeatMaps: return words.segmentHeatMapsTitle(attribute: "…")
+        case .mrr: return words.mrrChartTitle
+        case .npsChurn: return words.npsChurnTitle
         }
     }
 
@@ -169,6 +171,8 @@ struct ReportText {
                                           customers: largest.customers)
         case .segmentCurves, .segmentHeatMaps:
             return analysis.segments?.first.map(segmentSentence) ?? words.segmentsTitle
+        case .mrr, .npsChurn:
+            return subscriptionChartDescription(chart, analysis)
         case .survival:
             let points = analysis.survival ?? []
             let afterYear = points.first { $0.age == year }.map { percent($0.survival) } ?? "–"

@@ -60,6 +60,7 @@ struct ReportPDF {
                               table: table(model.customerBridge)))
         sections.append(.init(heading: model.revenueBridge.title, chart: .revenueBridge,
                               summary: [model.revenueBridge.sentence, model.revenueBridge.note], table: table(model.revenueBridge)))
+        sections += subscriptionSections
         let matrixKinds: [ChartKind] = [.retention, .revenueRetention, .grr]
         for (matrix, kind) in zip(model.matrices, matrixKinds) {
             sections.append(.init(heading: matrix.title, chart: kind,
@@ -83,7 +84,7 @@ struct ReportPDF {
             title: model.title, company: model.company, logoPNG: logoPNG,
             subtitleLines: ["\(labels.source): \(model.sources) · \(labels.asOf) \(model.asOf) · \(model.periodSettings)",
                             "\(model.rowsRead) \(labels.rowsRead), \(model.rowsRejected) \(labels.rowsRejected) · \(model.customers) \(labels.customersInCohorts) · \(labels.generated) \(model.generatedAt)"],
-            note: model.partialNote, cardsHeading: "\(labels.headline): \(model.periodName)", cards: cards, sections: sections,
+            note: model.mrrNote.map { [model.partialNote, $0].compactMap { $0 }.joined(separator: " ") } ?? model.partialNote, cardsHeading: "\(labels.headline): \(model.periodName)", cards: cards, sections: sections,
             footer: [model.title, model.company, "\(labels.generatedBy) \(model.version)"].compactMap { $0 }.joined(separator: " · "),
             pageWord: labels.page)
         document.createdAt = createdAt

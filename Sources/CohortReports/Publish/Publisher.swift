@@ -99,17 +99,18 @@ public struct IndexModel: Sendable {
         let text = ReportText(language: settings.language, currency: settings.currency, kind: kind)
         generatedAt = words.timestamp(settings.generatedAt)
         let keys: [HeadlineKey] = [.activeCustomers, .churnRate, .customersKept, .revenue, .nrr, .averageOrderValue]
-        columns = keys.map { words.headlineLabel($0, span: nil, kind) }
+        let columns = keys.map { words.headlineLabel($0, span: nil, kind) }
+        self.columns = columns
         var entries: [IndexEntry] = []
         var previous: Headline?
         for (period, analysis) in reports {
             guard let headline = analysis.headline else { continue }
-            let values = keys.map { key -> IndexValue in
+            let values = zip(keys, columns).map { key, column -> IndexValue in
                 let now = headline[key]?.value
                 let before = previous?[key]?.value
                 let trend = text.trend(from: before, to: now, higherIsBetter: key.higherIsBetter)
                 let arrow = before == nil || now == nil || trend == "same" ? "" : ((now ?? 0) > (before ?? 0) ? "▲" : "▼")
-                return IndexValue(text: text.value(now, key.unit), arrow: arrow, trend: trend)
+                return IndexValue(label: column, text: text.value(now, key.unit), arrow: arrow, trend: trend)
             }
             entries.append(IndexEntry(period: text.periodName(analysis.periods[headline.period]), link: "\(period)/report.html",
                                       asOf: words.longDate(analysis.asOf), values: values))
@@ -127,6 +128,8 @@ public struct IndexEntry: Sendable {
 }
 
 public struct IndexValue: Sendable {
+    /// The column's heading: "Active customers" (a narrow screen shows it beside the value).
+    public let label: String
     public let text: String
     /// "▲", "▼" or "" against the period published before.
     public let arrow: String

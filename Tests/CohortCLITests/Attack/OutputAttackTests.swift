@@ -72,7 +72,8 @@ struct OutputAttackTests {
         if geteuid() != 0 || mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) != 0 { device = "/dev/null" } // dev_t of makedev(1, 3)
         for command in [["kpis", Self.orders, "--format", "csv", "--out", device], ["chart", Self.orders, "--out", device],
                         ["sample", "--customers", "10", "--out", device], ["survival", Self.orders, "--format", "csv", "--out", device],
-                        ["customers", Self.orders, "--format", "csv", "--out", device], ["init", "--force", "--out", device]] {
+                        ["customers", Self.orders, "--format", "csv", "--out", device], ["init", "--force", "--out", device],
+                        ["sample", "--customers", "10", "--contracts", device, "--out", folder.appendingPathComponent("orders.csv").path]] {
             let result = try CLIRunner.run(command)
             #expect(result.status == 2, "\(command[0]): \(result.standardError)")
             #expect(Self.errorLines(result).count == 1, "\(command[0]): \(result.standardError)")
