@@ -7,6 +7,8 @@ extension English {
             return "cannot write \(path): it is \(Self.entry(kind)), not a file cohort replaces; name another path"
         case .notWrittenByCohort(let path):
             return "cannot write \(path): it exists and was not written by cohort; move it away or name another folder"
+        case .notAFolder(let path, let kind):
+            return "cannot write into \(path): it is \(Self.entry(kind)), not a folder"
         case .writeFailed(let path, let problem):
             return "cannot write \(path == "-" ? "standard output" : path): \(Self.problem(problem))"
         }

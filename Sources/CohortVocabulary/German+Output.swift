@@ -9,6 +9,8 @@ extension German {
         case .notWrittenByCohort(let path):
             return "\(path) kann nicht geschrieben werden: der Eintrag stammt nicht von cohort; "
                 + "bitte wegräumen oder einen anderen Ordner angeben"
+        case .notAFolder(let path, let kind):
+            return "in \(path) kann nicht geschrieben werden: dort ist \(Self.entry(kind)), kein Ordner"
         case .writeFailed(let path, let problem):
             return "\(path == "-" ? "Die Standardausgabe" : path) kann nicht geschrieben werden: \(Self.problem(problem))"
         }

@@ -49,6 +49,18 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.txt").path
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: OutputError.notAFolder(path: file, kind: .file)) { try OutputFile.write(Data(), to: file + "/kpis.csv") }
+        #expect(throws: OutputError.notAFolder(path: file, kind: .file)) {
+            try ReportFolder(parent: URL(fileURLWithPath: file + "/reports"), name: "2026-10-31").publish(["analysis.json": Data()])
+        }
+        #expect(FileManager.default.contents(atPath: file) == Data("mine".utf8))
+    }
+
     @Test func aMissingFolderIsAWriteErrorNamingThePath() throws {
         let path = "/nonexistent-\(UUID().uuidString)/kpis.csv"
         #expect(throws: OutputError.writeFailed(path: path, problem: .missingFolder)) { try OutputFile.write(Data(), to: path) }

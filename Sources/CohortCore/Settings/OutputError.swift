@@ -12,6 +12,8 @@ public enum OutputError: Error, Equatable, Sendable {
     case notReplaceable(path: String, kind: OutputEntryKind)
     /// `path` is a folder or file that cohort did not write; it is neither replaced nor deleted.
     case notWrittenByCohort(path: String)
+    /// A folder is to be made in `path`, which is not a folder (a file, a device, a link to one).
+    case notAFolder(path: String, kind: OutputEntryKind)
     /// Writing `path` failed; `path` is "-" for standard output.
     case writeFailed(path: String, problem: WriteProblem)
 

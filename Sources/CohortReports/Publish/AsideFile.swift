@@ -78,7 +78,12 @@ public final class AsideFile {
         let name = (target as NSString).lastPathComponent.prefix(64)
         var template = Array("\(folder)/.cohort-\(name)-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw .writeFailed(path: target, problem: OutputTarget.problem())
+            let code = errno
+            var status = stat()
+            if code == ENOTDIR, stat(folder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+                throw .notAFolder(path: folder, kind: OutputTarget.kind(at: folder) ?? .file)
+            }
+            throw .writeFailed(path: target, problem: OutputTarget.problem(code))
         }
         return String(cString: made)
     }

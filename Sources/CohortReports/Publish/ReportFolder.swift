@@ -92,14 +92,18 @@ public struct ReportFolder: Sendable {
         }
     }
 
-    /// The parent folder, with the folders above it, as `mkdir -p`.
+    /// The parent folder, with the folders above it, as `mkdir -p`; a file (or anything but a
+    /// folder) on the way is refused, naming it.
     private func makeParent() throws(OutputError) {
-        if OutputTarget.kind(at: parent.path) == .folder { return }
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            throw .writeFailed(path: parent.path, problem: OutputTarget.problem(Int32(code ?? Int(EACCES))))
+        var path = ""
+        for component in parent.standardizedFileURL.path.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            var status = stat()
+            if stat(path, &status) == 0 { // following links: a link to a folder is a folder
+                if status.st_mode & S_IFMT != S_IFDIR { throw .notAFolder(path: path, kind: OutputTarget.kind(at: path) ?? .file) }
+                continue
+            }
+            if mkdir(path, 0o777) != 0, errno != EEXIST { throw .writeFailed(path: path, problem: OutputTarget.problem()) }
         }
     }
 
