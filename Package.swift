@@ -18,13 +18,15 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         .target(name: "CohortCore"),
         .target(name: "CByteScan"),
         .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
-        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortMail", "CohortExcel"]),
+        .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortMail", "CohortExcel", "CohortDatabase"]),
         .target(
             name: "CohortReports",
             dependencies: ["CohortCore", "CohortVocabulary", "CohortCharts", "CohortMail", "CohortExcel", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
@@ -54,14 +56,21 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // A PostgreSQL order source: the statements and what comes back (CohortDatabase), and the client
+        // that runs them (CohortPostgres: postgres-nio stays behind it, as Cairo stays behind CCairo).
+        .target(name: "CohortDatabase", dependencies: ["CohortCore", "CohortIngest"]),
+        .target(name: "CohortPostgres", dependencies: ["CohortDatabase", "CohortCore", "CohortIngest", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "CohortJob",
-            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortMail", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortMail", "CohortDatabase",
+                           "CohortPostgres", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "cohort",
             dependencies: [
                 "CohortCore", "CohortIngest", "CohortVocabulary", "CohortCharts", "CohortReports", "CohortExcel", "CohortJob", "CohortSample", "CohortMail",
+                "CohortDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +87,8 @@ let package = Package(
                     exclude: ["Support/read_report.py"]),
         .testTarget(name: "CohortExcelTests", dependencies: ["CohortExcel", "CohortCore"],
                     exclude: ["Support/read_workbook.py"]),
+        .testTarget(name: "CohortDatabaseTests", dependencies: ["CohortDatabase", "CohortPostgres", "CohortCore", "CohortIngest", "CohortJob",
+                                                               "CohortSample", "CohortVocabulary"]),
         .testTarget(name: "CohortMailTests", dependencies: ["CohortMail", .product(name: "NIOCore", package: "swift-nio")],
                     exclude: ["Scripts"]),
     ],

@@ -20,7 +20,11 @@ What it does, in one session so that the ratios are fair:
    format), each under /usr/bin/time for wall time, CPU time and peak memory;
 5. checks that the three matrices agree on every cell (cohort, age, cohort_size,
    active_customers, revenue, grr_revenue; money to the cent);
-6. prints the table and writes it to bench/results/<date>-<machine>.md.
+6. with a PostgreSQL server (bench/run.sh starts a throwaway one with scripts/with-postgres.sh
+   when PostgreSQL is installed; `--no-database` skips it): loads the same file into a table
+   with COPY and times `cohort matrix postgresql://... --table orders_N` (the work pushed down
+   into the database) beside the file run, and checks its matrix too;
+7. prints the table and writes it to bench/results/<date>-<machine>.md.
 
 Every tool is timed as a whole process (start-up, reading, computing, writing the
 CSV); the seconds DuckDB and polars spent inside their query are listed as well.
@@ -119,6 +123,19 @@ def timed(args, stdout=subprocess.DEVNULL, env=None):
     return Run(float(wall), float(user), float(system), float(peak), note=query.group(1) if query else "")
 
 
+def load_table(data, rows):
+    """COPY the order file into a table of the benchmark's server (psql from with-postgres.sh); seconds taken."""
+    table = f"orders_{rows}"
+    started = dt.datetime.now()
+    sql = (f"DROP TABLE IF EXISTS {table};\n"
+           f"CREATE TABLE {table} (order_id text, customer_id text, order_date date, amount numeric(12,2), "
+           "country text, industry text, company_size text);\n"
+           f"\\copy {table} FROM '{data}' WITH (FORMAT csv, HEADER true)\n"
+           f"VACUUM ANALYZE {table};\n")
+    sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], input=sql.encode())
+    return table, (dt.datetime.now() - started).total_seconds()
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -198,6 +215,8 @@ LABELS = {
     "duckdb": "DuckDB (`read_csv`, SQL)",
     "polars": "polars (lazy `scan_csv`)",
     "cohort-report": "`cohort report FILE` (every format)",
+    "cohort-db": "`cohort matrix postgresql://… --table orders` (pushdown)",
+    "cohort-db-rows": "`cohort matrix postgresql://… --no-pushdown`",
 }
 
 
@@ -232,6 +251,8 @@ def main():
     parser.add_argument("--duckdb", default="duckdb==2.0.0", help="pip requirement for DuckDB")
     parser.add_argument("--polars", default="polars==2.1.0", help="pip requirement for polars")
     parser.add_argument("--no-report", action="store_true", help="skip `cohort report`")
+    parser.add_argument("--no-database", action="store_true", help="skip the PostgreSQL case (run.sh then starts no server)")
+    parser.add_argument("--database-rows", action="store_true", help="also time `--no-pushdown` (every row streamed from PostgreSQL)")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="folder for the results file (default bench/results)")
     parser.add_argument("--no-results-file", action="store_true", help="print the table only")
     args = parser.parse_args()
@@ -262,6 +283,15 @@ def main():
         }
         if not args.no_report:
             commands["cohort-report"] = ([str(cohort), "report", str(data), "--out", str(out / "report")], None)
+        database = os.environ.get("COHORT_TEST_POSTGRES") if not args.no_database else None
+        load_note = ""
+        if database:
+            table, load_seconds = load_table(data, rows)
+            load_note = f"PostgreSQL: `COPY` of the file into `{table}` (and `VACUUM ANALYZE`) took {load_seconds:.1f} s, not timed below. "
+            commands["cohort-db"] = ([str(cohort), "matrix", database, "--table", table, "--format", "csv"], out / "cohort-db.csv")
+            if args.database_rows:
+                commands["cohort-db-rows"] = ([str(cohort), "matrix", database, "--table", table, "--no-pushdown", "--format", "csv"],
+                                              out / "cohort-db-rows.csv")
         results = {tool: [] for tool in commands}
         timed(["cat", str(data)])  # the file into the page cache for everyone
         for run in range(args.runs):
@@ -274,7 +304,9 @@ def main():
                 print(f"{rows:>10,} rows  run {run + 1}/{args.runs}  {tool:<14} {results[tool][-1].wall:7.2f} s "
                       f"{results[tool][-1].peak_mb:8,.0f} MB", file=sys.stderr)
         checks = []
-        for peer, name in (("duckdb", "duckdb.csv"), ("polars", "polars.csv")):
+        peers = [("duckdb", "duckdb.csv"), ("polars", "polars.csv")]
+        peers += [(tool, f"{tool}.csv") for tool in ("cohort-db", "cohort-db-rows") if tool in commands]
+        for peer, name in peers:
             problems, count = compare(out / "cohort.csv", out / name, peer)
             if problems:
                 print("\n".join(problems[:20]), file=sys.stderr)
@@ -283,6 +315,10 @@ def main():
         lines, med = table_for(rows, size_mb, results, args.runs)
         lines += ["", f"Same matrix (cohort, age, cohort_size, active_customers, revenue, grr_revenue; money to the cent): "
                   f"{'; '.join(checks)}."]
+        if load_note:
+            lines += ["", load_note + "The database rows time the whole `cohort` process, the server's work included in its wall "
+                      "time (the server is a throwaway cluster on the same machine, default settings); its CPU and memory are not in "
+                      "the CPU s and peak MB columns, which are cohort's alone."]
         sections.append("\n".join(lines))
         summary.append((rows, med))
 

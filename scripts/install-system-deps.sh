@@ -2,11 +2,12 @@
 # Installs the Debian/Ubuntu packages cohort needs to build and test, if any are missing
 # (Cairo and its headers, the DejaVu fonts, poppler-utils for the PDF checks in the tests,
 # libxlsxwriter and its headers for report.xlsx, openpyxl to read workbooks back in the tests,
-# and the locale sources with which a test builds de_DE to check numbers under a decimal comma).
+# the locale sources with which a test builds de_DE to check numbers under a decimal comma, and PostgreSQL,
+# whose initdb and pg_ctl scripts/with-postgres.sh runs for a throwaway server during the tests).
 # As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
-packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils libxlsxwriter-dev python3-openpyxl locales python3-aiosmtpd openssl)
+packages=(libcairo2-dev zlib1g-dev pkg-config fonts-dejavu-core poppler-utils libxlsxwriter-dev python3-openpyxl locales python3-aiosmtpd openssl postgresql)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortDatabase
 import CohortIngest
 import CohortReports
 import CohortVocabulary
@@ -17,6 +18,8 @@ public struct JobOptions: Sendable {
     public var inputs: [String]
     /// Columns and whatever reading should not detect.
     public var read: ReadOptions
+    /// With a `postgresql://` input: the table or query, and whether the database sums the orders.
+    public var database = DatabaseReadOptions()
     /// A customer file with segment attributes (`--customers`), joined on the customer id.
     public var customersFile: String?
     /// Fail on the first row that cannot be read.

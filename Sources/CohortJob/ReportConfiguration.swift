@@ -1,4 +1,5 @@
 import CohortCore
+import CohortDatabase
 import CohortIngest
 import CohortReports
 import CohortVocabulary
@@ -26,12 +27,39 @@ public struct ReportConfiguration: Decodable, Sendable {
         var sheet: String?
         var segmentBy: StringList?
         var customers: String?
+        /// A `postgresql://` source: its table or query, and whether the database sums the orders.
+        var table: String?
+        var query: String?
+        var pushdown: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case files, columns, strict, delimiter, encoding, decimal, sheet, customers
+            case files, columns, strict, delimiter, encoding, decimal, sheet, customers, table, query, pushdown
             case maxRejectedPercent = "max_rejected_percent"
             case dateFormat = "date_format"
             case segmentBy = "segment_by"
+        }
+
+        /// `input: postgresql://...` (one source, as a string) or the mapping above.
+        init(from decoder: Decoder) throws {
+            if let source = try? decoder.singleValueContainer().decode(String.self) {
+                files = [source]
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            files = try container.decodeIfPresent([String].self, forKey: .files)
+            columns = try container.decodeIfPresent(Columns.self, forKey: .columns)
+            strict = try container.decodeIfPresent(Bool.self, forKey: .strict)
+            maxRejectedPercent = try container.decodeIfPresent(Double.self, forKey: .maxRejectedPercent)
+            delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
+            encoding = try container.decodeIfPresent(String.self, forKey: .encoding)
+            decimal = try container.decodeIfPresent(String.self, forKey: .decimal)
+            dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
+            sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+            segmentBy = try container.decodeIfPresent(StringList.self, forKey: .segmentBy)
+            customers = try container.decodeIfPresent(String.self, forKey: .customers)
+            table = try container.decodeIfPresent(String.self, forKey: .table)
+            query = try container.decodeIfPresent(String.self, forKey: .query)
+            pushdown = try container.decodeIfPresent(Bool.self, forKey: .pushdown)
         }
     }
 
@@ -142,7 +170,7 @@ public struct ReportConfiguration: Decodable, Sendable {
     public func apply(to options: inout JobOptions) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolved(_ value: String) -> String {
-            value.hasPrefix("/") ? value : folder.appendingPathComponent(value).path
+            value.hasPrefix("/") || DatabaseSource.isURL(value) ? value : folder.appendingPathComponent(value).path
         }
         func parse<Value>(_ key: String, _ value: String?, _ expected: SettingExpectation,
                           _ parser: (String) -> Value?) throws(SettingError) -> Value? {
@@ -171,6 +199,9 @@ public struct ReportConfiguration: Decodable, Sendable {
         if let customers = input?.customers { options.customersFile = resolved(customers) }
         options.analysis.segmentLimit = try parse("analysis.segment_limit", analysis?.segmentLimit.map(String.init), .wholeNumber(atLeast: 1),
                                                   { Int($0).flatMap { $0 >= 1 ? $0 : nil } }) ?? options.analysis.segmentLimit
+        options.database.table = input?.table ?? options.database.table
+        options.database.query = input?.query ?? options.database.query
+        options.database.pushdown = input?.pushdown ?? options.database.pushdown
 
         options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
         if let setting = analysis?.churnWindow {

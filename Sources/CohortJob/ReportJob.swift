@@ -85,6 +85,7 @@ public struct ReportJob: Sendable {
 
     /// Reads and analyses, timing both.
     public func analyse(includesKPIs: Bool = true, includesCustomers: Bool = false, timings: inout JobTimings) throws -> CohortAnalysis {
+        if let url = databaseURL { return try analyse(database: url, includesKPIs: includesKPIs, includesCustomers: includesCustomers, timings: &timings) }
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
         let analysis = try analyse(result, includesKPIs: includesKPIs, includesCustomers: includesCustomers)
@@ -94,13 +95,14 @@ public struct ReportJob: Sendable {
 
     /// Reads and analyses, with every customer's record (every status), for `cohort customers`.
     public func customerRecords() throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        if let url = databaseURL { return try customerRecords(database: url) }
         let result = try read()
         events?(.phase(.analysing))
         return try CohortAnalysis.withCustomerRecords(table: result.table, options: analysisOptions, input: result.inputSummary)
     }
 
     /// The analysis options with the report's currency.
-    private var analysisOptions: AnalysisOptions {
+    var analysisOptions: AnalysisOptions {
         var analysisOptions = options.analysis
         analysisOptions.currency = options.look.currency
         return analysisOptions
@@ -110,12 +112,7 @@ public struct ReportJob: Sendable {
     public func run() throws -> Outcome {
         try options.mail.check()
         var timings = JobTimings()
-        let inputs = try readInputs()
-        timings.lap(.read(rows: inputs.rowsRead))
-        events?(.phase(.analysing))
-        var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: inputs.orders.table, options: analysisOptions(for: inputs),
-                                                                             input: inputs.summary)
-        try complete(&analysis, with: inputs)
+        let (analysis, atRisk, lost) = try analysisWithCustomerLists(timings: &timings)
         var lists: [String: Data] = [:]
         if analysis.customers?.listsIncluded == true {
             let names = analysis.segments?.map(\.name) ?? []
@@ -124,6 +121,18 @@ public struct ReportJob: Sendable {
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
+    }
+
+    /// Reads (files, or a database: ReportJob+Database.swift) and analyses with the customer lists.
+    private func analysisWithCustomerLists(timings: inout JobTimings) throws -> (CohortAnalysis, RankedCustomers, RankedCustomers) {
+        if let url = databaseURL { return try analysisWithCustomerLists(database: url, timings: &timings) }
+        let inputs = try readInputs()
+        timings.lap(.read(rows: inputs.rowsRead))
+        events?(.phase(.analysing))
+        var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(table: inputs.orders.table, options: analysisOptions(for: inputs),
+                                                                             input: inputs.summary)
+        try complete(&analysis, with: inputs)
+        return (analysis, atRisk, lost)
     }
 
     /// Renders, writes and publishes the report of an analysis computed before, without customer lists.

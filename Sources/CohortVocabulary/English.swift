@@ -150,6 +150,8 @@ struct English: Vocabulary {
         case .mixedCurrencies(let source, let marks):
             let list = marks.map { "'\($0.mark)' \($0.count)×" }.joined(separator: ", ")
             return "\(source): amounts are marked with different currencies (\(list)); they are added up as they are"
+        case .incompleteRows(let source, let count, let read):
+            return incompleteRows(source: source, count: count, read: read)
         }
     }
 

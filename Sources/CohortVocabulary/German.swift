@@ -162,6 +162,8 @@ struct German: Vocabulary {
         case .mixedCurrencies(let source, let marks):
             let list = marks.map { "'\($0.mark)' \($0.count)×" }.joined(separator: ", ")
             return "\(source): Beträge sind mit verschiedenen Währungen ausgezeichnet (\(list)); sie werden addiert, wie sie sind"
+        case .incompleteRows(let source, let count, let read):
+            return incompleteRows(source: source, count: count, read: read)
         }
     }
 

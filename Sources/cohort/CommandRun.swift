@@ -2,6 +2,7 @@ import ArgumentParser
 import CohortCharts
 import CohortCore
 import CohortExcel
+import CohortDatabase
 import CohortIngest
 import CohortJob
 import CohortReports
@@ -58,6 +59,9 @@ struct CommandRun {
         } catch let error as ContractError {
             Terminal.error(words.describe(error))
             throw ExitCode(2)
+        } catch let error as DatabaseError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(error.isBadInput ? 2 : 1)
         } catch let error as MailDeliveryError {
             let folder = error.folder.relativePath + "/"
             Terminal.error(words.mailNotSent(server: error.server, reason: words.describe(error.reason), folder: folder))

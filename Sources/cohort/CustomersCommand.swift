@@ -56,6 +56,7 @@ struct CustomersCommand: ParsableCommand {
         look.apply(to: &options)
         try options.requireInputs()
         try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let words = options.look.language.words
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)
@@ -134,6 +135,7 @@ struct ClvCommand: ParsableCommand {
             Terminal.error("cohort clv has no workbook: use --format table, csv or json")
             throw ExitCode(2)
         }
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
         let language = options.look.language
         try CommandRun(language: language, quiet: progress.quiet) { events in
             var timings = JobTimings()

@@ -58,6 +58,10 @@ struct InitCommand: ParsableCommand {
       # the example data in cohort's repository, found when this file lies in the repository's folder.
       files:
         - examples/orders.csv
+      # Or a PostgreSQL database (the password in PGPASSWORD or ~/.pgpass, never here):
+      #   - postgresql://reporting@db.internal:5432/shop
+      # table: sales.orders             # or query: SELECT ... (read-only)
+      # pushdown: false                 # stream every row instead of letting the database sum
       # Column names; leave out to detect common English and German names.
       columns:
         # customer: Kundennummer

@@ -7,7 +7,8 @@ import Foundation
 
 /// Where the orders come from, how they are written and which columns hold what; shared by every analysing command.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Order files: CSV or Excel .xlsx; patterns such as 'exports/*.csv' are expanded; '-' reads standard input.",
+    @Argument(help: ArgumentHelp("Order files: CSV or Excel .xlsx; patterns such as 'exports/*.csv' are expanded; '-' reads standard input; "
+                                 + "or a database, postgresql://user@host:5432/shop with --table or --query.",
                                  valueName: "orders.csv"))
     var files: [String] = []
 
@@ -45,8 +46,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read (default: 1).", valueName: "percent"))
     var maxRejected: Double?
 
+    @OptionGroup(title: "PostgreSQL source") var database: DatabaseOptions
+
     func validate() throws {
         // No files is allowed here: `cohort report --config` takes them from the configuration.
+        try database.validate(files: files)
         if let maxRejected, Settings.percentage("\(maxRejected)") == nil {
             throw ValidationError("--max-rejected takes a percentage from 0 to 100.")
         }
@@ -78,6 +82,7 @@ struct InputOptions: ParsableArguments {
         options.read.sheet = sheet ?? options.read.sheet
         if strict { options.strict = true }
         options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
+        database.apply(to: &options)
     }
 
     /// The local calendar date of the run.

@@ -34,6 +34,7 @@ struct MatrixCommand: ParsableCommand {
         locale.apply(to: &options)
         try options.requireInputs()
         try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var stopwatch = JobTimings()
             // The matrices only: `matrix` shows no KPIs.

@@ -114,6 +114,7 @@ struct ReportCommand: ParsableCommand {
         }
         subscriptions.apply(to: &options)
         if from == nil && options.subscriptions.contracts.isEmpty { try options.requireInputs() }
+        if try input.explainIfAsked(options, collectsPurchases: true) { return }
 
         let outcome = try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)

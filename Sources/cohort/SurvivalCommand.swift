@@ -34,6 +34,7 @@ struct SurvivalCommand: ParsableCommand {
         locale.apply(to: &options)
         try options.requireInputs()
         try export.refuseBinaryOnTerminal(format)
+        if try input.explainIfAsked(options, collectsPurchases: false) { return }
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             var timings = JobTimings()
             let job = ReportJob(options: options, events: events)

@@ -183,3 +183,22 @@ extension CustomerHistory {
         }
     }
 }
+
+extension CustomerHistory {
+    /// A history from columns assembled elsewhere (`init(aggregates:...)`, in CustomerHistory+Aggregates.swift).
+    init(periodCount: Int, firstPeriod: Int, customer: [Int32], cohort: [Int32], entryStart: [Int], period: [Int32], netRevenue: [Int64],
+         positiveOrders: [Int32], positiveOrderValue: [Int64], dataQuality: DataQuality, purchases: CustomerPurchases?, firstPositiveKey: [Int32]) {
+        self.periodCount = periodCount
+        self.firstPeriod = firstPeriod
+        self.customer = customer
+        self.cohort = cohort
+        self.entryStart = entryStart
+        self.period = period
+        self.netRevenue = netRevenue
+        self.positiveOrders = positiveOrders
+        self.positiveOrderValue = positiveOrderValue
+        self.dataQuality = dataQuality
+        self.purchases = purchases
+        self.firstPositiveKey = firstPositiveKey
+    }
+}

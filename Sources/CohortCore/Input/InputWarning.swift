@@ -12,6 +12,9 @@ public enum InputWarning: Sendable, Codable, Equatable {
     case currencyDiffers(source: String, mark: String, count: Int, line: Int, expected: String)
     /// Amounts of one file marked with different currencies (when no `--currency` is given).
     case mixedCurrencies(source: String, marks: [CurrencyCount])
+    /// Rows of a database without a customer id, a date or an amount; they were left out (a file
+    /// rejects such rows one by one, with their lines).
+    case incompleteRows(source: String, count: Int, read: Int)
 
     /// How many years before the latest order a date counts as far in the past.
     public static let farPastYears = 20

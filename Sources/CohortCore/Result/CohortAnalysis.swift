@@ -56,6 +56,12 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status), for `cohort customers`.
     public static func withCustomerRecords(table: OrderTable, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+        try withCustomerRecords(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerRecords(of table: some HistorySource, options: AnalysisOptions,
+                                    input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
         guard let builder = prepared.customers else { return (analysis, []) }
@@ -68,6 +74,12 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).
     public static func withCustomerLists(table: OrderTable, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary())
         throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
+        try withCustomerLists(of: table, options: options, input: input)
+    }
+
+    /// `withCustomerLists` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func withCustomerLists(of table: some HistorySource, options: AnalysisOptions, input: InputSummary)
+        throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
         guard let builder = prepared.customers else { return (analysis, RankedCustomers(), RankedCustomers()) }
@@ -79,7 +91,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     }
 
     /// An analysis, and what its customers to act on are made from (when asked for).
-    private struct Prepared {
+    struct Prepared {
         var analysis: CohortAnalysis
         var customers: CustomerActionsBuilder?
         /// Per attribute, each analysed customer's segment index.
@@ -105,16 +117,17 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         }
     }
 
-    /// The analysis, and what the customers to act on are made from (when asked for).
-    private static func analyse(_ table: OrderTable, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
-                                includesCustomers: Bool) throws -> Prepared {
+    /// The analysis, and what the customers to act on are made from (when asked for); from an order
+    /// table, or from aggregates a database summed (CohortAnalysis+Aggregates.swift).
+    static func analyse(_ table: some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
+                        includesCustomers: Bool) throws -> Prepared {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
-        guard let latestDay = table.day.max() else { throw AnalysisError.noRows }
+        guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
 
-        let asOfDay = options.asOf?.dayNumber ?? Int(latestDay)
+        let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)
-        let history = try CustomerHistory(table: table, calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
+        let history = try table.history(calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
         let periods = (0 ..< history.periodCount).map { index in
             let period = history.firstPeriod + index
             let lastDay = calendar.lastDay(of: period)
@@ -138,8 +151,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         var analysis = CohortAnalysis(options: resolved, asOf: CivilDate(dayNumber: asOfDay), churnWindow: window, periods: periods,
                                       cohorts: matrix.cohorts, averages: matrix.averages, dataQuality: history.dataQuality, input: input)
         guard includesKPIs else {
-            if !table.segments.isEmpty {
-                analysis.segments = SegmentBuilder(table: table, history: history, periods: periods, options: resolved, window: window,
+            if !table.segmentTable.segments.isEmpty {
+                analysis.segments = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                                    headlinePeriod: nil).build().attributes
             }
             return Prepared(analysis: analysis)
@@ -150,8 +163,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         analysis.headline = HeadlineBuilder(history: history, kpis: analysis.kpis, cohorts: matrix.cohorts, kind: resolved.period)
             .build(period: headlinePeriod)
         var lookups: [SegmentBuilder.Lookup] = [], membership: [[Int32]] = []
-        if !table.segments.isEmpty {
-            let split = SegmentBuilder(table: table, history: history, periods: periods, options: resolved, window: window,
+        if !table.segmentTable.segments.isEmpty {
+            let split = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                        headlinePeriod: headlinePeriod, kpis: analysis.kpis, headline: analysis.headline).build()
             analysis.segments = split.attributes
             (lookups, membership) = (split.lookups, split.membership)

@@ -1,0 +1,87 @@
+extension CustomerHistory {
+    /// Builds the history from sums a database made per customer and period (`CustomerAggregates`):
+    /// the same history, the same data-quality counts and the same purchase days as
+    /// `init(table:...)` gives for the order rows behind them.
+    ///
+    /// A customer's cohort is its first period with a positive order; entries before it count as
+    /// rows before acquisition, a customer without one counts as left out (METRICS.md), exactly as
+    /// `HistoryPart` decides for an order table.
+    ///
+    /// Complexity: O(customers + entries).
+    init(aggregates: CustomerAggregates, calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool = false) throws {
+        precondition(aggregates.periodKind == calendar.kind, "aggregates summed by \(aggregates.periodKind), analysed by \(calendar.kind)")
+        if let cut = aggregates.asOfDay {
+            precondition(cut == asOfDay, "aggregates cut at day \(cut), analysed as of day \(asOfDay)")
+        } else {
+            precondition(asOfDay >= aggregates.latestDay ?? asOfDay, "aggregates not cut, analysed as of a day before the latest order")
+        }
+        var dataQuality = DataQuality()
+        dataQuality.rowsAfterAsOf = aggregates.rowsAfterAsOf
+        guard aggregates.entryCount > 0 else { throw AnalysisError.noRowsUpToAsOf(asOf: CivilDate(dayNumber: asOfDay)) }
+
+        // The cohort of each customer (its first period with a positive order), and the earliest one.
+        var cohortEntry = [Int](repeating: -1, count: aggregates.customerCount)
+        var earliestCohort = Int32.max
+        var analysedEntries = 0
+        for customer in 0 ..< aggregates.customerCount {
+            let entries = aggregates.entries(of: customer)
+            guard !entries.isEmpty else { continue } // rows after the as-of date only, as a table's customer without rows up to it
+            guard let first = entries.first(where: { aggregates.positiveOrders[$0] > 0 }) else {
+                dataQuality.customersWithoutPositiveOrder += 1
+                for entry in entries { dataQuality.rowsOfCustomersWithoutPositiveOrder += Int(aggregates.rows[entry]) }
+                continue
+            }
+            cohortEntry[customer] = first
+            earliestCohort = min(earliestCohort, aggregates.period[first])
+            for entry in entries.lowerBound ..< first {
+                dataQuality.rowsBeforeAcquisition += Int(aggregates.rows[entry])
+                dataQuality.amountBeforeAcquisition.minorUnits += aggregates.netRevenue[entry]
+            }
+            analysedEntries += entries.upperBound - first
+        }
+        guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
+
+        // The analysed customers' entries from their cohort on, periods counted from the earliest cohort.
+        let analysedCount = cohortEntry.lazy.filter { $0 >= 0 }.count
+        var customer: [Int32] = [], cohort: [Int32] = [], entryStart: [Int] = [0]
+        var period: [Int32] = [], netRevenue: [Int64] = [], positiveOrders: [Int32] = [], positiveOrderValue: [Int64] = []
+        customer.reserveCapacity(analysedCount)
+        cohort.reserveCapacity(analysedCount)
+        entryStart.reserveCapacity(analysedCount + 1)
+        period.reserveCapacity(analysedEntries)
+        netRevenue.reserveCapacity(analysedEntries)
+        positiveOrders.reserveCapacity(analysedEntries)
+        positiveOrderValue.reserveCapacity(analysedEntries)
+        var purchases = collectsPurchases ? CustomerPurchases(capacity: analysedCount) : nil
+        if collectsPurchases {
+            precondition(aggregates.purchases != nil, "the purchase days were not summed")
+            purchases?.gapCounts = aggregates.gapCounts
+        }
+        for index in 0 ..< aggregates.customerCount where cohortEntry[index] >= 0 {
+            let entries = cohortEntry[index] ..< aggregates.entryStart[index + 1]
+            customer.append(Int32(index))
+            cohort.append(aggregates.period[entries.lowerBound] - earliestCohort)
+            for entry in entries {
+                dataQuality.rowsAnalyzed += Int(aggregates.rows[entry])
+                period.append(aggregates.period[entry] - earliestCohort)
+                netRevenue.append(aggregates.netRevenue[entry])
+                positiveOrders.append(aggregates.positiveOrders[entry])
+                positiveOrderValue.append(aggregates.positiveOrderValue[entry])
+            }
+            entryStart.append(period.count)
+            if collectsPurchases, let bought = aggregates.purchases?[index] {
+                purchases?.firstDay.append(bought.firstDay)
+                purchases?.lastDay.append(bought.lastDay)
+                purchases?.purchaseDays.append(bought.days)
+                purchases?.repeatValue.append(bought.repeatValue)
+                purchases?.medianGap.append(bought.medianGap)
+            }
+        }
+        dataQuality.customersAnalyzed = customer.count
+        let firstPeriod = Int(earliestCohort)
+        self.init(periodCount: calendar.period(containingDay: asOfDay) - firstPeriod + 1, firstPeriod: firstPeriod, customer: customer,
+                  cohort: cohort, entryStart: entryStart, period: period, netRevenue: netRevenue, positiveOrders: positiveOrders,
+                  positiveOrderValue: positiveOrderValue, dataQuality: dataQuality, purchases: purchases,
+                  firstPositiveKey: customer) // where SegmentBuilder reads a customer's value (`segmentTable`)
+    }
+}

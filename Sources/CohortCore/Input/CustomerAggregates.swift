@@ -1,0 +1,125 @@
+/// Orders already summed per customer and period, as a database returns them when the work is
+/// pushed down to it: the input `CustomerHistory` is built from instead of an `OrderTable`.
+///
+/// One entry per customer and period in which the customer has rows up to the as-of date,
+/// before its cohort too (so that the data-quality counts come out as for files), in compressed
+/// sparse rows: customer `i`'s entries are `entryStart[i] ..< entryStart[i + 1]`, sorted by period.
+/// Customers without a positive order are here as well, with `positiveOrders` 0 throughout.
+///
+///     var aggregates = CustomerAggregates(periodKind: .month, asOfDay: nil)
+///     aggregates.appendCustomer(id: "C001", entries: [
+///         .init(period: 2026 * 12 + 0, rows: 2, netRevenue: 120_00, positiveOrders: 1, positiveOrderValue: 120_00),
+///     ])
+///     aggregates.latestDay = CivilDate(year: 2026, month: 1, day: 9)!.dayNumber
+///     let analysis = try CohortAnalysis(aggregates: aggregates)
+///
+/// The numbers follow docs/METRICS.md exactly as `CustomerHistory` sums an order table: net revenue
+/// by row date, orders (lines sharing an order id) dated by their earliest line and positive when
+/// their total is above 0, purchase days as days with positive orders (a day's orders summed).
+public struct CustomerAggregates: Sendable, Equatable {
+    /// One customer's sums in one period.
+    public struct Entry: Sendable, Equatable {
+        /// Absolute period number (`PeriodCalendar.period(containingDay:)`).
+        public var period: Int32
+        /// The customer's rows dated in the period.
+        public var rows: Int32
+        /// Net sum of those rows' amounts, minor units.
+        public var netRevenue: Int64
+        /// Positive orders (total > 0) dated in the period.
+        public var positiveOrders: Int32
+        /// The sum of their totals, minor units.
+        public var positiveOrderValue: Int64
+
+        public init(period: Int32, rows: Int32, netRevenue: Int64, positiveOrders: Int32, positiveOrderValue: Int64) {
+            self.period = period
+            self.rows = rows
+            self.netRevenue = netRevenue
+            self.positiveOrders = positiveOrders
+            self.positiveOrderValue = positiveOrderValue
+        }
+    }
+
+    /// One customer's purchase days (days with positive orders, a day's orders summed) up to the as-of date.
+    public struct Purchases: Sendable, Equatable {
+        public var firstDay: Int32
+        public var lastDay: Int32
+        /// How many days the customer bought on (0 for a customer without a positive order).
+        public var days: Int32
+        /// The sum of the daily totals after the first day, minor units.
+        public var repeatValue: Int64
+        /// The median of the gaps in days between consecutive purchase days; nil with fewer than 3 days.
+        public var medianGap: Double?
+
+        public init(firstDay: Int32, lastDay: Int32, days: Int32, repeatValue: Int64, medianGap: Double?) {
+            self.firstDay = firstDay
+            self.lastDay = lastDay
+            self.days = days
+            self.repeatValue = repeatValue
+            self.medianGap = medianGap
+        }
+
+        /// A customer who never bought.
+        public static let none = Purchases(firstDay: 0, lastDay: 0, days: 0, repeatValue: 0, medianGap: nil)
+    }
+
+    /// The period kind the entries were summed by.
+    public var periodKind: PeriodKind
+    /// The as-of day the sums stop at (later rows left out, counted in `rowsAfterAsOf`); nil when
+    /// nothing was cut, so that the as-of date can be the latest order's.
+    public var asOfDay: Int?
+    /// Customer index → customer id; ties in ranked lists follow this order.
+    public var customerIDs: [String] = []
+    /// Per customer i: its entries are `entryStart[i] ..< entryStart[i + 1]`.
+    public var entryStart: [Int] = [0]
+    /// Per entry (see `Entry`).
+    public var period: [Int32] = []
+    public var rows: [Int32] = []
+    public var netRevenue: [Int64] = []
+    public var positiveOrders: [Int32] = []
+    public var positiveOrderValue: [Int64] = []
+    /// Per customer, its purchase days; nil when they were not summed (a matrix needs none).
+    public var purchases: [Purchases]?
+    /// `gapCounts[g]`: repeat purchases g days after the purchase day before, over every customer.
+    public var gapCounts: [Int] = []
+    /// The latest order day of any row, after the as-of day too; nil without rows.
+    public var latestDay: Int?
+    /// Rows dated after `asOfDay`.
+    public var rowsAfterAsOf = 0
+    /// The attributes to split customers by (`--segment-by`), each customer's value on its first
+    /// positive order resolved by the database: `.rows` sources with one "row" per customer (index
+    /// i is customer i), read by `SegmentBuilder` as a table's rows are.
+    public var segments: [SegmentColumn] = []
+
+    public init(periodKind: PeriodKind, asOfDay: Int?, collectsPurchases: Bool = false) {
+        self.periodKind = periodKind
+        self.asOfDay = asOfDay
+        purchases = collectsPurchases ? [] : nil
+    }
+
+    public var customerCount: Int { customerIDs.count }
+    public var entryCount: Int { period.count }
+
+    /// The entries of customer `i`.
+    public func entries(of i: Int) -> Range<Int> { entryStart[i] ..< entryStart[i + 1] }
+
+    /// Appends a customer with its entries (sorted by period) and, when collected, its purchases.
+    public mutating func appendCustomer(id: String, entries: [Entry], purchases customerPurchases: Purchases = .none) {
+        customerIDs.append(id)
+        for entry in entries {
+            period.append(entry.period)
+            rows.append(entry.rows)
+            netRevenue.append(entry.netRevenue)
+            positiveOrders.append(entry.positiveOrders)
+            positiveOrderValue.append(entry.positiveOrderValue)
+        }
+        entryStart.append(period.count)
+        purchases?.append(customerPurchases)
+    }
+
+    /// Counts `count` repeat purchases `gap` days after the purchase day before.
+    public mutating func addGap(_ gap: Int, count: Int = 1) {
+        precondition(gap >= 0, "a gap between purchase days is not negative")
+        if gap >= gapCounts.count { gapCounts.append(contentsOf: repeatElement(0, count: gap + 1 - gapCounts.count)) }
+        gapCounts[gap] += count
+    }
+}
