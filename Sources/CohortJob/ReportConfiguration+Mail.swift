@@ -22,7 +22,7 @@ extension ReportConfiguration {
         var starttls: Bool?
         var caFile: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case to, from, smtp, user, password, starttls
             case caFile = "ca_file"
         }

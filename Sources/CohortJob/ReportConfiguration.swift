@@ -32,7 +32,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         var query: String?
         var pushdown: Bool?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case files, columns, strict, delimiter, encoding, decimal, sheet, customers, table, query, pushdown
             case maxRejectedPercent = "max_rejected_percent"
             case dateFormat = "date_format"
@@ -78,6 +78,8 @@ public struct ReportConfiguration: Decodable, Sendable {
         var date: String?
         var amount: String?
         var order: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case customer, date, amount, order }
     }
 
     struct Analysis: Decodable {
@@ -89,7 +91,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         var segmentLimit: Int?
         var graceDays: Int?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case period
             case segmentLimit = "segment_limit"
             case graceDays = "grace_days"
@@ -111,7 +113,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         var font: String?
         var csvDialect: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case locale, currency, company, logo, templates, out, scale, font
             case csvDialect = "csv_dialect"
         }
@@ -120,6 +122,8 @@ public struct ReportConfiguration: Decodable, Sendable {
     struct Publish: Decodable {
         var folder: String?
         var keep: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, keep }
     }
 
     /// The file it was read from.
@@ -135,29 +139,35 @@ public struct ReportConfiguration: Decodable, Sendable {
     var contracts: ContractSettings?
     var nps: AnswerSettings?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case input, analysis, targets, report, publish, mail, contracts, nps
     }
 
     /// Reads a configuration file; errors name the file and what is wrong.
-    public static func load(_ path: String) throws(SettingError) -> ReportConfiguration {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
+    /// A key the file does not know is a `ConfigurationError` naming its line and the nearest known key.
+    public static func load(_ path: String) throws -> ReportConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else { throw SettingError.unreadableFile(path: path) }
         var configuration: ReportConfiguration
         do {
-            configuration = try YAMLDecoder().decode(ReportConfiguration.self, from: String(decoding: data, as: UTF8.self))
+            let text = String(decoding: data, as: UTF8.self)
+            try requireKnownKeys(text, file: path)
+            configuration = try YAMLDecoder().decode(ReportConfiguration.self, from: text)
+        } catch let error as ConfigurationError {
+            throw error
         } catch let error as YamlError {
-            throw .notYAML(file: path, detail: "\(error)")
+            throw SettingError.notYAML(file: path, detail: "\(error)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            throw .wrongType(file: path, key: context.codingPath.map(\.stringValue).joined(separator: "."), detail: context.debugDescription)
+            throw SettingError.wrongType(file: path, key: context.codingPath.map(\.stringValue).joined(separator: "."), detail: context.debugDescription)
         } catch {
-            throw .notYAML(file: path, detail: "\(error)")
+            throw SettingError.notYAML(file: path, detail: "\(error)")
         }
         configuration.path = path
         return configuration
     }
 
-    /// Lays the file's settings over `options`.
-    public func apply(to options: inout JobOptions) throws(SettingError) {
+    /// Lays the file's settings over `options`; a value out of its range is a `SettingError` or,
+    /// for a target, a `ConfigurationError`.
+    public func apply(to options: inout JobOptions) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolved(_ value: String) -> String {
             value.hasPrefix("/") || DatabaseSource.isURL(value) ? value : folder.appendingPathComponent(value).path
@@ -196,7 +206,7 @@ public struct ReportConfiguration: Decodable, Sendable {
         options.analysis.period = try parse("analysis.period", analysis?.period, .period, PeriodKind.init(rawValue:)) ?? options.analysis.period
         if let setting = analysis?.churnWindow {
             guard let window = Settings.churnWindow(setting.text) else {
-                throw .invalidValue(file: path, key: "analysis.churn_window", value: setting.text, expected: .churnWindow)
+                throw SettingError.invalidValue(file: path, key: "analysis.churn_window", value: setting.text, expected: .churnWindow)
             }
             options.analysis.churnWindow = window
         }
@@ -207,8 +217,11 @@ public struct ReportConfiguration: Decodable, Sendable {
             ?? options.analysis.grossMargin
 
         for (key, value) in (targets ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let range = ReportLook.targetRange(key), ReportLook.targetValue(value, for: key) == nil {
+                throw ConfigurationError.targetOutOfRange(file: path, key: key, value: "\(value)", range: range)
+            }
             guard options.look.setTarget(key, value) else {
-                throw .invalidValue(file: path, key: "targets.\(key)", value: "\(value)", expected: .target(keys: ReportLook.targetKeys))
+                throw SettingError.invalidValue(file: path, key: "targets.\(key)", value: "\(value)", expected: .target(keys: ReportLook.targetKeys))
             }
         }
         options.look.language = try parse("report.locale", report?.locale, .language(codes: Language.all.map(\.code)), Language.init(code:))

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 import Mustache
 
@@ -27,8 +28,10 @@ public struct ReportTemplates: Sendable {
     private let library: MustacheLibrary
 
     /// The built-in templates, with `<name>.mustache` files from `overrides` taking their place.
-    public init(overrides: URL? = nil) throws(ReportError) {
+    /// A template that includes itself through its partials is a `ConfigurationError`.
+    public init(overrides: URL? = nil) throws {
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:], origins: [String: String] = [:]
         for name in Name.allCases {
             var text = String(decoding: name.builtIn, as: UTF8.self)
             var origin = "built-in \(name.rawValue).mustache"
@@ -36,18 +39,22 @@ public struct ReportTemplates: Sendable {
                 let file = overrides.appendingPathComponent("\(name.rawValue).mustache")
                 if FileManager.default.fileExists(atPath: file.path) {
                     guard let data = FileManager.default.contents(atPath: file.path) else {
-                        throw .template(file.path, "cannot be read")
+                        throw ReportError.template(file.path, "cannot be read")
                     }
                     text = String(decoding: data, as: UTF8.self)
                     origin = file.path
                 }
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name.rawValue)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name.rawValue)
+                parsed[name.rawValue] = template
+                origins[name.rawValue] = origin
             } catch {
-                throw .template(origin, "is not a valid Mustache template: \(error)")
+                throw ReportError.template(origin, "is not a valid Mustache template: \(error)")
             }
         }
+        try Self.requireNoCycle(parsed, origins: origins)
         self.library = library
     }
 

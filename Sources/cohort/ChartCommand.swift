@@ -2,6 +2,7 @@ import ArgumentParser
 import CohortCharts
 import CohortCore
 import CohortJob
+import CohortReports
 import CohortVocabulary
 import Foundation
 
@@ -47,7 +48,7 @@ struct ChartCommand: ParsableCommand {
             let result = try ReportJob(options: options, events: events).analyse(timings: &timings)
             let chosenFormat = format ?? ChartFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .png
             let data = try ChartRenderer(analysis: result, style: job.chartStyle(sources: result.input.sources)).render(chart, as: chosenFormat)
-            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            try OutputFile.write(data, to: out)
             Terminal.note(options.look.language.words.chartWritten(chart.rawValue, to: out))
         }
     }

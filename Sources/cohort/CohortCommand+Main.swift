@@ -12,6 +12,7 @@ extension CohortCommand {
     /// language of `--locale` or of the environment. Help is the parser's, wrapped by `HelpLayout`.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        Terminal.ignoreBrokenPipeSignal()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -66,6 +66,12 @@ struct CommandRun {
             let folder = error.folder.relativePath + "/"
             Terminal.error(words.mailNotSent(server: error.server, reason: words.describe(error.reason), folder: folder))
             throw ExitCode(1)
+        } catch let error as OutputError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(error.isRefusal ? 2 : 1)
+        } catch let error as ConfigurationError {
+            Terminal.error(words.describe(error))
+            throw ExitCode(2)
         } catch let error as ReportError {
             Terminal.error(error.description)
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortReports
 import CohortVocabulary
 import Foundation
 
@@ -31,7 +32,7 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(2)
         }
         try CommandRun(language: locale.language, quiet: true).failingCleanly {
-            try Data(Self.example(locale.language).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try OutputFile.write(Data(Self.example(locale.language).utf8), to: out)
         }
         Terminal.note(words.configurationWritten(out))
         // Relative paths in the file are relative to its folder.

@@ -37,6 +37,7 @@ struct MRRCommand: ParsableCommand {
     var maxRejected: Double?
 
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
 
     @Option(help: "table, csv (every column) or json.")
     var format: OutputFormat = .table
@@ -56,10 +57,11 @@ struct MRRCommand: ParsableCommand {
         options.strict = strict
         options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
         columns.apply(to: &options)
+        locale.apply(to: &options)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let view = try ReportJob(options: options, events: events).contractView()
             switch format {
-            case .table, .xlsx: Terminal.write(MRRTable.render(view)) // xlsx is refused in validate()
+            case .table, .xlsx: Terminal.write(MRRTable.render(view, words: options.look.language.words)) // xlsx is refused in validate()
             case .csv: Terminal.write(MRRCSV.render(view))
             case .json: Terminal.write(try AnalysisJSON.encode(view))
             }

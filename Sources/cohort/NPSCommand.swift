@@ -45,6 +45,7 @@ struct NPSCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var columns: SubscriptionColumnFlags
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var locale: LocaleOption
 
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
@@ -65,13 +66,15 @@ struct NPSCommand: ParsableCommand {
         options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
         analysis.apply(to: &options)
         columns.apply(to: &options)
+        locale.apply(to: &options)
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let result = try ReportJob(options: options, events: events).analyseWithSubscriptions()
             guard let satisfaction = result.satisfaction else { return }
+            let words = options.look.language.words
             switch (format, by) {
-            case (.table, .group): Terminal.write(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result,
-                                                                                                      words: options.look.language.words)))
-            case (.table, _), (.xlsx, _): Terminal.write(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort)) // xlsx: refused in validate()
+            case (.table, .group): Terminal.write(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result, words: words),
+                                                                   words: words))
+            case (.table, _), (.xlsx, _): Terminal.write(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort, words: words)) // xlsx: refused in validate()
             case (.csv, .period): Terminal.write(NPSCSV.byPeriod(satisfaction))
             case (.csv, .cohort): Terminal.write(NPSCSV.byCohort(satisfaction))
             case (.csv, .group): Terminal.write(NPSCSV.byGroup(satisfaction))

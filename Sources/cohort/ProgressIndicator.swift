@@ -86,6 +86,6 @@ final class ProgressIndicator: @unchecked Sendable {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Terminal.writeError(text)
     }
 }

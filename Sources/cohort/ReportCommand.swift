@@ -135,14 +135,6 @@ struct ReportCommand: ParsableCommand {
 
     /// `--target key=value` pairs.
     func targets() throws -> [(String, Double)] {
-        try target.map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            var probe = ReportLook()
-            guard parts.count == 2, let value = Double(parts[1]), probe.setTarget(parts[0], value) else {
-                let keys = ReportLook.targetKeys.joined(separator: ", ")
-                throw ValidationError("--target '\(pair)' is not KEY=VALUE with a key among \(keys)")
-            }
-            return (parts[0], value)
-        }
+        try target.map { try TargetArgument.parse($0) }.map { ($0.key, $0.value) }
     }
 }

@@ -1,3 +1,4 @@
+import CohortReports
 import CohortSample
 import Foundation
 
@@ -17,11 +18,9 @@ extension SampleCommand {
         }
     }
 
-    /// Writes aside, then renames: no half-written file under the final name.
+    /// Written aside (a private folder, O_EXCL|O_NOFOLLOW), then renamed: no half-written file under the final name,
+    /// and nothing but a regular file replaced.
     private static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        try OutputFile.write(Data(bytes), to: path)
     }
 }

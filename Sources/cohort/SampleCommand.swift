@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortReports
 import CohortSample
 import Foundation
 
@@ -53,20 +54,15 @@ struct SampleCommand: ParsableCommand {
         try CommandRun(language: locale.language, quiet: true).failingCleanly {
             try writeSubscriptions()
             guard let out else {
-                let summary = try generator.generate { FileHandle.standardOutput.write(Data($0)) }
+                let summary = generator.generate { Terminal.write(Data($0)) }
                 Terminal.note(words.sampleSummary(rows: summary.rows, customers: summary.customers))
                 return
             }
-            // Write aside, then rename: no half-written file under the final name.
-            let temporary = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: out])
-            }
-            let summary = try generator.generate { handle.write(Data($0)) }
-            try handle.close()
-            if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: out)
+            // Written aside (a private folder, O_EXCL|O_NOFOLLOW), then renamed: no half-written file under the final
+            // name, and nothing but a regular file replaced.
+            let file = try AsideFile(target: out)
+            let summary = try generator.generate { try file.write($0) }
+            try file.commit()
             Terminal.note(words.sampleWritten(rows: summary.rows, customers: summary.customers, orders: summary.orders,
                                               refunds: summary.refunds, to: out))
         }

@@ -32,9 +32,7 @@ struct SummaryCommand: ParsableCommand {
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func validate() throws {
-        for pair in target where Self.target(pair) == nil {
-            throw ValidationError("--target '\(pair)' is not KEY=VALUE with a key among \(ReportLook.targetKeys.joined(separator: ", "))")
-        }
+        for pair in target { _ = try TargetArgument.parse(pair) }
     }
 
     func run() throws {
@@ -42,7 +40,7 @@ struct SummaryCommand: ParsableCommand {
         input.apply(to: &options)
         analysis.apply(to: &options)
         look.apply(to: &options)
-        for (key, value) in target.compactMap(Self.target) { options.look.setTarget(key, value) }
+        for (key, value) in target.compactMap({ try? TargetArgument.parse($0) }) { options.look.setTarget(key, value) }
         try options.requireInputs()
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let job = ReportJob(options: options, events: events)
@@ -54,13 +52,5 @@ struct SummaryCommand: ParsableCommand {
             case .json: Terminal.write(try SummaryExport.json(result, settings: settings))
             }
         }
-    }
-
-    /// `key=value`, when the key names a target.
-    static func target(_ pair: String) -> (String, Double)? {
-        let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        var probe = ReportLook()
-        guard parts.count == 2, let value = Double(parts[1]), probe.setTarget(parts[0], value) else { return nil }
-        return (parts[0], value)
     }
 }

@@ -1,26 +1,61 @@
+import CohortCore
+import CohortReports
 import CohortVocabulary
 import Foundation
 
-/// Standard output and error, written directly (no buffering surprises when piped). Warnings and
-/// errors are one line each: control characters in them (from file names, values) are escaped.
+/// Standard output and error, written directly (no buffering surprises when piped).
+///
+/// Standard output that cannot take the bytes ends the command: a closed pipe (`cohort kpis |
+/// head -1`) quietly with status 0, as the reader has what it wanted; any other failure (a full
+/// disk, `> /dev/full`) with one line naming standard output and status 1. Writes to standard
+/// error that fail are dropped: there is nowhere left to say so. Warnings, errors and notes are one
+/// line each: control characters in them (from file names, values) are escaped (`OneLineText`).
 enum Terminal {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Data(text.utf8))
     }
 
     static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        guard let failure = data.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) else { return }
+        if failure == EPIPE { Foundation.exit(0) }
+        error(CommandLanguage.of(Array(CommandLine.arguments.dropFirst())).words
+            .describe(OutputError.writeFailed(path: "-", problem: OutputTarget.problem(failure))))
+        Foundation.exit(1)
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("cohort: warning: \(OneLineText.escaped(message))\n".utf8))
+        writeError("cohort: warning: \(OneLineText.escaped(message))\n")
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("cohort: error: \(OneLineText.escaped(message))\n".utf8))
+        writeError("cohort: error: \(OneLineText.escaped(message))\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(OneLineText.escaped(message))\n".utf8))
+        writeError("\(OneLineText.escaped(message))\n")
+    }
+
+    /// To standard error, ignoring failure.
+    static func writeError(_ text: String) {
+        _ = Data(text.utf8).withUnsafeBytes { writeAll($0, to: STDERR_FILENO) }
+    }
+
+    /// A closed pipe is an `EPIPE` error of `write`, not a signal that ends the process unheard.
+    static func ignoreBrokenPipeSignal() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Every byte, or the `errno` of the failed write.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
     }
 }

@@ -1,3 +1,4 @@
+import CohortCore
 import CohortVocabulary
 
 /// The first argument that names neither an option of its command nor a command, with the
@@ -51,35 +52,12 @@ struct UnknownArgument: Equatable {
         return nil
     }
 
-    /// The known name closest to `typed`: the only one it is a whole word of (`--window` → `--churn-window`),
-    /// else the one fewest edits away (letters added, removed, changed or swapped), if that is a third of it at most.
+    /// The known name closest to `typed` (see `NearestName`).
     static func nearest(to typed: String, among names: [String]) -> String? {
-        func bare(_ name: String) -> String { String(name.drop { $0 == "-" }).lowercased().replacingOccurrences(of: "_", with: "-") }
-        let word = bare(typed)
-        guard !word.isEmpty else { return nil }
-        let containing = names.filter { bare($0).split(separator: "-").contains { $0 == word } || bare($0).hasPrefix(word + "-") }
-        if containing.count == 1 { return containing[0] }
-        let limit = max(1, min(3, word.count / 3))
-        let scored = names.map { (name: $0, edits: editDistance(word, bare($0))) }.filter { $0.edits <= limit }
-        return scored.min { $0.edits < $1.edits }?.name
+        NearestName.among(names, for: typed)
     }
 
-    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0 ... a.count { table[i][0] = i }
-        for j in 0 ... b.count { table[0][j] = j }
-        for i in 1 ... a.count {
-            for j in 1 ... b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
+        NearestName.editDistance(a, b)
     }
 }

@@ -31,7 +31,10 @@ struct MRRCommandTests {
 
     @Test func tableAndJSON() throws {
         let table = try CLIRunner.run(["mrr", CLIRunner.fixture("contracts/small-contracts.csv"), "--as-of", "2026-03-31"])
-        #expect(table.status == 0 && table.standardOutput.contains("grace period 30 days"))
+        // K1–K13 start by 31 March 2026 (K14 on 15 April), customers A–H.
+        #expect(table.status == 0 && table.standardOutput.contains("13 contracts of 8 customers started by the as-of date (renewals count up to 30 days late)"))
+        let german = try CLIRunner.run(["mrr", CLIRunner.fixture("contracts/small-contracts.csv"), "--as-of", "2026-03-31", "--locale", "de"])
+        #expect(german.standardOutput.contains("Verlängerungsrate") && german.standardOutput.contains("30 Tage"))
         let json = try CLIRunner.run(["mrr", CLIRunner.fixture("contracts/small-contracts.csv"), "--format", "json", "--as-of", "2026-03-31"])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((decoded?["months"] as? [Any])?.count == 15)

@@ -92,7 +92,10 @@ struct ReportConfigurationTests {
         #expect(Language.english.words.describe(SettingError.invalidValue(file: "c.yml", key: "analysis.period", value: "fortnight", expected: .period))
             == "c.yml: 'analysis.period': 'fortnight' is not a period: month, week or quarter")
         let badTarget = try Self.write("targets:\n  happiness: 0.9\n")
-        #expect(throws: SettingError.self) { try ReportConfiguration.load(badTarget.path).apply(to: &options) }
+        // A key that names no target is an unknown key (ConfigurationKeyTests), refused when the file is loaded.
+        #expect(throws: ConfigurationError.unknownKey(file: badTarget.path, line: 2, key: "targets.happiness", suggestion: nil)) {
+            try ReportConfiguration.load(badTarget.path).apply(to: &options)
+        }
         #expect(throws: SettingError.unreadableFile(path: "/nonexistent/cohort.yml")) { try ReportConfiguration.load("/nonexistent/cohort.yml") }
     }
 }

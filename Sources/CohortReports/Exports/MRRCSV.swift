@@ -25,25 +25,3 @@ public enum MRRCSV {
         return text
     }
 }
-
-/// The contracts view for the terminal, one line per month.
-public enum MRRTable {
-    public static func render(_ contracts: ContractAnalysis) -> String {
-        var table = TextTable(
-            header: ["Month", "Customers", "MRR start", "New", "Expansion", "Won back", "Contraction", "Churned", "MRR end", "ARR",
-                     "Due", "Renewed", "Open", "Renewal", "MRR renewal"],
-            rightAligned: [false] + Array(repeating: true, count: 14))
-        for month in contracts.months {
-            let m = month.mrr, r = month.renewals
-            table.append([
-                month.label + (month.partial ? "*" : ""), NumberText.count(month.customers.end), NumberText.money(m.start),
-                NumberText.money(m.new), NumberText.money(m.expansion), NumberText.money(m.reactivation), NumberText.money(m.contraction),
-                NumberText.money(m.churned), NumberText.money(m.end), NumberText.money(month.arr), NumberText.count(r.due),
-                NumberText.count(r.renewed), NumberText.count(r.open), NumberText.percent(r.rate), NumberText.percent(r.mrrRate),
-            ])
-        }
-        let partial = contracts.months.last?.partial == true ? "; * = partial month, read on the as-of date" : ""
-        let asOf = contracts.months.last.map { " as of \($0.evaluatedOn)" } ?? ""
-        return "MRR movements and renewals\(asOf) (grace period \(contracts.graceDays) days\(partial))\n\n" + table.render()
-    }
-}

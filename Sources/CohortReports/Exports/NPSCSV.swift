@@ -37,39 +37,3 @@ public enum NPSCSV {
         return text
     }
 }
-
-/// The satisfaction view for the terminal.
-public enum NPSTable {
-    public static func byPeriod(_ satisfaction: SatisfactionAnalysis, cohorts: Bool = false) -> String {
-        var table = TextTable(header: [cohorts ? "Cohort" : "Period", "Answers", "Promoters", "Passives", "Detractors", "NPS"],
-                              rightAligned: [false, true, true, true, true, true])
-        for row in cohorts ? satisfaction.byCohort : satisfaction.byPeriod {
-            let nps = row.nps
-            table.append([row.label + (row.partial ? "*" : ""), NumberText.count(nps.answers), NumberText.count(nps.promoters),
-                          NumberText.count(nps.passives), NumberText.count(nps.detractors), score(nps)])
-        }
-        let overall = satisfaction.overall
-        return "NPS \(cohorts ? "by cohort" : "by period"): \(score(overall)) over \(NumberText.count(overall.answers)) answers\n\n" + table.render()
-    }
-
-    /// The churn-after-answer table, with `finding` (the sentence saying whether detractors
-    /// leave more, in the command's language) below it.
-    public static func byGroup(_ satisfaction: SatisfactionAnalysis, finding: String) -> String {
-        var table = TextTable(header: ["Group", "Customers", "Churned", "Churn rate", "95 % interval"], rightAligned: [false, true, true, true, true])
-        for churn in satisfaction.churnAfterAnswer {
-            let share = churn.churned
-            let interval = share.interval.map { "\(NumberText.percent(Ratio($0.low)))–\(NumberText.percent(Ratio($0.high)))" } ?? "–"
-            table.append([churn.group.rawValue, NumberText.count(share.total), NumberText.count(share.count),
-                          NumberText.percent(Ratio(share.count, over: share.total)), interval])
-        }
-        return "Churn within \(satisfaction.followedPeriods) periods after the latest answer, by NPS group\n\n"
-            + table.render() + "\n" + finding + "\n"
-    }
-
-    /// "+23.4", "−6.3", "–".
-    static func score(_ nps: NetPromoterScore) -> String {
-        guard let value = nps.score.value else { return "–" }
-        let text = nps.score.formatted(places: 1)
-        return value > 0 ? "+" + text : text.replacingOccurrences(of: "-", with: "−")
-    }
-}

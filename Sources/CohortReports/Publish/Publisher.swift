@@ -9,7 +9,9 @@ import Foundation
 /// (`ReportFolder`), so readers never see half a report; earlier periods stay;
 /// `index.html` is rewritten (also by rename) to list every published period with
 /// its headline KPIs; `keep` prunes the oldest. Anything that fails before the
-/// rename leaves the folder exactly as it was.
+/// rename leaves the folder exactly as it was. Nothing cohort did not write is replaced
+/// or deleted: a period entry that is not a report folder (`OutputTarget.isReportFolder`)
+/// is refused, and pruning removes report folders only.
 ///
 ///     let published = try Publisher(folder: URL(fileURLWithPath: "/srv/intranet/cohorts"), templates: templates, settings: settings)
 ///         .publish(files, period: "2026-10", keep: 24)
@@ -28,6 +30,7 @@ public struct Publisher: Sendable {
     @discardableResult
     public func publish(_ files: [String: Data], period: String, keep: Int? = nil) throws -> URL {
         guard Self.isPeriodName(period) else { throw ReportError.publish(folder.path, "'\(period)' is not a period name") }
+        try requireReplaceableIndex()
         let destination = try ReportFolder(parent: folder, name: period).publish(files)
         if let keep { try prune(keeping: keep) }
         try writeIndex()
@@ -37,8 +40,7 @@ public struct Publisher: Sendable {
     /// The published periods, oldest first (folder names like 2026-10, 2026-Q3, 2026-W09).
     public func publishedPeriods() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { Self.isPeriodName($0) && FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/analysis.json").path) }
-            .sorted()
+        return names.filter { Self.isPeriodName($0) && OutputTarget.isReportFolder(folder.appendingPathComponent($0).path) }.sorted()
     }
 
     /// Removes all but the newest `keep` periods.
@@ -46,6 +48,14 @@ public struct Publisher: Sendable {
         for period in publishedPeriods().dropLast(max(keep, 1)) {
             try FileManager.default.removeItem(at: folder.appendingPathComponent(period))
         }
+    }
+
+    /// Throws unless `index.html` is free, or a regular file in a folder that holds published reports
+    /// (cohort's index); checked before anything is written, so a refusal leaves the folder as it was.
+    func requireReplaceableIndex() throws(OutputError) {
+        let index = folder.appendingPathComponent("index.html").path
+        try OutputTarget.requireReplaceableFile(index)
+        if OutputTarget.kind(at: index) == .file && publishedPeriods().isEmpty { throw .notWrittenByCohort(path: index) }
     }
 
     /// Rewrites `index.html` from the published reports' `analysis.json`.
@@ -58,14 +68,9 @@ public struct Publisher: Sendable {
         }
         let model = IndexModel(reports: reports, settings: settings)
         let html = Data(try templates.render(model, as: .index).utf8)
-        let temporary = folder.appendingPathComponent(".index.html.partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try html.write(to: temporary)
-        let index = folder.appendingPathComponent("index.html")
-        // rename(2) replaces the old index in one step.
-        guard rename(temporary.path, index.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportError.publish(folder.path, "cannot replace index.html (\(String(cString: strerror(errno))))")
-        }
+        let index = folder.appendingPathComponent("index.html").path
+        // Written aside (mkdtemp, O_EXCL|O_NOFOLLOW), then renamed over the old index in one step.
+        try OutputFile.write(html, to: index)
     }
 
     /// `2026-10`, `2026-Q3` or `2026-W09`: the only names published folders get.
