@@ -40,20 +40,20 @@ public struct OrderReader: Sendable {
     /// Reads every source in order; patterns (`exports/*.csv`) are expanded, `-` is standard input.
     /// Throws `IngestError` for a file that cannot be read at all.
     public func read(sources: [String]) throws(IngestError) -> OrderReadResult {
-        let files = try InputFiles.expand(sources)
+        let (files, repeats) = InputFiles.distinct(try InputFiles.expand(sources))
         var builder = try TableBuilder(findsDuplicates: files.count > 1, concurrentInterning: concurrentInterning,
                                        segmentColumns: options.segmentColumns)
         var formats: [SourceFormat] = []
-        var warnings: [InputWarning] = []
+        var warnings: [InputWarning] = repeats
         let sizes = files.map(InputFiles.size(of:))
         let total = sizes.contains(nil) ? 0 : sizes.reduce(0) { $0 + ($1 ?? 0) }
         var before = 0
         for (index, file) in files.enumerated() {
-            let (data, mapped) = try InputFiles.read(file)
+            let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
             let base = before
             let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
-            let (format, fileWarnings) = try read(data, source: file, mapped: mapped, progress: reportProgress, into: &builder)
-            before += sizes[index] ?? data.count
+            let (format, fileWarnings) = try read(input, source: file, progress: reportProgress, into: &builder)
+            before += sizes[index] ?? input.count
             progress?(before, total)
             formats.append(format)
             warnings += fileWarnings
@@ -70,9 +70,60 @@ public struct OrderReader: Sendable {
 
     // MARK: - One file
 
+    /// Refuses a head of a stream that is no text and no workbook (as `read` would refuse the whole).
+    private func checkHead(_ head: UnsafeBufferPointer<UInt8>, source: String) throws(IngestError) {
+        guard !head.isEmpty else { return }
+        if let signature = FileSignature.of(head) {
+            guard signature == .zip else { throw .notText(source: source, signature: signature) }
+            return
+        }
+        guard options.encoding == nil else { return }
+        switch TextEncoding.detect(head) {
+        case .success: return
+        case .failure(.binary): throw .binaryFile(source: source)
+        case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
+        }
+    }
+
+    /// Reads one opened file: its head first (kind and encoding), then a workbook or text whole,
+    /// UTF-8 text block by block as the records are read (`CSVRecords`).
+    private func read(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
+                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+        guard input.count > 0 else { throw .emptyFile(source: source) }
+        // The head: detection looks at 64 KiB, the dialect at the first lines (the header may be long).
+        try input.fill(upTo: ReadLimits.maximumRecordBytes + TextEncoding.sampleLength)
+        let all = input.bytes
+        if let signature = FileSignature.of(all) {
+            guard signature == .zip else { throw .notText(source: source, signature: signature) }
+            try input.fillAll()
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: all.baseAddress!), count: all.count, deallocator: .none)
+            return try readWorkbook(data, source: source, into: &builder)
+        }
+        let detection: TextEncoding.Detection
+        if let given = options.encoding {
+            detection = Self.detection(given: given, in: all)
+        } else {
+            switch TextEncoding.detect(all) {
+            case .success(let detected): detection = detected
+            case .failure(.binary): throw .binaryFile(source: source)
+            case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
+            }
+        }
+        let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
+        if detection.encoding == .utf8 {
+            let bytes = FileRecordBytes(file: input, offset: detection.byteOrderMarkLength, barrier: builder.interningBarrier)
+            return try readCSV(body, source: source, encoding: .utf8, file: bytes, progress: progress, into: &builder)
+        }
+        try input.fillAll()
+        let utf8 = detection.encoding.transcodedToUTF8(body)
+        return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
+            try readCSV(text, source: source, encoding: detection.encoding, into: &builder)
+        }
+    }
+
     /// Reads one file's bytes.
     /// Reads one file's bytes; `mapped` when they are the file mapped into memory.
-    private func read(_ data: Data, source: String, mapped: Bool = false, progress: ((Int) -> Void)? = nil,
+    private func read(_ data: Data, source: String, progress: ((Int) -> Void)? = nil,
                       into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
@@ -93,7 +144,7 @@ public struct OrderReader: Sendable {
             }
             let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
             if detection.encoding == .utf8 {
-                return try readCSV(body, source: source, encoding: .utf8, releasesReadPages: mapped, progress: progress, into: &builder)
+                return try readCSV(body, source: source, encoding: .utf8, progress: progress, into: &builder)
             }
             let utf8 = detection.encoding.transcodedToUTF8(body)
             return try utf8.withUnsafeBufferPointer { text throws(IngestError) in
@@ -102,12 +153,12 @@ public struct OrderReader: Sendable {
         }
     }
 
-    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, releasesReadPages: Bool = false,
+    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, file: FileRecordBytes? = nil,
                          progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
                                                                          start: dialect.headerStart, line: dialect.headerLine),
-                                 releasesReadPages: releasesReadPages, progress: progress)
+                                 file: file, progress: progress)
         var format = SourceFormat(source: source, encoding: encoding.rawValue, delimiter: dialect.delimiter)
         let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
                                     ifEmpty: .emptyFile(source: source), into: &builder)
@@ -115,7 +166,7 @@ public struct OrderReader: Sendable {
     }
 
     private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
-        let workbook = try XLSXWorkbook(data: data, source: source)
+        let workbook = try XLSXWorkbook(data: data, source: source, maximumPartSize: options.maximumSheetMegabytes << 20)
         let sheet = try workbook.sheet(named: options.sheet)
         let cells = try workbook.cells(of: sheet)
         return try cells.bytes.withUnsafeBufferPointer { bytes throws(IngestError) in
@@ -141,6 +192,9 @@ public struct OrderReader: Sendable {
             }
         }
         guard let headerPosition else { throw ifEmpty }
+        guard fields.count <= ReadLimits.maximumColumns else {
+            throw .tooManyColumns(source: source, line: headerPosition.line, count: fields.count, limit: ReadLimits.maximumColumns)
+        }
         let header = fields.map { field in
             let raw = UnsafeBufferPointer(rebasing: records.bytes[field.start ..< field.end])
             let text = TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(raw)))
@@ -182,6 +236,7 @@ public struct OrderReader: Sendable {
             warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
         }
         warnings += dateWarnings(builder)
+        warnings += outOfRangeWarnings(builder.rejected)
         warnings += fileWarnings
         var result = try builder.result(sources: sources)
         result.formats = formats
@@ -224,6 +279,21 @@ public struct OrderReader: Sendable {
                                            at: builder.location(ofRow: latestRow)))
         }
         return warnings
+    }
+
+    /// How many rows were set aside for a date outside `ReadOptions.acceptedDays`, with the first.
+    private func outOfRangeWarnings(_ rejected: [RejectedRow]) -> [InputWarning] {
+        var count = 0
+        var first: RejectedRow?
+        for row in rejected {
+            guard case .dateOutOfRange = row.reason else { continue }
+            count += 1
+            if first == nil { first = row }
+        }
+        guard let first else { return [] }
+        let accepted = options.acceptedDays
+        return [.datesOutOfRange(count: count, earliest: CivilDate(dayNumber: accepted.lowerBound), latest: CivilDate(dayNumber: accepted.upperBound),
+                                 first: first)]
     }
 
     // MARK: - Helpers

@@ -25,6 +25,11 @@ public struct ReadOptions: Sendable, Equatable {
     /// Columns to split customers by (`--segment-by`): read as text per row, interned.
     /// A file without one of them reads that value as empty ("(unknown)").
     public var segmentColumns: [String] = []
+    /// The report's as-of date (`--as-of`) when given: dates more than `ReadLimits.yearsAfterReference`
+    /// years after it are set aside (with `today` the reference otherwise; see `acceptedDays`).
+    public var asOf: CivilDate?
+    /// A workbook part (a sheet, the shared strings) that unpacks to more is refused (`--max-sheet-mb`).
+    public var maximumSheetMegabytes = ReadLimits.defaultSheetMegabytes
 
     public init(mapping: ColumnMapping = ColumnMapping(), delimiter: UInt8? = nil, encoding: TextEncoding? = nil,
                 decimalSeparator: DecimalSeparator? = nil, dateOrder: DateOrder? = nil, sheet: String? = nil,

@@ -42,7 +42,9 @@ public struct ReportJob: Sendable {
     /// and tells of warnings and skipped rows.
     public func read() throws -> OrderReadResult {
         events?(.phase(.reading))
-        var reader = OrderReader(options: options.read)
+        var readOptions = options.read
+        readOptions.asOf = options.analysis.asOf ?? readOptions.asOf
+        var reader = OrderReader(options: readOptions)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
         var result = try reader.read(sources: options.inputs)
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)

@@ -87,6 +87,8 @@ struct English: Vocabulary {
             return "'\(text)' does not fit the \(separatorName(separator)) of this column, \(because(evidence, option: "--decimal"))"
         case .emptyCustomer: return "the customer id is empty"
         case .repeats(let original): return "repeats \(original.source):\(original.line) (same order id, customer, date and amount)"
+        case .amountTooLarge(let text): return amountTooLarge(text)
+        case .dateOutOfRange(let text, let earliest, let latest): return dateOutOfRange(text, earliest: earliest, latest: latest)
         case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
@@ -150,6 +152,10 @@ struct English: Vocabulary {
         case .mixedCurrencies(let source, let marks):
             let list = marks.map { "'\($0.mark)' \($0.count)×" }.joined(separator: ", ")
             return "\(source): amounts are marked with different currencies (\(list)); they are added up as they are"
+        case .datesOutOfRange(let count, let earliest, let latest, let first):
+            return datesOutOfRange(count: count, earliest: earliest, latest: latest, first: describe(first))
+        case .sameInputTwice(let source, let original, let sameFile):
+            return sameInputTwice(source: source, original: original, sameFile: sameFile)
         case .incompleteRows(let source, let count, let read):
             return incompleteRows(source: source, count: count, read: read)
         }
@@ -185,7 +191,7 @@ struct English: Vocabulary {
         case .columnNotFound(let source, let line, let role, let name, let suggestion):
             return "\(source):\(line): there is no column '\(name)' for \(role.flag)" + didYouMean(suggestion)
         case .noColumnDetected(let source, let line, let role, let header, let suggestion):
-            let columns = header.map { "'\($0)'" }.joined(separator: ", ")
+            let columns = header.prefix(20).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
             return "\(source):\(line): no \(role.rawValue) column found among \(columns)" + didYouMean(suggestion) + "; name it with \(role.flag)"
         case .ambiguousColumn(let source, let line, let role, let candidates):
             let names = candidates.map { "'\($0)'" }.joined(separator: " and ")
@@ -216,6 +222,14 @@ struct English: Vocabulary {
                 + "name a column of the orders, or give a customer file that has it with --customers"
         case .outOfMemory(let bytes):
             return "not enough memory: the system refused \(bytes >> 20) MB for the table of ids; close other programs or read fewer files at once"
+        case .tooManyColumns(let source, let line, let count, let limit):
+            return tooManyColumns(source: source, line: line, count: count, limit: limit)
+        case .recordTooLong(let source, let line, let megabytes):
+            return recordTooLong(source: source, line: line, megabytes: megabytes)
+        case .changedWhileRead(let source):
+            return changedWhileRead(source: source)
+        case .noWriter(let source, let seconds):
+            return noWriter(source: source, seconds: seconds)
         }
     }
 
@@ -245,7 +259,7 @@ struct English: Vocabulary {
         case .zip64: return "it is a ZIP64 archive (over 4 GB), which is not supported"
         case .encrypted(let part): return "\(part) is encrypted (a password-protected workbook)"
         case .partCutOff(let part): return "the ZIP archive is damaged (\(part) is cut off)"
-        case .partTooLarge(let part, let megabytes): return "\(part) is larger than \(megabytes) MB"
+        case .partTooLarge(let part, let megabytes): return partTooLarge(part: part, megabytes: megabytes)
         case .unsupportedMethod(let part, let method): return "\(part) is packed with ZIP method \(method), which is not supported"
         case .cannotUnpack(let part): return "\(part) is damaged and cannot be unpacked"
         case .noWorksheet: return "it has no worksheet"
@@ -268,6 +282,8 @@ struct English: Vocabulary {
             return "churn window must be 1 or more periods, not \(window)"
         case .invalidGrossMargin(let margin):
             return "gross margin must be between 0 and 1 (0.35 = 35 %), not \(margin)"
+        case .amountTotalTooLarge:
+            return amountTotalTooLarge
         }
     }
 

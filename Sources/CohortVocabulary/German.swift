@@ -100,6 +100,8 @@ struct German: Vocabulary {
             return "'\(text)' passt nicht zum \(separatorName(separator)) dieser Spalte, \(because(evidence, option: "--decimal"))"
         case .emptyCustomer: return "die Kundennummer ist leer"
         case .repeats(let original): return "wiederholt \(original.source):\(original.line) (gleiche Bestellnummer, Kunde, Datum und Betrag)"
+        case .amountTooLarge(let text): return amountTooLarge(text)
+        case .dateOutOfRange(let text, let earliest, let latest): return dateOutOfRange(text, earliest: earliest, latest: latest)
         case .endBeforeStart, .negativeMRR, .emptyScore, .notAScore: return contractReason(reason)
         }
     }
@@ -162,6 +164,10 @@ struct German: Vocabulary {
         case .mixedCurrencies(let source, let marks):
             let list = marks.map { "'\($0.mark)' \($0.count)×" }.joined(separator: ", ")
             return "\(source): Beträge sind mit verschiedenen Währungen ausgezeichnet (\(list)); sie werden addiert, wie sie sind"
+        case .datesOutOfRange(let count, let earliest, let latest, let first):
+            return datesOutOfRange(count: count, earliest: earliest, latest: latest, first: describe(first))
+        case .sameInputTwice(let source, let original, let sameFile):
+            return sameInputTwice(source: source, original: original, sameFile: sameFile)
         case .incompleteRows(let source, let count, let read):
             return incompleteRows(source: source, count: count, read: read)
         }
@@ -197,7 +203,7 @@ struct German: Vocabulary {
         case .columnNotFound(let source, let line, let role, let name, let suggestion):
             return "\(source):\(line): es gibt keine Spalte '\(name)' für \(role.flag)" + didYouMean(suggestion)
         case .noColumnDetected(let source, let line, let role, let header, let suggestion):
-            let columns = header.map { "'\($0)'" }.joined(separator: ", ")
+            let columns = header.prefix(20).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 20 ? ", …" : "")
             return "\(source):\(line): keine Spalte für \(roleName(role)) unter \(columns)" + didYouMean(suggestion) + "; mit \(role.flag) angeben"
         case .ambiguousColumn(let source, let line, let role, let candidates):
             let names = candidates.map { "'\($0)'" }.joined(separator: " und ")
@@ -228,6 +234,14 @@ struct German: Vocabulary {
                 + "eine Spalte der Bestellungen angeben oder eine Kundendatei mit dieser Spalte über --customers"
         case .outOfMemory(let bytes):
             return "zu wenig Speicher: das System hat \(bytes >> 20) MB für die Tabelle der Kennungen verweigert; andere Programme schließen oder weniger Dateien auf einmal lesen"
+        case .tooManyColumns(let source, let line, let count, let limit):
+            return tooManyColumns(source: source, line: line, count: count, limit: limit)
+        case .recordTooLong(let source, let line, let megabytes):
+            return recordTooLong(source: source, line: line, megabytes: megabytes)
+        case .changedWhileRead(let source):
+            return changedWhileRead(source: source)
+        case .noWriter(let source, let seconds):
+            return noWriter(source: source, seconds: seconds)
         }
     }
 
@@ -267,7 +281,7 @@ struct German: Vocabulary {
         case .zip64: return "es ist ein ZIP64-Archiv (über 4 GB), das nicht unterstützt wird"
         case .encrypted(let part): return "\(part) ist verschlüsselt (eine Arbeitsmappe mit Kennwort)"
         case .partCutOff(let part): return "das ZIP-Archiv ist beschädigt (\(part) ist abgeschnitten)"
-        case .partTooLarge(let part, let megabytes): return "\(part) ist größer als \(megabytes) MB"
+        case .partTooLarge(let part, let megabytes): return partTooLarge(part: part, megabytes: megabytes)
         case .unsupportedMethod(let part, let method): return "\(part) ist mit der ZIP-Methode \(method) gepackt, die nicht unterstützt wird"
         case .cannotUnpack(let part): return "\(part) ist beschädigt und lässt sich nicht entpacken"
         case .noWorksheet: return "sie hat kein Arbeitsblatt"
@@ -290,6 +304,8 @@ struct German: Vocabulary {
             return "das Abwanderungsfenster muss 1 oder mehr Perioden umfassen, nicht \(window)"
         case .invalidGrossMargin(let margin):
             return "die Rohertragsmarge muss zwischen 0 und 1 liegen (0,35 = 35 %), nicht \(margin)"
+        case .amountTotalTooLarge:
+            return amountTotalTooLarge
         }
     }
 

@@ -18,7 +18,7 @@ import CohortIngest
 /// Formatting built on the conventions (`percent`, `money`, `count`, ...) is shared, in
 /// `Vocabulary+Numbers.swift`.
 public protocol Vocabulary: Sendable, PageVocabulary, SegmentVocabulary, MailVocabulary, CommandVocabulary, WorkbookVocabulary, ContractVocabulary,
-    DatabaseVocabulary, OutputVocabulary {
+    DatabaseVocabulary, OutputVocabulary, InputLimitVocabulary {
     // MARK: Language and conventions
 
     /// ISO 639-1 code: "en".

@@ -40,6 +40,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Worksheet of an .xlsx file, by name or number (default: the first).", valueName: "name"))
     var sheet: String?
 
+    @Option(help: ArgumentHelp("A workbook sheet that unpacks to more is refused (default: 1024).", valueName: "MB"))
+    var maxSheetMb: Int?
+
     @Flag(help: "Fail when any row cannot be read (default: skip it and report it).")
     var strict = false
 
@@ -63,6 +66,7 @@ struct InputOptions: ParsableArguments {
         if let decimal, DecimalSeparator(argument: decimal) == nil {
             throw ValidationError("--decimal '\(decimal)' is not a decimal separator; use , or .")
         }
+        if let maxSheetMb, !(1 ... 1 << 20).contains(maxSheetMb) { throw ValidationError("--max-sheet-mb is a number of megabytes from 1 to 1048576.") }
         if let dateFormat, DateOrder(pattern: dateFormat) == nil {
             throw ValidationError("--date-format '\(dateFormat)' does not say the order of day, month and year; use e.g. DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD.")
         }
@@ -80,6 +84,7 @@ struct InputOptions: ParsableArguments {
         options.read.decimalSeparator = decimal.flatMap(DecimalSeparator.init(argument:)) ?? options.read.decimalSeparator
         options.read.dateOrder = dateFormat.flatMap(DateOrder.init(pattern:)) ?? options.read.dateOrder
         options.read.sheet = sheet ?? options.read.sheet
+        options.read.maximumSheetMegabytes = maxSheetMb ?? options.read.maximumSheetMegabytes
         if strict { options.strict = true }
         options.maxRejectedPercent = maxRejected ?? options.maxRejectedPercent
         database.apply(to: &options)

@@ -8,7 +8,8 @@ import Foundation
 /// Standard output that cannot take the bytes ends the command: a closed pipe (`cohort kpis |
 /// head -1`) quietly with status 0, as the reader has what it wanted; any other failure (a full
 /// disk, `> /dev/full`) with one line naming standard output and status 1. Writes to standard
-/// error that fail are dropped: there is nowhere left to say so.
+/// error that fail are dropped: there is nowhere left to say so. Warnings, errors and notes are one
+/// line each: control characters in them (from file names, values) are escaped (`OneLineText`).
 enum Terminal {
     static func write(_ text: String) {
         write(Data(text.utf8))
@@ -23,15 +24,15 @@ enum Terminal {
     }
 
     static func warn(_ message: String) {
-        writeError("cohort: warning: \(message)\n")
+        writeError("cohort: warning: \(OneLineText.escaped(message))\n")
     }
 
     static func error(_ message: String) {
-        writeError("cohort: error: \(message)\n")
+        writeError("cohort: error: \(OneLineText.escaped(message))\n")
     }
 
     static func note(_ message: String) {
-        writeError("\(message)\n")
+        writeError("\(OneLineText.escaped(message))\n")
     }
 
     /// To standard error, ignoring failure.

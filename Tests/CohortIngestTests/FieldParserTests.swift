@@ -135,7 +135,10 @@ struct FieldParserTests {
         #expect(amount("-", .point).status == .invalid)
         #expect(amount("€", .point).status == .invalid)
         #expect(amount("12.345", .point).status == .tooManyDecimals)
-        #expect(amount("1234567890123456", .point).status == .invalid) // more than 15 digits
+        #expect(amount("1234567890123456", .point).status == .tooLarge) // more than 15 digits
+        #expect(amount("12345678901234567890123", .point).status == .tooLarge) // would overflow Int64 if read on
+        #expect(amount("-1.234.567.890.123.456,00", .comma).status == .tooLarge)
+        #expect(amount("123456789012345.67", .point).minorUnits == 12_345_678_901_234_567) // 15 digits still fit
         #expect(amount("12 €x", .point).status == .invalid)
         #expect(amount("(12.50", .point).status == .invalid)
     }

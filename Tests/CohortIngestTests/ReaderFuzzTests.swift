@@ -34,15 +34,16 @@ struct ReaderFuzzTests {
         }
     }
 
-    /// Reads `input` and checks what came out: consistent counts and columns, or one line of error.
-    private func check(_ input: [UInt8], run: Int) throws {
+    /// Reads `input` and checks what came out: consistent counts and columns, or one line of error;
+    /// true when it was read.
+    @discardableResult func check(_ input: [UInt8], run: Int) throws -> Bool {
         let result: OrderReadResult
         do {
             result = try OrderReader(options: ReadOptions(currency: "EUR", today: CivilDate(year: 2026, month: 11, day: 23)))
                 .read(bytes: input, source: "fuzz.csv")
         } catch {
             #expect(!error.description.isEmpty && !error.description.contains("\n"), "run \(run): \(error.description) for \(input)")
-            return
+            return false
         }
         let table = result.table
         #expect(table.rowCount + result.rejected.count == result.rowsRead, "run \(run): \(input)")
@@ -58,6 +59,7 @@ struct ReaderFuzzTests {
         for warning in result.warnings {
             #expect(!warning.description.contains("\n"), "run \(run): \(warning.description)")
         }
+        return true
     }
 
     // MARK: - Inputs

@@ -5,4 +5,6 @@ public enum AnalysisError: Error, Equatable {
     case noPositiveOrders
     case invalidChurnWindow(Int)
     case invalidGrossMargin(Double)
+    /// The amounts add up (in magnitude) to more than `Int64` minor units hold, so some sum of them could not be exact.
+    case amountTotalTooLarge
 }

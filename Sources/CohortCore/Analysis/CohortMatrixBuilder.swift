@@ -1,12 +1,32 @@
 /// Fills the cohort × age matrices and their weighted averages (METRICS.md, "Cohort matrices").
 ///
-/// One pass over the customer history into dense P × P arrays, then one pass over
-/// the cells. O(entries + P²).
+/// One pass over the customer history into dense arrays of one row per cohort that acquired
+/// customers (its ages up to the as-of period), then one pass over the cells.
+/// O(entries + Σ over cohorts with customers of their ages) ≤ O(entries + P²): one customer
+/// acquired long ago costs one row, not a square of the span.
 struct CohortMatrixBuilder {
     let history: CustomerHistory
     let periods: [PeriodInfo]
 
-    /// Dense P × P sums over the customers of one range.
+    /// Where each cohort's row of cells starts in `Sums` (−1: no customer acquired then), and the cells in all.
+    private struct Layout {
+        var rowStart: [Int]
+        var cellCount: Int
+
+        init(history: CustomerHistory) {
+            let periodCount = history.periodCount
+            var acquired = [Bool](repeating: false, count: periodCount)
+            for cohort in history.cohort { acquired[Int(cohort)] = true }
+            rowStart = [Int](repeating: -1, count: periodCount)
+            cellCount = 0
+            for cohort in 0 ..< periodCount where acquired[cohort] {
+                rowStart[cohort] = cellCount
+                cellCount += periodCount - cohort
+            }
+        }
+    }
+
+    /// Sums over the customers of one range: per cohort, and per cell of the rows of `Layout`.
     private struct Sums {
         var size: [Int]
         var active: [Int]
@@ -14,11 +34,11 @@ struct CohortMatrixBuilder {
         var revenue: [Int64]
         var grossRetained: [Int64]
 
-        init(periodCount: Int) {
+        init(periodCount: Int, cellCount: Int) {
             size = [Int](repeating: 0, count: periodCount)
-            active = [Int](repeating: 0, count: periodCount * periodCount)
+            active = [Int](repeating: 0, count: cellCount)
             lastActiveAge = active
-            revenue = [Int64](repeating: 0, count: periodCount * periodCount)
+            revenue = [Int64](repeating: 0, count: cellCount)
             grossRetained = revenue
         }
 
@@ -38,8 +58,9 @@ struct CohortMatrixBuilder {
     func build(parts requestedParts: Int? = nil) -> (cohorts: [CohortRow], averages: [AgeAverage]) {
         let periodCount = history.periodCount
         let parts = requestedParts ?? ParallelWork.parts(for: history.period.count)
+        let layout = Layout(history: history)
         let partial = ParallelWork.map(ParallelWork.ranges(history.customerCount, parts: parts)) { customers in
-            sums(of: customers)
+            sums(of: customers, layout: layout)
         }
         var total = partial[0]
         for other in partial.dropFirst() { total.add(other) }
@@ -48,7 +69,7 @@ struct CohortMatrixBuilder {
 
         var cohorts: [CohortRow] = []
         for cohort in 0 ..< periodCount where size[cohort] > 0 {
-            let row = cohort * periodCount
+            let row = layout.rowStart[cohort]
             let ageCount = periodCount - cohort
             // Unbounded: active at age k or later = customers whose last active age is ≥ k.
             var activeFromAge = [Int](repeating: 0, count: ageCount + 1)
@@ -73,17 +94,17 @@ struct CohortMatrixBuilder {
     }
 
     /// One pass over the entries of a range of customers.
-    private func sums(of customers: Range<Int>) -> Sums {
-        let periodCount = history.periodCount
-        var sums = Sums(periodCount: periodCount)
+    private func sums(of customers: Range<Int>, layout: Layout) -> Sums {
+        var sums = Sums(periodCount: history.periodCount, cellCount: layout.cellCount)
         for customer in customers {
             let cohort = Int(history.cohort[customer])
+            let row = layout.rowStart[cohort] - cohort
             sums.size[cohort] += 1
             var acquisitionRevenue: Int64 = 0
             var lastActive = cohort
             for entry in history.entries(of: customer) {
                 let p = Int(history.period[entry])
-                let cell = cohort * periodCount + p - cohort
+                let cell = row + p
                 if history.positiveOrders[entry] > 0 {
                     sums.active[cell] += 1
                     lastActive = p
@@ -94,7 +115,7 @@ struct CohortMatrixBuilder {
                 if p == cohort { acquisitionRevenue = x }
                 sums.grossRetained[cell] += min(x, acquisitionRevenue)
             }
-            sums.lastActiveAge[cohort * periodCount + lastActive - cohort] += 1
+            sums.lastActiveAge[row + lastActive] += 1
         }
         return sums
     }

@@ -12,6 +12,10 @@ public enum InputWarning: Sendable, Codable, Equatable {
     case currencyDiffers(source: String, mark: String, count: Int, line: Int, expected: String)
     /// Amounts of one file marked with different currencies (when no `--currency` is given).
     case mixedCurrencies(source: String, marks: [CurrencyCount])
+    /// Rows dated outside the days the report accepts (`RejectReason.dateOutOfRange`); they were set aside.
+    case datesOutOfRange(count: Int, earliest: CivilDate, latest: CivilDate, first: RejectedRow)
+    /// A file named again (the same file under another name, or a copy with the same bytes): read once.
+    case sameInputTwice(source: String, original: String, sameFile: Bool)
     /// Rows of a database without a customer id, a date or an amount; they were left out (a file
     /// rejects such rows one by one, with their lines).
     case incompleteRows(source: String, count: Int, read: Int)

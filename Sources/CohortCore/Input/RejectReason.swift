@@ -8,6 +8,11 @@ public enum RejectReason: Sendable, Codable, Equatable {
     case emptyAmount
     case tooManyDecimals(text: String)
     case notANumber(text: String)
+    /// An amount with more whole digits than the report adds up exactly (more than 15: a quadrillion or more).
+    case amountTooLarge(text: String)
+    /// A date before `earliest` or after `latest`, the days the report accepts (METRICS.md, "Input model"):
+    /// a typo such as 9999-12-31 would otherwise stretch every table indexed by period.
+    case dateOutOfRange(text: String, earliest: CivilDate, latest: CivilDate)
     /// A number only with the other separator: it contradicts the column's decimal separator.
     case separatorMismatch(text: String, separator: DecimalSeparator, evidence: ConventionEvidence)
     case emptyCustomer

@@ -124,6 +124,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
+        // Once, so that no sum of money below can overflow (see `OrderTable.amountTotalFits`).
+        if let orders = table as? OrderTable, !orders.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
 
         let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)

@@ -46,7 +46,8 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
             guard (1...2).contains(fraction.count), let value = Int64(fraction) else { return nil }
             cents = fraction.count == 1 ? value * 10 : value
         }
-        let total = whole * Self.minorUnitsPerUnit + cents
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: Self.minorUnitsPerUnit)
+        guard !overflow, case let (total, false) = scaled.addingReportingOverflow(cents) else { return nil }
         self.minorUnits = negative ? -total : total
     }
 

@@ -2,17 +2,16 @@ import Foundation
 
 /// The records of a CSV file for `RowReader`, with the file named in errors.
 ///
-/// When the bytes are a file mapped into memory (`releasesReadPages`), the pages far
-/// behind the record being read are given back to the system as reading goes on
-/// (`madvise(MADV_DONTNEED)`), so that a large file never sits in memory whole. Mapped
-/// read-only and private, such a page reads the same again if it is needed later (the
-/// raw text of a duplicate row): the system maps it anew from the file.
+/// When the bytes are a file's (`file`), they are read from it just ahead of the record being
+/// read (at least `ReadLimits.maximumRecordBytes` ahead: a longer record is refused), and the
+/// pages far behind are given back to the system as reading goes on, once no id waiting to be
+/// interned points there (`FileRecordBytes.barrier`), so that a large file never sits in memory
+/// whole. The raw text of a record given back (a duplicate row's) is read from the file again.
 struct CSVRecords: RecordSource {
     let source: String
     private var tokenizer: CSVTokenizer
-    private let releasesReadPages: Bool
-    /// Pages are given back this far behind the current record (ids interned on the second
-    /// thread point into the bytes up to about 4 MiB back), in steps of a quarter of it.
+    private let file: FileRecordBytes?
+    /// Pages are given back this far behind the current record, in steps of a quarter of it.
     private let releaseDistance: Int
     /// Bytes before this offset have been given back.
     private var releasedUpTo = 0
@@ -20,48 +19,66 @@ struct CSVRecords: RecordSource {
     private let progress: ((Int) -> Void)?
     private var nextProgress = 0
 
-    init(source: String, tokenizer: CSVTokenizer, releasesReadPages: Bool = false, releaseDistance: Int = 8 << 20,
+    init(source: String, tokenizer: CSVTokenizer, file: FileRecordBytes? = nil, releaseDistance: Int = 8 << 20,
          progress: ((Int) -> Void)? = nil) {
         self.progress = progress
         self.source = source
         self.tokenizer = tokenizer
-        self.releasesReadPages = releasesReadPages
+        self.file = file
         self.releaseDistance = releaseDistance
     }
 
     var bytes: UnsafeBufferPointer<UInt8> { tokenizer.bytes }
 
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
+        let start = tokenizer.position
+        if let file {
+            // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
+            try file.file.fill(upTo: file.offset + start + ReadLimits.maximumRecordBytes + FileBytes.blockSize)
+        }
+        let found: (line: Int, range: Range<Int>)?
         do {
-            guard let record = try tokenizer.nextRecord(into: fields) else { return nil }
-            if let progress, record.range.lowerBound >= nextProgress {
-                progress(record.range.lowerBound)
-                nextProgress = record.range.lowerBound + (4 << 20)
-            }
-            if releasesReadPages && record.range.lowerBound - releasedUpTo >= releaseDistance + releaseDistance / 4 {
-                releasePages(before: record.range.lowerBound - releaseDistance)
-            }
-            return RecordPosition(line: record.line, extent: record.range)
+            found = try tokenizer.nextRecord(into: fields)
         } catch {
             switch error {
-            case .unterminatedQuote(let line): throw .unterminatedQuote(source: source, line: line)
+            case .unterminatedQuote(let line):
+                // A quote that runs past the bytes read so far: a record longer than the limit.
+                if let file, !file.file.isComplete { throw .recordTooLong(source: source, line: line, megabytes: ReadLimits.maximumRecordBytes >> 20) }
+                throw .unterminatedQuote(source: source, line: line)
             }
         }
+        guard let record = found else { return nil }
+        if let file, !file.file.isComplete, record.range.upperBound - start > ReadLimits.maximumRecordBytes {
+            throw .recordTooLong(source: source, line: record.line, megabytes: ReadLimits.maximumRecordBytes >> 20)
+        }
+        if let progress, record.range.lowerBound >= nextProgress {
+            progress(record.range.lowerBound)
+            nextProgress = record.range.lowerBound + (4 << 20)
+        }
+        if file != nil && record.range.lowerBound - releasedUpTo >= releaseDistance + releaseDistance / 4 {
+            releasePages(before: record.range.lowerBound - releaseDistance)
+        }
+        return RecordPosition(line: record.line, extent: record.range)
     }
 
     func rawText(of record: RecordPosition) -> String {
-        TextEncoding.string(UnsafeBufferPointer(rebasing: bytes[record.extent]))
+        if let file, file.offset + record.extent.lowerBound < file.file.released {
+            let start = file.offset + record.extent.lowerBound
+            return file.file.reread(start ..< start + record.extent.count).withUnsafeBufferPointer { TextEncoding.string($0) }
+        }
+        return TextEncoding.string(UnsafeBufferPointer(rebasing: bytes[record.extent]))
     }
 
-    /// Gives back the whole pages of the bytes from `releasedUpTo` up to `offset`.
+    /// Gives back the whole pages of the bytes up to `offset`, or up to the first id byte still
+    /// waiting to be handed over for interning when that is earlier.
     private mutating func releasePages(before offset: Int) {
-        guard let base = bytes.baseAddress else { return }
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = (Int(bitPattern: base) + releasedUpTo + pageSize - 1) / pageSize * pageSize
-        let end = (Int(bitPattern: base) + offset) / pageSize * pageSize
-        if end > start, let address = UnsafeMutableRawPointer(bitPattern: start) {
-            _ = madvise(address, end - start, MADV_DONTNEED)
+        guard let file, let base = bytes.baseAddress else { return }
+        var end = offset
+        if let waiting = file.barrier() {
+            end = min(end, UnsafeRawPointer(base).distance(to: waiting))
         }
-        releasedUpTo = offset
+        guard end > releasedUpTo else { return }
+        file.file.release(before: file.offset + end)
+        releasedUpTo = end
     }
 }

@@ -26,18 +26,21 @@ struct XLSXWorkbook {
     private let archive: ZIPDirectory
     private let sharedStringsPath: String?
 
-    /// Parts larger than this (unpacked) are refused rather than unpacked into memory.
-    static let maximumPartSize = 2 << 30
+    /// Parts larger than this (unpacked) are refused rather than unpacked into memory, unless
+    /// the workbook is opened with another limit (`--max-sheet-mb`); a part is refused sooner when
+    /// it unpacks to more than `ReadLimits.sheetInflationRatio` times its packed size (a ZIP bomb).
+    static let maximumPartSize = ReadLimits.defaultSheetMegabytes << 20
 
     /// Opens the workbook in `data` (the bytes of the .xlsx file).
-    init(data: Data, source: String) throws(IngestError) {
+    init(data: Data, source: String, maximumPartSize: Int = Self.maximumPartSize) throws(IngestError) {
         self.source = source
-        let archive: ZIPDirectory
+        var archive: ZIPDirectory
         do {
             archive = try ZIPDirectory(data)
         } catch {
             throw .unreadableWorkbook(source: source, reason: error.reason)
         }
+        archive.maximumPartSize = maximumPartSize
         self.archive = archive
         guard archive.contains("xl/workbook.xml") else {
             if archive.contains("content.xml") && archive.contains("mimetype") { throw .notText(source: source, signature: .openDocumentSpreadsheet) }
@@ -114,7 +117,7 @@ struct XLSXWorkbook {
 
     private static func optionalPart(_ path: String, of archive: ZIPDirectory, source: String) throws(IngestError) -> Data? {
         do {
-            return try archive.contents(of: path, limit: maximumPartSize)
+            return try archive.contents(of: path, limit: archive.maximumPartSize)
         } catch {
             throw .unreadableWorkbook(source: source, reason: error.reason)
         }

@@ -32,6 +32,8 @@ struct ZIPDirectory {
 
     private let data: Data
     private let entries: [String: Entry]
+    /// The most bytes one part may unpack to (`XLSXWorkbook` sets it).
+    var maximumPartSize = XLSXWorkbook.maximumPartSize
 
     /// Reads the directory of the archive in `data`.
     init(_ data: Data) throws(Problem) {
@@ -69,9 +71,12 @@ struct ZIPDirectory {
 
     func contains(_ name: String) -> Bool { entries[name] != nil }
 
-    /// The unpacked bytes of entry `name` (nil when there is none); refused beyond `limit` bytes.
+    /// The unpacked bytes of entry `name` (nil when there is none); refused beyond `limit` bytes, or
+    /// beyond `ReadLimits.sheetInflationRatio` times the packed size plus `ReadLimits.sheetSlackBytes`.
     func contents(of name: String, limit: Int) throws(Problem) -> Data? {
         guard let entry = entries[name] else { return nil }
+        let (scaled, overflow) = entry.compressedSize.multipliedReportingOverflow(by: ReadLimits.sheetInflationRatio)
+        let limit = overflow ? limit : min(limit, scaled + ReadLimits.sheetSlackBytes)
         guard entry.flags & 1 == 0 else { throw Problem(.encrypted(part: name)) }
         let header = entry.localHeaderOffset
         guard header + 30 <= data.count, Self.uint32(data, header) == 0x0403_4B50 else {

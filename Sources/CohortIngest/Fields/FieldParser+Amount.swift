@@ -10,6 +10,9 @@ extension FieldParser {
             case invalid
             /// A third decimal (or more) that is not zero: the column holds no money in cents.
             case tooManyDecimals
+            /// More whole digits than an amount may have (`maximumWholeDigits`): sums of such amounts
+            /// would not fit the report's exact arithmetic.
+            case tooLarge
             case empty
         }
 
@@ -21,6 +24,7 @@ extension FieldParser {
         var currency: CurrencyMark = .none
 
         static let invalid = Amount(status: .invalid)
+        static let tooLarge = Amount(status: .tooLarge)
         static let empty = Amount(status: .empty)
         static func value(_ minorUnits: Int64, currency: CurrencyMark = .none) -> Amount {
             Amount(status: .value, minorUnits: minorUnits, currency: currency)
@@ -56,11 +60,12 @@ extension FieldParser {
         var whole: Int64 = 0
         let wholeStart = i
         while i < end, isDigit(text[i]) {
-            whole = whole * 10 + Int64(text[i] &- UInt8(ascii: "0"))
+            // Wrapping: more than 15 digits are handed to `anyAmount`, which refuses them, before `whole` is used.
+            whole = whole &* 10 &+ Int64(text[i] &- UInt8(ascii: "0"))
             i += 1
         }
         let wholeDigits = i - wholeStart
-        guard wholeDigits > 0, wholeDigits <= 15 else { return nil }
+        guard wholeDigits > 0, wholeDigits <= maximumWholeDigits else { return nil }
         var cents: Int64 = 0
         var separators: UInt8 = 0
         if i < end {
@@ -74,6 +79,11 @@ extension FieldParser {
         let minorUnits = whole * 100 + cents
         return Amount(status: .value, minorUnits: negative ? -minorUnits : minorUnits, separators: separators)
     }
+
+    /// Whole digits an amount may have: below 10^15 units, so that the sum of every amount of
+    /// a table of up to 92 rows fits in `Int64` minor units whatever it holds; larger tables are
+    /// checked once (`OrderTable.checkAmountTotal()`).
+    static let maximumWholeDigits = 15
 
     /// Any amount `amount(_:decimal:)` accepts, from trimmed text.
     static func anyAmount(_ text: UnsafeBufferPointer<UInt8>, decimal: DecimalSeparator) -> Amount {
@@ -107,7 +117,7 @@ extension FieldParser {
         let decimalByte = decimal.byte
         var whole: Int64 = 0, wholeDigits = 0, leadingZero = false
         var cents: Int64 = 0, fractionDigits = 0, excessDecimals = false
-        var inFraction = false
+        var inFraction = false, tooManyDigits = false
         var groupKind: UInt8 = 0, groupDigits = 0, groups = 0
         var separators: UInt8 = 0
         body: while i < end {
@@ -121,8 +131,8 @@ extension FieldParser {
                     if wholeDigits == 0 && digit == 0 { leadingZero = true }
                     wholeDigits += 1
                     groupDigits += 1
-                    guard wholeDigits <= 15 else { return .invalid }
-                    whole = whole * 10 + digit
+                    // Counted on to the end: the text may still be no number at all.
+                    if wholeDigits > maximumWholeDigits { tooManyDigits = true } else { whole = whole * 10 + digit }
                 }
                 i += 1
                 continue
@@ -191,6 +201,7 @@ extension FieldParser {
             break
         }
         guard i == end else { return .invalid }
+        if tooManyDigits { return Amount(status: .tooLarge, separators: separators, currency: currency) }
         if excessDecimals { return Amount(status: .tooManyDecimals, separators: separators, currency: currency) }
         if fractionDigits == 1 { cents *= 10 }
         let minorUnits = whole * 100 + cents
@@ -202,7 +213,9 @@ extension FieldParser {
     static func excelNumberAmount(_ field: UnsafeBufferPointer<UInt8>) -> Amount {
         let text = trimmed(field)
         guard !text.isEmpty else { return .empty }
-        guard let number = Double(String(decoding: text, as: UTF8.self)), number.isFinite, abs(number) < 1e13 else { return .invalid }
+        guard let number = Double(String(decoding: text, as: UTF8.self)), number.isFinite else { return .invalid }
+        // Beyond 10^13 a binary number no longer holds every cent exactly.
+        guard abs(number) < 1e13 else { return .tooLarge }
         let scaled = number * 100
         let rounded = scaled.rounded()
         guard abs(scaled - rounded) <= max(1e-6, abs(scaled) * 1e-12) else { return Amount(status: .tooManyDecimals) }

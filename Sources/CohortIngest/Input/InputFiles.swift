@@ -39,27 +39,16 @@ enum InputFiles {
         try read(source).data
     }
 
-    /// The bytes of a file, or of standard input for "-", and whether they are the file
-    /// mapped into memory (then pages already read can be given back, see `CSVRecords`).
+    /// The bytes of a file, or of standard input for "-", read whole (`open(_:checkHead:)`) into
+    /// memory the returned data owns; never a mapping of the file, which a program truncating it
+    /// would turn into SIGBUS.
     static func read(_ source: String) throws(IngestError) -> (data: Data, mapped: Bool) {
-        if source == "-" {
-            return (FileHandle.standardInput.readDataToEndOfFile(), false)
-        }
-        if let mapped = mapped(source) { return (mapped, true) }
-        return (try copied(source), false)
-    }
-
-    private static func copied(_ source: String) throws(IngestError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw .cannotRead(source: source, reason: .noSuchFile)
-        }
-        guard !isDirectory.boolValue else { throw .cannotRead(source: source, reason: .isFolder) }
-        guard FileManager.default.isReadableFile(atPath: source),
-              let data = try? Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe) else {
-            throw .cannotRead(source: source, reason: .unreadable)
-        }
-        return data
+        let input = try open(source) { _ throws(IngestError) in }
+        try input.fillAll()
+        let bytes = input.bytes
+        guard let base = bytes.baseAddress else { return (Data(), false) }
+        // The data keeps the file's memory until it is released.
+        return (Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .custom { _, _ in _ = input }), false)
     }
 
     /// The size of a regular file in bytes; nil for standard input and anything else.
@@ -68,20 +57,6 @@ enum InputFiles {
         var status = stat()
         guard stat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
-    }
-
-    /// A regular file's bytes mapped into memory (read-only, private), or nil when it cannot be
-    /// mapped (empty, not a regular file, no permission): no copy, and no zeroed memory to fill.
-    private static func mapped(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { return nil }
-        let size = Int(status.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
-        _ = madvise(address, size, MADV_WILLNEED)
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in _ = munmap(address, size) })
     }
 
     /// The paths matching a shell pattern, sorted; none when nothing matches.

@@ -30,4 +30,12 @@ public enum IngestError: Error, Equatable {
     case segmentColumnNotFound(name: String, sources: [String], suggestion: String?)
     /// The system could not give the memory an id table needs.
     case outOfMemory(bytes: Int)
+    /// The header has more fields than a table of orders can mean (`ReadLimits.maximumColumns`).
+    case tooManyColumns(source: String, line: Int, count: Int, limit: Int)
+    /// A record (a line, or a quoted field over several lines) longer than `ReadLimits.maximumRecordBytes`.
+    case recordTooLong(source: String, line: Int, megabytes: Int)
+    /// The file became shorter while it was read (truncated or replaced by another program).
+    case changedWhileRead(source: String)
+    /// A named pipe (FIFO) that no program wrote to within `seconds`.
+    case noWriter(source: String, seconds: Int)
 }

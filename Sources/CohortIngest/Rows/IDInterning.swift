@@ -55,6 +55,12 @@ final class IDInterning: @unchecked Sendable {
         }
     }
 
+    /// Waits until every batch handed over is interned (their bytes are no longer read).
+    func waitForBatches() {
+        guard concurrent else { return }
+        queue.sync {}
+    }
+
     /// Makes room for the ids of `rows` more rows.
     func reserve(rows: Int) {
         onQueue {

@@ -25,6 +25,8 @@ struct RowReader {
     private(set) var decimal: Convention<DecimalSeparator>
     private(set) var dateOrder: Convention<DateOrder>
     private let dottedOrder: DateOrder
+    /// The days a row may be dated (`ReadOptions.acceptedDays`).
+    private let firstDay: Int, lastDay: Int
     /// Data rows seen (blank lines not counted).
     private(set) var dataRows = 0
     /// Currency marks seen in the amount column: how often, and the first line.
@@ -46,6 +48,9 @@ struct RowReader {
         decimal = Convention(given: options.decimalSeparator)
         dateOrder = Convention(given: options.dateOrder)
         dottedOrder = options.dateOrder ?? .dayMonthYear
+        let accepted = options.acceptedDays
+        firstDay = accepted.lowerBound
+        lastDay = accepted.upperBound
     }
 
     /// Reads every remaining record of `records`.
@@ -92,6 +97,10 @@ struct RowReader {
                 reject(record, records, dateColumn, .emptyDate, into: &builder)
                 continue
             }
+            if pendingDate == nil && (day < firstDay || day > lastDay) {
+                reject(record, records, dateColumn, outOfRange(Self.text(dateBytes)), into: &builder)
+                continue
+            }
 
             // Amount.
             let amountField = fields[amountColumn]
@@ -110,7 +119,7 @@ struct RowReader {
                 } else {
                     let comma = FieldParser.amount(amountBytes, decimal: .comma)
                     switch (point.status, comma.status) {
-                    case (.value, .value) where point.minorUnits == comma.minorUnits, (.invalid, .invalid):
+                    case (.value, .value) where point.minorUnits == comma.minorUnits, (.invalid, .invalid), (.tooLarge, .tooLarge):
                         amount = point
                     case (.invalid, _):
                         decimal.settle(.comma, line: record.line, text: Self.text(amountBytes))
@@ -198,7 +207,12 @@ struct RowReader {
             let day: Int
             switch row.date {
             case .known(let value): day = value
-            case .ambiguous(let dayFirst, let monthFirst, _): day = dateOrder.value == .monthDayYear ? monthFirst : dayFirst
+            case .ambiguous(let dayFirst, let monthFirst, let text):
+                day = dateOrder.value == .monthDayYear ? monthFirst : dayFirst
+                if day < firstDay || day > lastDay {
+                    reject(row.position, records, columns.date, outOfRange(text), into: &builder)
+                    continue
+                }
             }
             let amount: FieldParser.Amount
             switch row.amount {
@@ -238,10 +252,15 @@ struct RowReader {
         .notADate(text: text, order: dateOrder.value, evidence: dateOrder.evidence)
     }
 
+    private func outOfRange(_ text: String) -> RejectReason {
+        .dateOutOfRange(text: text, earliest: CivilDate(dayNumber: firstDay), latest: CivilDate(dayNumber: lastDay))
+    }
+
     private func amountProblem(_ amount: FieldParser.Amount, text: String, bytes: UnsafeBufferPointer<UInt8>?) -> RejectReason {
         switch amount.status {
         case .empty: return .emptyAmount
         case .tooManyDecimals: return .tooManyDecimals(text: text)
+        case .tooLarge: return .amountTooLarge(text: text)
         case .value, .invalid: break
         }
         if let separator = decimal.value, let evidence = decimal.evidence, let bytes {
@@ -291,7 +310,13 @@ struct RowReader {
     }
 
     /// A field as text for a message: trimmed, with line breaks shown as `\n` so that the message stays one line.
+    /// A value as messages quote it: one line, and at most `quotedBytes` bytes of it (then "…").
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        TextEncoding.oneLine(TextEncoding.string(FieldParser.trimmed(bytes)))
+        let value = FieldParser.trimmed(bytes)
+        guard value.count > quotedBytes else { return TextEncoding.oneLine(TextEncoding.string(value)) }
+        return TextEncoding.oneLine(TextEncoding.string(UnsafeBufferPointer(rebasing: value.prefix(quotedBytes)))) + "…"
     }
+
+    /// The most of a value a message quotes.
+    static let quotedBytes = 200
 }

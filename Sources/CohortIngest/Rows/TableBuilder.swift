@@ -43,6 +43,22 @@ struct TableBuilder {
     /// The rows appended with id bytes since the last batch was handed to `interning`.
     private let batch = RowBatch()
 
+    /// Waits until every batch handed over is interned, and returns the first id byte of the batch
+    /// not handed over yet (nil when it is empty): the input before it is no longer pointed into.
+    var interningBarrier: () -> UnsafeRawPointer? {
+        let interning = interning, batch = batch
+        return {
+            interning.waitForBatches()
+            guard batch.count > 0 else { return nil }
+            let customer = batch.customerKeys[0].baseAddress.map(UnsafeRawPointer.init)
+            let order = batch.orderKeys[0].baseAddress.map(UnsafeRawPointer.init)
+            switch (customer, order) {
+            case let (customer?, order?): return min(customer, order)
+            case let (customer, order): return customer ?? order
+            }
+        }
+    }
+
     /// `findsDuplicates` when more than one file is read; `concurrentInterning` interns ids on a
     /// second thread (the default with more than one core).
     init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil, segmentColumns: [String] = []) throws(IngestError) {

@@ -99,6 +99,7 @@ struct ColumnConventions {
             case .value: return .success(amount.minorUnits)
             case .empty: return .failure(.emptyAmount)
             case .tooManyDecimals: return .failure(.tooManyDecimals(text: TabularFile.text(field.bytes)))
+            case .tooLarge: return .failure(.amountTooLarge(text: TabularFile.text(field.bytes)))
             case .invalid:
                 let text = TabularFile.text(field.bytes)
                 if let evidence = decimal.evidence, FieldParser.amount(bytes, decimal: separator.other).status == .value,

@@ -26,9 +26,9 @@ extension TextEncoding {
     }
 
     /// Text from the data made fit for a one-line message: line breaks and other control
-    /// characters are shown as escapes (`\n`, `\r`, `\u{1}`).
+    /// characters (C0, DEL and C1) are shown as escapes (`\n`, `\r`, `\u{1B}`), as the terminal shows messages.
     static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || (0x7F ... 0x9F).contains($0.value) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -36,8 +36,8 @@ extension TextEncoding {
             case "\r": result += "\\r"
             case "\t": result.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                if scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

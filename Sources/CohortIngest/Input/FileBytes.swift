@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's bytes in private memory, read with `pread` block by block just ahead of the reader,
+/// and given back behind it.
+///
+/// The reader sees one buffer of the file's size (`bytes`), as it would a file mapped into
+/// memory, but the memory is anonymous: a file that another program truncates while it is
+/// read gives a short read, and so `IngestError.changedWhileRead`, never the SIGBUS of a
+/// mapping whose pages vanished. Only the part between `released` and `filled` holds memory.
+///
+///     let file = try FileBytes(descriptor: fd, source: "orders.csv")
+///     try file.fill(upTo: 1 << 16)   // the head, for detection
+///     file.bytes[0]                  // the first byte
+///
+/// A class: it owns the descriptor and the memory, and releases both in `deinit`.
+final class FileBytes {
+    let source: String
+    /// The file's size when it was opened; bytes appended later are not read.
+    let count: Int
+    /// Bytes before this offset are read into `bytes`.
+    private(set) var filled = 0
+    /// Whole pages before this offset have been given back (they read as zeros now).
+    private(set) var released = 0
+    private let descriptor: Int32
+    private let base: UnsafeMutableRawPointer?
+    /// The mapping as made (`base` is aligned within it to a huge page).
+    private let mapping: UnsafeMutableRawPointer?
+    private let mappedLength: Int
+
+    /// Memory is taken and given back in huge pages (2 MiB): a fault per 2 MiB, not per 4 KiB.
+    static let hugePage = 2 << 20
+
+    /// Bytes read per `pread`.
+    static let blockSize = 4 << 20
+
+    /// Takes over `descriptor` (an open regular file) and reserves memory for its bytes.
+    init(descriptor: Int32, source: String) throws(IngestError) {
+        self.descriptor = descriptor
+        self.source = source
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw .cannotRead(source: source, reason: .unreadable)
+        }
+        count = Int(status.st_size)
+        guard count > 0 else {
+            base = nil
+            mapping = nil
+            mappedLength = 0
+            return
+        }
+        // Address space only: pages hold memory once written. One huge page more, to align to one.
+        mappedLength = (count + Self.hugePage - 1) / Self.hugePage * Self.hugePage + Self.hugePage
+        let address = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        guard let address, address != MAP_FAILED else {
+            close(descriptor)
+            throw .outOfMemory(bytes: count)
+        }
+        mapping = address
+        let aligned = (Int(bitPattern: address) + Self.hugePage - 1) / Self.hugePage * Self.hugePage
+        base = UnsafeMutableRawPointer(bitPattern: aligned)
+        #if os(Linux)
+        if count >= Self.hugePage { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
+        #endif
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, mappedLength) }
+        close(descriptor)
+    }
+
+    /// All the file's bytes; only `filled` of them are read yet.
+    var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    var isComplete: Bool { filled >= count }
+
+    /// Reads on until at least `offset` bytes (or the whole file) are in `bytes`.
+    func fill(upTo offset: Int) throws(IngestError) {
+        let target = min(offset, count)
+        guard filled < target, let base else { return }
+        while filled < target {
+            let length = min(max(Self.blockSize, target - filled), count - filled)
+            let got = pread(descriptor, base + filled, length, off_t(filled))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(source: source, reason: .unreadable)
+            }
+            guard got > 0 else { throw .changedWhileRead(source: source) }
+            filled += got
+        }
+    }
+
+    func fillAll() throws(IngestError) {
+        try fill(upTo: count)
+    }
+
+    /// Gives back the whole pages before `offset` (they must not be read again: `text(in:)` reads them anew).
+    func release(before offset: Int) {
+        guard let base else { return }
+        // Whole huge pages of a large file; pages of the system in a small one.
+        let page = count >= 4 * Self.hugePage ? Self.hugePage : Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (released + page - 1) / page * page
+        let end = min(offset, filled) / page * page
+        if end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
+        released = max(released, end)
+    }
+
+    /// The bytes of `range` read from the file again (for a range already given back);
+    /// shorter when the file changed since.
+    func reread(_ range: Range<Int>) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: range.count)
+        let got = result.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+        result.removeLast(range.count - max(0, got))
+        return result
+    }
+}

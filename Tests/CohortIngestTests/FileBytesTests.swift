@@ -1,0 +1,44 @@
+@testable import CohortIngest
+import Foundation
+import Testing
+
+/// Reading a file with `pread` into private memory: a file that shrinks while it is read is an
+/// error of its own, never a signal; the bytes read are the file's.
+struct FileBytesTests {
+    private func file(size: Int) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-bytes-\(UUID().uuidString).csv").path
+        let bytes = (0 ..< size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        return path
+    }
+
+    @Test func aFileTruncatedWhileReadIsAnError() throws {
+        let path = try file(size: 12 << 20)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path) { _ throws(IngestError) in }
+        try input.fill(upTo: 1 << 16)
+        #expect(input.filled >= 1 << 16 && input.filled < input.count)
+        #expect(truncate(path, 5 << 20) == 0)
+        #expect(throws: IngestError.changedWhileRead(source: path)) { try input.fillAll() }
+        // What was read before stays readable: no SIGBUS.
+        #expect(input.bytes[0] == UInt8(ascii: "a") && input.bytes[27] == UInt8(ascii: "b"))
+    }
+
+    @Test func theBytesAreTheFilesAndPagesGivenBackAreReadAgain() throws {
+        let path = try file(size: 20 << 20)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path) { _ throws(IngestError) in }
+        try input.fillAll()
+        #expect(input.bytes[(20 << 20) - 1] == UInt8(ascii: "a") + UInt8(((20 << 20) - 1) % 26))
+        input.release(before: 10 << 20)
+        #expect(input.released > 0 && input.released <= 10 << 20)
+        #expect(input.reread(100 ..< 104) == [UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "z")]) // 100 % 26 = 22: 'w'
+    }
+
+    @Test func aFolderAndAMissingFileAreRefused() throws {
+        #expect(throws: IngestError.cannotRead(source: "/", reason: .isFolder)) { _ = try InputFiles.open("/") { _ throws(IngestError) in } }
+        #expect(throws: IngestError.cannotRead(source: "no-such.csv", reason: .noSuchFile)) {
+            _ = try InputFiles.open("no-such.csv") { _ throws(IngestError) in }
+        }
+    }
+}
