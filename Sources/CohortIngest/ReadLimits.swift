@@ -5,6 +5,9 @@ import CohortCore
 public enum ReadLimits {
     /// The earliest date accepted: 1900-01-01 (earlier dates are typos or placeholders).
     public static let earliestDate = CivilDate(year: 1900, month: 1, day: 1)!
+    /// Dates more than this many years before the reference day are set aside too: placeholders
+    /// such as 1900-01-01 or 1970-01-01, which would otherwise stretch every chart over decades.
+    public static let yearsBeforeReference = 50
     /// Dates more than this many years after the reference day (the as-of date, else the day of the run) are set aside.
     public static let yearsAfterReference = 5
     /// Without any reference day (a library caller that sets neither `asOf` nor `today`): the latest date accepted.
@@ -23,15 +26,19 @@ public enum ReadLimits {
 }
 
 extension ReadOptions {
-    /// The days (since 1970-01-01) a row may be dated: from 1900-01-01 up to
-    /// `yearsAfterReference` years after the as-of date, or after the day of the run without one.
+    /// The days (since 1970-01-01) a row may be dated: from `yearsBeforeReference` years before the
+    /// as-of date (or the day of the run without one), but not before 1900-01-01, up to
+    /// `yearsAfterReference` years after it.
     /// A date outside is a rejected row (`RejectReason.dateOutOfRange`): the tables the analysis
     /// indexes by period then span at most (reference year − 1900 + 6) years.
     public var acceptedDays: ClosedRange<Int> {
-        let earliest = ReadLimits.earliestDate.dayNumber
-        guard let reference = asOf ?? today else { return earliest ... ReadLimits.latestDateWithoutReference.dayNumber }
-        let year = reference.year + ReadLimits.yearsAfterReference
-        let latest = CivilDate.dayNumber(year: year, month: reference.month, day: min(reference.day, CivilDate.daysIn(month: reference.month, year: year)))
-        return earliest ... max(earliest, latest)
+        let floor = ReadLimits.earliestDate.dayNumber
+        guard let reference = asOf ?? today else { return floor ... ReadLimits.latestDateWithoutReference.dayNumber }
+        func shifted(years: Int) -> Int {
+            let year = reference.year + years
+            return CivilDate.dayNumber(year: year, month: reference.month, day: min(reference.day, CivilDate.daysIn(month: reference.month, year: year)))
+        }
+        let earliest = max(floor, shifted(years: -ReadLimits.yearsBeforeReference))
+        return earliest ... max(earliest, shifted(years: ReadLimits.yearsAfterReference))
     }
 }

@@ -162,7 +162,7 @@ struct InputTests {
         #expect(result.status == 0)
         let warnings = result.standardError.split(separator: "\n")
         #expect(warnings.contains("cohort: warning: 1 row is dated more than 20 years before the latest order (2026-02-10); "
-            + "the earliest, 1900-01-01, is at \(file):3: a placeholder date or a typo?"))
+            + "the earliest, 1990-01-01, is at \(file):3: a placeholder date or a typo?"))
         #expect(warnings.contains { $0.hasPrefix("cohort: warning: 1 row is dated after today (") && $0.contains("the latest 2029-01-05 at \(file):6") })
         #expect(warnings.contains { $0.contains("'$'") })
     }

@@ -139,12 +139,12 @@ struct DialectFixtureTests {
         let path = Fixture.path("quality-warnings.csv")
         #expect(result.table.rowCount == 5)
         #expect(result.warnings == [
-            .datesFarInPast(count: 1, latest: CivilDate(year: 2026, month: 2, day: 10)!, earliest: CivilDate(year: 1900, month: 1, day: 1)!, at: RowLocation(source: path, line: 3)),
+            .datesFarInPast(count: 1, latest: CivilDate(year: 2026, month: 2, day: 10)!, earliest: CivilDate(year: 1990, month: 1, day: 1)!, at: RowLocation(source: path, line: 3)),
             .datesInFuture(count: 1, today: today, latest: CivilDate(year: 2029, month: 1, day: 5)!, at: RowLocation(source: path, line: 6)),
             .currencyDiffers(source: path, mark: "$", count: 1, line: 5, expected: "EUR"),
         ])
         #expect(result.warnings[0].description == "1 row is dated more than 20 years before the latest order (2026-02-10); "
-            + "the earliest, 1900-01-01, is at \(path):3: a placeholder date or a typo?")
+            + "the earliest, 1990-01-01, is at \(path):3: a placeholder date or a typo?")
         #expect(result.warnings[1].description == "1 row is dated after today (2026-11-23), the latest 2029-01-05 at \(path):6; "
             + "without --as-of the report runs up to that date")
     }

@@ -31,11 +31,16 @@ struct CohortHeatMap: Chart {
         let headerHeight = 24.0 + 48 + 30 // margin + title/subtitle + one legend line
         let footerHeight = 26.0
         let labelFontSize: Double
+        /// The most points the grid may take in either direction (12,000 pixels at scale 2, within Cairo's 32,767).
+        static let longestSide = 6_000.0
 
         /// `longestLabel`: characters of the longest row label (cohorts and the bold average row).
         init(cohorts: Int, ages: Int, longestLabel: Int) {
-            cellWidth = min(64, max(16, 880 / Double(max(ages, 1))))
-            cellHeight = min(28, max(12, cellWidth * 0.6, 620 / Double(max(cohorts, 1) + 1)).rounded(.down))
+            // A grid of decades of weekly periods still fits Cairo's largest surface: its cells
+            // then shrink below 16 × 12 points, and lose their digits (`CellText`), not the chart.
+            cellWidth = min(64, max(16, 880 / Double(max(ages, 1))), Self.longestSide / Double(max(ages, 1)))
+            cellHeight = min(28, max(12, cellWidth * 0.6, 620 / Double(max(cohorts, 1) + 1)).rounded(.down),
+                             Self.longestSide / Double(cohorts + 1))
             // As large as the numbers in the cells (0.6 of the cell height, see `CellText`), so that no digit of the grid is smaller.
             labelFontSize = min(11, max(7.5, cellHeight * 0.6))
             // DejaVu Sans Bold averages about 0.66 em per character.

@@ -77,7 +77,8 @@ import Glibc
         let result = try CLIRunner.measure(["kpis", "orders.csv", "--format", "csv"], currentDirectory: folder)
         Self.expectContained(result, status: 0)
         // The warning names how many and the first (line 2027: header, 2025 orders, then this row).
-        #expect(result.standardError.contains("1 row is dated before 1900-01-01 or after") && result.standardError.contains("orders.csv:2027"),
+        #expect(result.standardError.contains("1 row is dated before ") && result.standardError.contains(" or after ")
+                && result.standardError.contains("orders.csv:2027"),
                 "\(result.standardError)")
         // The KPIs end in 2025: no period of the years after.
         #expect(!result.standardOutput.contains("2026-") && result.standardOutput.contains("2025-12"))
@@ -97,6 +98,19 @@ import Glibc
         let result = try CLIRunner.measure(["kpis", "orders.csv", "--period", "week", "--format", "csv"], currentDirectory: folder)
         Self.expectContained(result, status: 0)
         #expect(result.peakMemory < 400 << 20, "peak memory \(result.peakMemory >> 20) MB")
+    }
+
+    @Test func aPlaceholderDateOf1900LeavesTheWholeReport() throws {
+        // 1900-01-01 is more than 50 years before today: a rejected row, so the charts span 2025
+        // alone (before, the heat maps were 1,500 ages wide and Cairo refused them).
+        let folder = try Self.folder(with: Self.orders2025() + ["9999,C7,1900-01-01,10.00"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.measure(["report", "orders.csv", "--out", "out"], currentDirectory: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("'1900-01-01' is outside the dates the report accepts"))
+        #expect(result.peakMemory < 1 << 30, "peak memory \(result.peakMemory >> 20) MB")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(reports.count == 1)
     }
 
     // MARK: - Bounded reading

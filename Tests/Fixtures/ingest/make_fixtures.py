@@ -137,7 +137,7 @@ write("bad-rows.csv", (
 write("quality-warnings.csv", (
     "order_id,customer_id,order_date,amount\n"
     "Q-1,C1,2026-01-05,100.00 €\n"
-    "Q-2,C2,1900-01-01,50.00\n"
+    "Q-2,C2,1990-01-01,50.00\n"
     "Q-3,C3,2026-02-01,-20.00\n"
     "Q-4,C1,2026-02-10,$30.00\n"
     "Q-5,C1,2029-01-05,10.00\n").encode())
