@@ -8,7 +8,7 @@ struct CohortCommand: ParsableCommand {
         commandName: "cohort",
         abstract: "Turn customer order data into cohort-retention reports.",
         discussion: """
-        Reads orders from CSV or .xlsx files (customer id, order date, amount, optionally an order id), \
+        Reads orders from CSV or .xlsx files or a PostgreSQL database (customer id, order date, amount, optionally an order id), \
         groups customers by the month of their first purchase and computes the retention matrices \
         and period KPIs defined in docs/METRICS.md.
 
@@ -19,8 +19,9 @@ struct CohortCommand: ParsableCommand {
           cohort matrix orders.csv --format csv   # the cohort matrix as CSV
           cohort summary orders.csv               # what changed, in sentences
           cohort customers orders.csv             # who is at risk, by revenue at stake
+          cohort segments orders.csv --segment-by industry   # who stays, by industry
           cohort kpis orders.csv --churn-window 3 # KPIs with a window of 3 months
-          cohort survival orders.csv              # how long customers stay (Kaplan–Meier)
+          cohort survival orders.csv              # time to churn (Kaplan–Meier)
           cohort mrr contracts.csv                # MRR movements and renewal rates
           cohort nps nps.csv --orders orders.csv --by group   # do detractors leave?
           cohort sample --rows 1000000 --out big.csv
