@@ -83,7 +83,7 @@ public struct ReportBundle: Sendable {
         if analysis.survival != nil { files["survival.csv"] = Data(SurvivalCSV.render(analysis, dialect: dialect).utf8) }
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
         files["report.xlsx"] = try workbook.data()
-        files.merge(SubscriptionExports.files(analysis), uniquingKeysWith: { made, _ in made })
+        files.merge(SubscriptionExports.files(analysis, dialect: dialect), uniquingKeysWith: { made, _ in made })
         files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected, dialect: dialect).utf8) }

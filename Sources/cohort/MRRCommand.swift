@@ -38,6 +38,7 @@ struct MRRCommand: ParsableCommand {
 
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
+    @OptionGroup var export: ExportOptions
 
     @Option(help: "table, csv (every column) or json.")
     var format: OutputFormat = .table
@@ -61,9 +62,9 @@ struct MRRCommand: ParsableCommand {
         try CommandRun(language: options.look.language, quiet: progress.quiet) { events in
             let view = try ReportJob(options: options, events: events).contractView()
             switch format {
-            case .table, .xlsx: Terminal.write(MRRTable.render(view, words: options.look.language.words)) // xlsx is refused in validate()
-            case .csv: Terminal.write(MRRCSV.render(view))
-            case .json: Terminal.write(try AnalysisJSON.encode(view))
+            case .table, .xlsx: try export.deliver(MRRTable.render(view, words: options.look.language.words)) // xlsx is refused in validate()
+            case .csv: try export.deliver(MRRCSV.render(view, dialect: export.dialect(locale: locale.locale)))
+            case .json: try export.deliver(try AnalysisJSON.encode(view))
             }
         }
     }

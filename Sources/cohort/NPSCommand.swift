@@ -46,6 +46,7 @@ struct NPSCommand: ParsableCommand {
     @OptionGroup var columns: SubscriptionColumnFlags
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var locale: LocaleOption
+    @OptionGroup var export: ExportOptions
 
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
@@ -72,13 +73,13 @@ struct NPSCommand: ParsableCommand {
             guard let satisfaction = result.satisfaction else { return }
             let words = options.look.language.words
             switch (format, by) {
-            case (.table, .group): Terminal.write(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result, words: words),
+            case (.table, .group): try export.deliver(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result, words: words),
                                                                    words: words))
-            case (.table, _), (.xlsx, _): Terminal.write(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort, words: words)) // xlsx: refused in validate()
-            case (.csv, .period): Terminal.write(NPSCSV.byPeriod(satisfaction))
-            case (.csv, .cohort): Terminal.write(NPSCSV.byCohort(satisfaction))
-            case (.csv, .group): Terminal.write(NPSCSV.byGroup(satisfaction))
-            case (.json, _): Terminal.write(try AnalysisJSON.encode(satisfaction))
+            case (.table, _), (.xlsx, _): try export.deliver(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort, words: words)) // xlsx: refused in validate()
+            case (.csv, .period): try export.deliver(NPSCSV.byPeriod(satisfaction, dialect: export.dialect(locale: locale.locale)))
+            case (.csv, .cohort): try export.deliver(NPSCSV.byCohort(satisfaction, dialect: export.dialect(locale: locale.locale)))
+            case (.csv, .group): try export.deliver(NPSCSV.byGroup(satisfaction, dialect: export.dialect(locale: locale.locale)))
+            case (.json, _): try export.deliver(try AnalysisJSON.encode(satisfaction))
             }
         }
     }

@@ -10,16 +10,18 @@ public enum MRRCSV {
         "contracts_due", "contracts_renewed", "renewal_rate", "mrr_due", "mrr_renewed", "mrr_renewal_rate",
     ]
 
-    public static func render(_ contracts: ContractAnalysis) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ contracts: ContractAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for month in contracts.months {
             let c = month.customers, m = month.mrr, r = month.renewals
-            text += CSVField.line([
-                month.label, month.partial ? "true" : "false",
-                String(c.start), String(c.new), String(c.reactivated), String(c.churned), String(c.end),
-                m.start.description, m.new.description, m.expansion.description, m.contraction.description, m.churned.description,
-                m.reactivation.description, m.end.description, month.arr.description,
-                String(r.due), String(r.renewed), r.rate.formatted(), r.mrrDue.description, r.mrrRenewed.description, r.mrrRate.formatted(),
+            text += dialect.line([
+                .text(month.label), .text(month.partial ? "true" : "false"),
+                .integer(c.start), .integer(c.new), .integer(c.reactivated), .integer(c.churned), .integer(c.end),
+                .number(m.start.description), .number(m.new.description), .number(m.expansion.description),
+                .number(m.contraction.description), .number(m.churned.description), .number(m.reactivation.description),
+                .number(m.end.description), .number(month.arr.description),
+                .integer(r.due), .integer(r.renewed), .number(r.rate.formatted()), .number(r.mrrDue.description),
+                .number(r.mrrRenewed.description), .number(r.mrrRate.formatted()),
             ])
         }
         return text

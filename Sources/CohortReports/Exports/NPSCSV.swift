@@ -9,30 +9,31 @@ public enum NPSCSV {
     public static let cohortHeader = ["cohort", "answers", "promoters", "passives", "detractors", "nps"]
     public static let groupHeader = ["group", "customers", "churned", "churn_rate", "churn_rate_low", "churn_rate_high"]
 
-    public static func byPeriod(_ satisfaction: SatisfactionAnalysis) -> String {
-        rows(satisfaction.byPeriod, header: periodHeader)
+    public static func byPeriod(_ satisfaction: SatisfactionAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        rows(satisfaction.byPeriod, header: periodHeader, dialect: dialect)
     }
 
-    public static func byCohort(_ satisfaction: SatisfactionAnalysis) -> String {
-        rows(satisfaction.byCohort, header: cohortHeader)
+    public static func byCohort(_ satisfaction: SatisfactionAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        rows(satisfaction.byCohort, header: cohortHeader, dialect: dialect)
     }
 
-    public static func byGroup(_ satisfaction: SatisfactionAnalysis) -> String {
-        var text = CSVField.line(groupHeader)
+    public static func byGroup(_ satisfaction: SatisfactionAnalysis, dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(groupHeader)
         for churn in satisfaction.churnAfterAnswer {
             let share = churn.churned
-            text += CSVField.line([churn.group.rawValue, String(share.total), String(share.count), Ratio(share.count, over: share.total).formatted(),
-                                   CSVBytes.fixed(share.low, places: 4), CSVBytes.fixed(share.high, places: 4)])
+            text += dialect.line([.text(churn.group.rawValue), .integer(share.total), .integer(share.count),
+                                  .number(Ratio(share.count, over: share.total).formatted()),
+                                  .number(CSVBytes.fixed(share.low, places: 4)), .number(CSVBytes.fixed(share.high, places: 4))])
         }
         return text
     }
 
-    private static func rows(_ periods: [NPSPeriod], header: [String]) -> String {
-        var text = CSVField.line(header)
+    private static func rows(_ periods: [NPSPeriod], header: [String], dialect: CSVExportDialect) -> String {
+        var text = dialect.header(header)
         for row in periods {
             let nps = row.nps
-            text += CSVField.line([row.label, String(nps.answers), String(nps.promoters), String(nps.passives), String(nps.detractors),
-                                   nps.score.formatted(places: 1)])
+            text += dialect.line([.text(row.label), .integer(nps.answers), .integer(nps.promoters), .integer(nps.passives),
+                                  .integer(nps.detractors), .number(nps.score.formatted(places: 1))])
         }
         return text
     }

@@ -8,13 +8,14 @@ public enum RenewalsCSV {
         "customer_id", "contract_id", "contract_start", "contract_end", "days_until_end", "mrr", "renewal_agreed", "latest_nps",
     ]
 
-    public static func render(_ contracts: ContractAnalysis, satisfaction: SatisfactionAnalysis? = nil) -> String {
-        var text = CSVField.line(header)
+    public static func render(_ contracts: ContractAnalysis, satisfaction: SatisfactionAnalysis? = nil,
+                              dialect: CSVExportDialect = .rfc4180) -> String {
+        var text = dialect.header(header)
         for renewal in contracts.upcoming {
-            text += CSVField.line([
-                CSVField.data(renewal.customer), CSVField.data(renewal.contract ?? ""), renewal.start.description, renewal.end.description,
-                String(renewal.daysLeft), renewal.mrr.description, renewal.renewalAgreed ? "true" : "false",
-                satisfaction?.latestScore(of: renewal.customer).map { String($0.score) } ?? "",
+            text += dialect.line([
+                .data(renewal.customer), .data(renewal.contract ?? ""), .text(renewal.start.description), .text(renewal.end.description),
+                .integer(renewal.daysLeft), .number(renewal.mrr.description), .text(renewal.renewalAgreed ? "true" : "false"),
+                .text(satisfaction?.latestScore(of: renewal.customer).map { String($0.score) } ?? ""),
             ])
         }
         return text

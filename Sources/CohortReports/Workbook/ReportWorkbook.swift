@@ -10,7 +10,8 @@ import Foundation
 /// Sheets, in order: the summary (headline figures and what the report covers); the cohort
 /// triangles (retention, revenue retention, gross revenue retention, revenue, cumulative revenue
 /// per customer), cohorts down and ages across with the cohort size beside them; the KPIs by
-/// period; the Kaplan–Meier curve; the segment comparison (with `--segment-by`); and the
+/// period; the Kaplan–Meier curve; the segment comparison (with `--segment-by`); the MRR
+/// movements and renewals (with `--contracts`) and the NPS by period (with `--nps`); and the
 /// customers at risk, lost and won back (the first
 /// `CustomerActions.listLimit` of each, as the analysis keeps them; at-risk.csv and lost.csv
 /// hold every one). Each sheet is also made alone, for `--format xlsx` of the commands.
@@ -47,6 +48,8 @@ public struct ReportWorkbook: Sendable {
         if !analysis.kpis.isEmpty { sheets.append(kpiSheet()) }
         if let survival = survivalSheet() { sheets.append(survival) }
         if let segments = segmentSheet() { sheets.append(segments) }
+        if let mrr = mrrSheet() { sheets.append(mrr) }
+        if let nps = npsSheet() { sheets.append(nps) }
         sheets += customerListSheets()
         return workbook(sheets)
     }
