@@ -12,6 +12,14 @@ extension ReportJob {
     /// The database input, when the inputs name one.
     public var databaseURL: String? { options.inputs.first(where: DatabaseSource.isURL) }
 
+    /// Contracts and survey answers are read beside order files only; with a database they
+    /// would be left out without a word, so they are refused.
+    func refuseSubscriptionsWithDatabase() throws(SettingError) {
+        guard databaseURL != nil else { return }
+        if !options.subscriptions.contracts.isEmpty { throw .notWithDatabase(setting: "--contracts") }
+        if !options.subscriptions.answers.isEmpty { throw .notWithDatabase(setting: "--nps") }
+    }
+
     /// Reads the orders from the database; with `collectsPurchases` the purchase days too (customer
     /// lists, BG/NBD). Rows without a customer id, date or amount are refused as files refuse
     /// unreadable rows (`strict`, `maxRejectedPercent`), and otherwise told of as a warning.

@@ -127,6 +127,7 @@ public struct ReportJob: Sendable {
 
     /// Reads (files, or a database: ReportJob+Database.swift) and analyses with the customer lists.
     private func analysisWithCustomerLists(timings: inout JobTimings) throws -> (CohortAnalysis, RankedCustomers, RankedCustomers) {
+        try refuseSubscriptionsWithDatabase()
         if let url = databaseURL { return try analysisWithCustomerLists(database: url, timings: &timings) }
         let inputs = try readInputs()
         timings.lap(.read(rows: inputs.rowsRead))

@@ -314,6 +314,7 @@ struct English: Vocabulary {
         case .logo(let path, let readable):
             return readable ? "the logo must be a .png or .svg file, not \(path)" : "cannot read the logo \(path)"
         case .missing(let setting, let neededBy): return "\(neededBy) needs \(setting) to be set as well"
+        case .notWithDatabase(let setting): return "\(setting) works with order files only, not yet with orders from a database"
         }
     }
 

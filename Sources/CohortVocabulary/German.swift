@@ -336,6 +336,7 @@ struct German: Vocabulary {
         case .logo(let path, let readable):
             return readable ? "das Logo muss eine .png- oder .svg-Datei sein, nicht \(path)" : "das Logo \(path) kann nicht gelesen werden"
         case .missing(let setting, let neededBy): return "\(neededBy) braucht auch \(setting)"
+        case .notWithDatabase(let setting): return "\(setting) geht nur mit Bestelldateien, noch nicht mit Bestellungen aus einer Datenbank"
         }
     }
 

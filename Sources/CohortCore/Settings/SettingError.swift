@@ -13,6 +13,8 @@ public enum SettingError: Error, Equatable, Sendable {
     case logo(path: String, readable: Bool)
     /// A setting that takes effect only with another one, which is not set: `--mail-to` needs `--smtp`.
     case missing(setting: String, neededBy: String)
+    /// A setting that does not work with orders from a database yet (`--contracts`, `--nps`).
+    case notWithDatabase(setting: String)
 }
 
 /// What a setting takes.
