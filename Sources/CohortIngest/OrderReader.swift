@@ -52,7 +52,15 @@ public struct OrderReader: Sendable {
             let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
             let base = before
             let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
-            let (format, fileWarnings) = try read(input, source: file, progress: reportProgress, into: &builder)
+            let (format, fileWarnings): (SourceFormat, [InputWarning])
+            do {
+                (format, fileWarnings) = try read(input, source: file, progress: reportProgress, into: &builder)
+            } catch {
+                // Ids handed to the interning thread may still point into this file's bytes: let it
+                // finish before `input` gives them back, so that an error never becomes a crash.
+                _ = builder.interningBarrier()
+                throw error
+            }
             before += sizes[index] ?? input.count
             progress?(before, total)
             formats.append(format)
@@ -64,7 +72,14 @@ public struct OrderReader: Sendable {
     /// Reads bytes that are already in memory (tests, standard input).
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
         var builder = try TableBuilder(concurrentInterning: concurrentInterning, segmentColumns: options.segmentColumns)
-        let (format, warnings) = try read(Data(bytes), source: source, into: &builder)
+        let data = Data(bytes)
+        let (format, warnings): (SourceFormat, [InputWarning])
+        do {
+            (format, warnings) = try read(data, source: source, into: &builder)
+        } catch {
+            _ = builder.interningBarrier() // as in `read(sources:)`: nothing may read `data` once it is gone
+            throw error
+        }
         return try result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
 
