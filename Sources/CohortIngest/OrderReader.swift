@@ -52,14 +52,8 @@ public struct OrderReader: Sendable {
             let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
             let base = before
             let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
-            let (format, fileWarnings): (SourceFormat, [InputWarning])
-            do {
-                (format, fileWarnings) = try read(input, source: file, progress: reportProgress, into: &builder)
-            } catch {
-                // Ids handed to the interning thread may still point into this file's bytes: let it
-                // finish before `input` gives them back, so that an error never becomes a crash.
-                _ = builder.interningBarrier()
-                throw error
+            let (format, fileWarnings) = try builder.reading { builder throws(IngestError) in
+                try read(input, source: file, progress: reportProgress, into: &builder)
             }
             before += sizes[index] ?? input.count
             progress?(before, total)
@@ -73,13 +67,7 @@ public struct OrderReader: Sendable {
     public func read(bytes: [UInt8], source: String) throws(IngestError) -> OrderReadResult {
         var builder = try TableBuilder(concurrentInterning: concurrentInterning, segmentColumns: options.segmentColumns)
         let data = Data(bytes)
-        let (format, warnings): (SourceFormat, [InputWarning])
-        do {
-            (format, warnings) = try read(data, source: source, into: &builder)
-        } catch {
-            _ = builder.interningBarrier() // as in `read(sources:)`: nothing may read `data` once it is gone
-            throw error
-        }
+        let (format, warnings) = try builder.reading { builder throws(IngestError) in try read(data, source: source, into: &builder) }
         return try result(of: builder, sources: [source], formats: [format], warnings: warnings)
     }
 

@@ -73,7 +73,7 @@ struct NPSCommand: ParsableCommand {
             guard let satisfaction = result.satisfaction else { return }
             let words = options.look.language.words
             switch (format, by) {
-            case (.table, .group): try export.deliver(NPSTable.byGroup(satisfaction, finding: Self.finding(satisfaction, result: result, words: words),
+            case (.table, .group): try export.deliver(NPSTable.byGroup(satisfaction, finding: satisfaction.findingSentence(result.options.period, words: words),
                                                                    words: words))
             case (.table, _), (.xlsx, _): try export.deliver(NPSTable.byPeriod(satisfaction, cohorts: by == .cohort, words: words)) // xlsx: refused in validate()
             case (.csv, .period): try export.deliver(NPSCSV.byPeriod(satisfaction, dialect: export.dialect(locale: locale.locale)))
@@ -82,16 +82,5 @@ struct NPSCommand: ParsableCommand {
             case (.json, _): try export.deliver(try AnalysisJSON.encode(satisfaction))
             }
         }
-    }
-
-    /// Whether detractors leave more than promoters, in words, with the two churn rates and their intervals.
-    static func finding(_ satisfaction: SatisfactionAnalysis, result: CohortAnalysis, words: any Vocabulary) -> String {
-        func rate(_ group: NPSGroup) -> String {
-            guard let churn = satisfaction.churn(group), let value = churn.churned.value, let low = churn.churned.low,
-                  let high = churn.churned.high else { return "–" }
-            return "\(words.percent(value)) (\(words.percent(low))–\(words.percent(high)))"
-        }
-        return words.findingSentence(satisfaction.finding, detractors: rate(.detractor), promoters: rate(.promoter),
-                                     followed: satisfaction.followedPeriods, result.options.period)
     }
 }

@@ -43,6 +43,18 @@ struct TableBuilder {
     /// The rows appended with id bytes since the last batch was handed to `interning`.
     private let batch = RowBatch()
 
+    /// Runs `read` (one input's rows into this builder). When it fails, waits for the interning
+    /// thread before returning: ids handed over may still point into the input's bytes, which
+    /// the caller gives back next, so an error must never become a crash.
+    mutating func reading<Result>(_ read: (inout TableBuilder) throws(IngestError) -> Result) throws(IngestError) -> Result {
+        do {
+            return try read(&self)
+        } catch {
+            interning.waitForBatches()
+            throw error
+        }
+    }
+
     /// Waits until every batch handed over is interned, and returns the first id byte of the batch
     /// not handed over yet (nil when it is empty): the input before it is no longer pointed into.
     var interningBarrier: () -> UnsafeRawPointer? {

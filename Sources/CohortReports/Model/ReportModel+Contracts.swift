@@ -123,13 +123,7 @@ extension ReportModel {
            let period = analysis.periods.first(where: { $0.label == latest.label }) {
             sentences.append(words.npsPeriodSentence(period: text.periodName(period), nps: words.nps(latest.nps), answers: latest.nps.answers))
         }
-        func rate(_ group: NPSGroup) -> String {
-            guard let churn = satisfaction.churn(group), let value = churn.churned.value, let low = churn.churned.low,
-                  let high = churn.churned.high else { return "–" }
-            return "\(text.percent(value)) (\(text.percent(low))–\(text.percent(high)))"
-        }
-        let finding = words.findingSentence(satisfaction.finding, detractors: rate(.detractor), promoters: rate(.promoter),
-                                            followed: satisfaction.followedPeriods, analysis.options.period)
+        let finding = satisfaction.findingSentence(analysis.options.period, words: words)
         let groups = ReportTable(
             heading: labels.churnAfterAnswerHeading, columns: [labels.group, labels.followed, labels.churned, labels.churnRate, labels.interval],
             rows: satisfaction.churnAfterAnswer.map { churn in
