@@ -65,16 +65,7 @@ public struct CustomerFileReader: Sendable {
         }
         let reader = OrderReader(options: options)
         return try reader.withBytes(of: data) { all throws(IngestError) in
-            let detection: TextEncoding.Detection
-            if let given = options.encoding {
-                detection = OrderReader.detection(given: given, in: all)
-            } else {
-                switch TextEncoding.detect(all) {
-                case .success(let detected): detection = detected
-                case .failure(.binary): throw .binaryFile(source: source)
-                case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
-                }
-            }
+            let detection = try reader.detection(in: all, source: source)
             let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
             let utf8 = detection.encoding == .utf8 ? Array(body) : detection.encoding.transcodedToUTF8(body)
             return try utf8.withUnsafeBufferPointer { text throws(IngestError) in

@@ -102,16 +102,7 @@ public struct OrderReader: Sendable {
             let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: all.baseAddress!), count: all.count, deallocator: .none)
             return try readWorkbook(data, source: source, into: &builder)
         }
-        let detection: TextEncoding.Detection
-        if let given = options.encoding {
-            detection = Self.detection(given: given, in: all)
-        } else {
-            switch TextEncoding.detect(all) {
-            case .success(let detected): detection = detected
-            case .failure(.binary): throw .binaryFile(source: source)
-            case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
-            }
-        }
+        let detection = try detection(in: all, source: source)
         let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
         if detection.encoding == .utf8 {
             let bytes = FileRecordBytes(file: input, offset: detection.byteOrderMarkLength, barrier: builder.interningBarrier)
@@ -124,8 +115,7 @@ public struct OrderReader: Sendable {
         }
     }
 
-    /// Reads one file's bytes.
-    /// Reads one file's bytes; `mapped` when they are the file mapped into memory.
+    /// Reads one input's bytes already in memory (standard input read whole, tests).
     private func read(_ data: Data, source: String, progress: ((Int) -> Void)? = nil,
                       into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
@@ -135,16 +125,7 @@ public struct OrderReader: Sendable {
             return try readWorkbook(data, source: source, into: &builder)
         }
         return try withBytes(of: data) { all throws(IngestError) in
-            let detection: TextEncoding.Detection
-            if let given = options.encoding {
-                detection = Self.detection(given: given, in: all)
-            } else {
-                switch TextEncoding.detect(all) {
-                case .success(let detected): detection = detected
-                case .failure(.binary): throw .binaryFile(source: source)
-                case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
-                }
-            }
+            let detection = try detection(in: all, source: source)
             let body = UnsafeBufferPointer(rebasing: all[detection.byteOrderMarkLength...])
             if detection.encoding == .utf8 {
                 return try readCSV(body, source: source, encoding: .utf8, progress: progress, into: &builder)
@@ -321,6 +302,17 @@ public struct OrderReader: Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// The text encoding of `bytes`: the one given with `--encoding`, else detected from the
+    /// bytes; binary bytes and bytes of no known encoding are refused, naming `source`.
+    func detection(in bytes: UnsafeBufferPointer<UInt8>, source: String) throws(IngestError) -> TextEncoding.Detection {
+        if let given = options.encoding { return Self.detection(given: given, in: bytes) }
+        switch TextEncoding.detect(bytes) {
+        case .success(let detected): return detected
+        case .failure(.binary): throw .binaryFile(source: source)
+        case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
+        }
     }
 
     /// The encoding given with `--encoding`; for UTF-16 a byte-order mark decides the byte order.

@@ -78,12 +78,7 @@ struct TabularFile {
             let encoding: TextEncoding
             let text: [UInt8]
             let detected: TextEncoding.Detection = try bytes.withUnsafeBufferPointer { all throws(IngestError) in
-                if let given = options.encoding { return OrderReader.detection(given: given, in: all) }
-                switch TextEncoding.detect(all) {
-                case .success(let detection): return detection
-                case .failure(.binary): throw .binaryFile(source: source)
-                case .failure(.unknown(let byte, let line)): throw .unknownEncoding(source: source, line: line, byte: byte)
-                }
+                try OrderReader(options: options).detection(in: all, source: source)
             }
             encoding = detected.encoding
             text = bytes.withUnsafeBufferPointer { all in
