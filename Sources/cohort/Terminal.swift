@@ -16,7 +16,7 @@ enum Terminal {
     }
 
     static func write(_ data: Data) {
-        guard let failure = data.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) else { return }
+        guard let failure = data.withUnsafeBytes({ AsideFile.writeAll($0, to: STDOUT_FILENO) }) else { return }
         if failure == EPIPE { Foundation.exit(0) }
         error(CommandLanguage.of(Array(CommandLine.arguments.dropFirst())).words
             .describe(OutputError.writeFailed(path: "-", problem: OutputTarget.problem(failure))))
@@ -37,25 +37,11 @@ enum Terminal {
 
     /// To standard error, ignoring failure.
     static func writeError(_ text: String) {
-        _ = Data(text.utf8).withUnsafeBytes { writeAll($0, to: STDERR_FILENO) }
+        _ = Data(text.utf8).withUnsafeBytes { AsideFile.writeAll($0, to: STDERR_FILENO) }
     }
 
     /// A closed pipe is an `EPIPE` error of `write`, not a signal that ends the process unheard.
     static func ignoreBrokenPipeSignal() {
         signal(SIGPIPE, SIG_IGN)
-    }
-
-    /// Every byte, or the `errno` of the failed write.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
     }
 }

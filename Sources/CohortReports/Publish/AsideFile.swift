@@ -88,8 +88,9 @@ public final class AsideFile {
         return String(cString: made)
     }
 
-    /// Every byte of `bytes` to `descriptor`; the `errno` of a failed write, or nil.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    /// Every byte of `bytes` to `descriptor` (a file, or standard output and error for the
+    /// terminal); the `errno` of a failed write, or nil.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
