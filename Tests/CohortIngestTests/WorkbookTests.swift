@@ -67,6 +67,9 @@ struct WorkbookTests {
         #expect(XLSXSheetParser.columnIndex("A1") == 0)
         #expect(XLSXSheetParser.columnIndex("Z9") == 25)
         #expect(XLSXSheetParser.columnIndex("AB12") == 27)
+        // Found by the workbook fuzz test in CI: a reference of many letters trapped with an overflow.
+        #expect(XLSXSheetParser.columnIndex(String(repeating: "Z", count: 40) + "1") == nil)
+        #expect(XLSXSheetParser.columnIndex("ABCD1") == nil)
         #expect(XLSXSheetParser.columnIndex("XFD1048576") == 16_383)
         #expect(XLSXSheetParser.columnIndex("12") == nil)
     }

@@ -122,10 +122,13 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            // Excel's references have at most 3 letters (XFD); a longer one is no reference, and
+            // stopping here keeps the arithmetic far from overflow whatever a hostile sheet says.
+            guard letters < 3 else { return nil }
             column = column * 26 + Int(scalar.value - 64)
             letters += 1
         }
-        guard letters > 0 && letters <= 3 else { return nil }
+        guard letters > 0 else { return nil }
         return column - 1
     }
 }
