@@ -3,17 +3,21 @@
 
 One command (see bench/README.md):
 
-    bench/run.sh                       # 1M and 10M rows, 3 runs each
+    bench/run.sh                       # 1M and 10M rows of each shape, 3 runs each
     bench/run.sh --rows 1000000 --runs 5 --work /tmp/cohort-bench
+    bench/run.sh --shapes orders --rows 10000000 --runs 5 --no-polars
+    bench/run.sh --memory-rows 100000000 --rows 0   # the 100M-row memory run only
 
 What it does, in one session so that the ratios are fair:
 
 1. builds the release `cohort` (or takes `--cohort BINARY`);
 2. makes a Python virtual environment in the work folder and installs DuckDB and
    polars into it from PyPI (once; `--duckdb` / `--polars` pin versions);
-3. writes each order file with `cohort sample --rows N` and shuffles its body lines
-   (the sample is sorted by date; real exports are not), into the work folder,
-   never into the repository;
+3. writes each order file into the work folder, never into the repository, in each
+   shape asked for (`--shapes`): `sample` is `cohort sample --rows N` with its body
+   lines shuffled (the sample is sorted by date; real exports are not); `lines` (an
+   order-line export, several lines per order) and `orders` (one distinct order id
+   per row) come from bench/shapes.py, customers with 5 to 40 orders, shuffled;
 4. runs, round-robin, `cat FILE > /dev/null` (the floor), `cohort matrix FILE
    --format csv`, the same matrix in DuckDB (bench/peers/duckdb_matrix.py) and in
    polars (bench/peers/polars_matrix.py), and `cohort report FILE` (every output
@@ -21,10 +25,14 @@ What it does, in one session so that the ratios are fair:
 5. checks that the three matrices agree on every cell (cohort, age, cohort_size,
    active_customers, revenue, grr_revenue; money to the cent);
 6. with a PostgreSQL server (bench/run.sh starts a throwaway one with scripts/with-postgres.sh
-   when PostgreSQL is installed; `--no-database` skips it): loads the same file into a table
-   with COPY and times `cohort matrix postgresql://... --table orders_N` (the work pushed down
-   into the database) beside the file run, and checks its matrix too;
-7. prints the table and writes it to bench/results/<date>-<machine>.md.
+   when PostgreSQL is installed; `--no-database` skips it): loads each file into a table
+   with COPY (its columns named and typed from the file's header, so every shape loads) and
+   times `cohort matrix postgresql://... --table orders_SHAPE_N` (the work pushed down into
+   the database) beside the file run, and checks its matrix too;
+7. prints the table and writes it to bench/results/<date>-<machine>.md;
+8. with `--memory-rows N` (e.g. 100M), runs `cohort matrix` (and `cohort report`, and
+   DuckDB with `--memory-peers`) once per shape on an N-row file and records wall
+   time, CPU time and peak resident memory (no comparison of cells: one run each).
 
 Every tool is timed as a whole process (start-up, reading, computing, writing the
 CSV); the seconds DuckDB and polars spent inside their query are listed as well.
@@ -79,7 +87,28 @@ def python_env(work, duckdb_spec, polars_spec):
     return python, {"duckdb": versions[0], "polars": versions[1]}
 
 
-def order_file(cohort, work, rows, seed):
+SHAPES = ("sample", "lines", "orders")
+SHAPE_TITLES = {
+    "sample": "`cohort sample`",
+    "lines": "order lines, 1–5 lines per order",
+    "orders": "one distinct order id per row",
+}
+
+
+def order_file(cohort, python, work, shape, rows, seed):
+    """The order file of a shape and row count in the work folder, written when missing."""
+    if shape == "sample":
+        return sample_file(cohort, work, rows, seed)
+    path = work / f"{shape}-{rows}.csv"
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    temp = work / "duckdb-temp"
+    temp.mkdir(exist_ok=True)
+    sh([str(python), str(HERE / "shapes.py"), shape, str(rows), str(path), "--seed", str(seed), "--temp", str(temp)])
+    return path
+
+
+def sample_file(cohort, work, rows, seed):
     """`cohort sample --rows N`, body lines shuffled (deterministically, from the seed), header kept first."""
     path = work / f"orders-{rows}-shuffled.csv"
     if path.exists() and path.stat().st_size > 0:
@@ -123,14 +152,25 @@ def timed(args, stdout=subprocess.DEVNULL, env=None):
     return Run(float(wall), float(user), float(system), float(peak), note=query.group(1) if query else "")
 
 
-def load_table(data, rows):
-    """COPY the order file into a table of the benchmark's server (psql from with-postgres.sh); seconds taken."""
-    table = f"orders_{rows}"
+# Column types of the PostgreSQL table by header name; every other column is text (ids, sku, segments).
+COLUMN_TYPES = {"order_date": "date", "amount": "numeric(12,2)", "quantity": "integer"}
+
+
+def load_table(data, shape, rows):
+    """COPY the order file into a table of the benchmark's server (psql from with-postgres.sh); seconds taken.
+
+    The table's columns are the file's header, in its order (COPY matches by position), typed by
+    name (COLUMN_TYPES), so that the shapes' different columns all load."""
+    table = f"orders_{shape}_{rows}"
+    with open(data, newline="") as f:
+        header = next(csv.reader(f))
+    columns = ", ".join('"' + name.replace('"', '""') + '" ' + COLUMN_TYPES.get(name, "text") for name in header)
+    path = str(data).replace("'", "''")
     started = dt.datetime.now()
-    sql = (f"DROP TABLE IF EXISTS {table};\n"
-           f"CREATE TABLE {table} (order_id text, customer_id text, order_date date, amount numeric(12,2), "
-           "country text, industry text, company_size text);\n"
-           f"\\copy {table} FROM '{data}' WITH (FORMAT csv, HEADER true)\n"
+    sql = ("SET client_min_messages = warning;\n"
+           f"DROP TABLE IF EXISTS {table};\n"
+           f"CREATE TABLE {table} ({columns});\n"
+           f"\\copy {table} FROM '{path}' WITH (FORMAT csv, HEADER true)\n"
            f"VACUUM ANALYZE {table};\n")
     sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], input=sql.encode())
     return table, (dt.datetime.now() - started).total_seconds()
@@ -182,20 +222,24 @@ def compare(reference_path, peer_path, peer):
 # ----------------------------------------------------------------------------- report
 
 
-def table_for(rows, size_mb, results, runs):
+def table_for(shape, rows, size_mb, results, runs, load):
     """Markdown table of one order file's results."""
     med = {tool: {"wall": statistics.median(r.wall for r in rs), "cpu": statistics.median(r.cpu for r in rs),
-                  "peak": statistics.median(r.peak_mb for r in rs)} for tool, rs in results.items()}
-    lines = [f"#### {rows:,} rows ({size_mb:,.0f} MB, shuffled), median of {runs} runs",
+                  "peak": statistics.median(r.peak_mb for r in rs)} for tool, rs in results.items() if rs}
+    lines = [f"#### {SHAPE_TITLES[shape]}: {rows:,} rows ({size_mb:,.0f} MB, shuffled), median of {runs} runs",
+             "",
+             f"Load average (1, 5, 15 min) before and after: {load[0]}; {load[1]}.",
              "",
              "| tool | wall s (min–max) | CPU s | peak MB | wall vs DuckDB | memory vs DuckDB | wall vs polars | memory vs polars | in-query s |",
              "|---|---|---|---|---|---|---|---|---|"]
     for tool, rs in results.items():
+        if not rs:
+            continue
         m = med[tool]
         walls = [r.wall for r in rs]
         ratios = []
         for peer in ("duckdb", "polars"):
-            if tool.startswith("cohort") and peer in med:
+            if tool.startswith(("cohort", "before")) and peer in med:
                 ratios += [f"{m['wall'] / med[peer]['wall']:.2f}×", f"{m['peak'] / med[peer]['peak']:.2f}×"]
             else:
                 ratios += ["", ""]
@@ -215,8 +259,10 @@ LABELS = {
     "duckdb": "DuckDB (`read_csv`, SQL)",
     "polars": "polars (lazy `scan_csv`)",
     "cohort-report": "`cohort report FILE` (every format)",
-    "cohort-db": "`cohort matrix postgresql://… --table orders` (pushdown)",
+    "cohort-db": "`cohort matrix postgresql://… --table orders_…` (pushdown)",
     "cohort-db-rows": "`cohort matrix postgresql://… --no-pushdown`",
+    "before": "`cohort matrix` (--before binary)",
+    "before-report": "`cohort report` (--before binary)",
 }
 
 
@@ -242,18 +288,27 @@ def machine_description():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", default="1000000,10000000", help="comma-separated row counts (default 1000000,10000000)")
+    parser.add_argument("--rows", default="1000000,10000000", help="comma-separated row counts (default 1000000,10000000; 0: none)")
+    parser.add_argument("--shapes", default="sample,lines,orders",
+                        help=f"comma-separated file shapes, of {', '.join(SHAPES)} (default: all three; see bench/shapes.py)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each tool per file (default 3; the median is reported)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"folder for the venv, data and outputs (default {DEFAULT_WORK})")
     parser.add_argument("--cohort", type=Path, help="a built cohort binary (default: swift build -c release)")
+    parser.add_argument("--before", type=Path, help="another cohort binary (an earlier commit), timed beside --cohort in the same rounds")
     parser.add_argument("--scratch-path", help="swift build --scratch-path for the release build")
-    parser.add_argument("--seed", type=int, default=42, help="cohort sample --seed and shuffle seed")
+    parser.add_argument("--seed", type=int, default=42, help="cohort sample --seed, shapes.py seed and shuffle seed")
     parser.add_argument("--duckdb", default="duckdb==2.0.0", help="pip requirement for DuckDB")
     parser.add_argument("--polars", default="polars==2.1.0", help="pip requirement for polars")
+    parser.add_argument("--no-polars", action="store_true", help="skip polars (the slowest peer)")
     parser.add_argument("--no-report", action="store_true", help="skip `cohort report`")
     parser.add_argument("--no-database", action="store_true", help="skip the PostgreSQL case (run.sh then starts no server)")
     parser.add_argument("--database-rows", action="store_true", help="also time `--no-pushdown` (every row streamed from PostgreSQL)")
+    parser.add_argument("--memory-rows", type=int, default=0,
+                        help="also run cohort once on a file of this many rows per --memory-shapes, for peak memory (e.g. 100000000)")
+    parser.add_argument("--memory-shapes", default="lines,orders", help="shapes of the memory run (default lines,orders)")
+    parser.add_argument("--memory-peers", action="store_true", help="run DuckDB in the memory run too (slow, and it needs much memory)")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="folder for the results file (default bench/results)")
+    parser.add_argument("--results-name", help="file name of the results (default <date>-<host>-<cores>core.md)")
     parser.add_argument("--no-results-file", action="store_true", help="print the table only")
     args = parser.parse_args()
 
@@ -261,86 +316,146 @@ def main():
     if work == REPO or REPO in work.parents:
         sys.exit(f"--work {work} is inside the repository; data files stay outside it")
     work.mkdir(parents=True, exist_ok=True)
+    shapes = [shape for shape in args.shapes.split(",") if shape]
+    memory_shapes = [shape for shape in args.memory_shapes.split(",") if shape]
+    for shape in shapes + memory_shapes:
+        if shape not in SHAPES:
+            sys.exit(f"unknown shape {shape!r}; use {', '.join(SHAPES)}")
     cohort = args.cohort.resolve() if args.cohort else build_cohort(args.scratch_path)
+    before = args.before.resolve() if args.before else None
     python, versions = python_env(work, args.duckdb, args.polars)
-    row_counts = [int(r) for r in args.rows.split(",")]
+    row_counts = [int(r) for r in args.rows.split(",") if int(r) > 0]
     commit = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
     load_before = load_average()
     started = dt.datetime.now()
 
+    database = os.environ.get("COHORT_TEST_POSTGRES") if not args.no_database else None
     sections, summary = [], []
-    for rows in row_counts:
-        data = order_file(cohort, work, rows, args.seed)
-        size_mb = data.stat().st_size / 1e6
-        out = work / f"out-{rows}"
-        out.mkdir(exist_ok=True)
-        commands = {
-            "cat": (["cat", str(data)], None),
-            "cohort": ([str(cohort), "matrix", str(data), "--format", "csv"], out / "cohort.csv"),
-            "duckdb": ([str(python), str(HERE / "peers" / "duckdb_matrix.py"), str(data), str(out / "duckdb.csv")], None),
-            "polars": ([str(python), str(HERE / "peers" / "polars_matrix.py"), str(data), str(out / "polars.csv")], None),
-        }
-        if not args.no_report:
-            commands["cohort-report"] = ([str(cohort), "report", str(data), "--out", str(out / "report")], None)
-        database = os.environ.get("COHORT_TEST_POSTGRES") if not args.no_database else None
-        load_note = ""
-        if database:
-            table, load_seconds = load_table(data, rows)
-            load_note = f"PostgreSQL: `COPY` of the file into `{table}` (and `VACUUM ANALYZE`) took {load_seconds:.1f} s, not timed below. "
-            commands["cohort-db"] = ([str(cohort), "matrix", database, "--table", table, "--format", "csv"], out / "cohort-db.csv")
-            if args.database_rows:
-                commands["cohort-db-rows"] = ([str(cohort), "matrix", database, "--table", table, "--no-pushdown", "--format", "csv"],
-                                              out / "cohort-db-rows.csv")
-        results = {tool: [] for tool in commands}
-        timed(["cat", str(data)])  # the file into the page cache for everyone
-        for run in range(args.runs):
-            for tool, (command, stdout_path) in commands.items():
-                if stdout_path:
-                    with open(stdout_path, "w") as stdout:
-                        results[tool].append(timed(command, stdout=stdout))
-                else:
-                    results[tool].append(timed(command))
-                print(f"{rows:>10,} rows  run {run + 1}/{args.runs}  {tool:<14} {results[tool][-1].wall:7.2f} s "
-                      f"{results[tool][-1].peak_mb:8,.0f} MB", file=sys.stderr)
-        checks = []
-        peers = [("duckdb", "duckdb.csv"), ("polars", "polars.csv")]
-        peers += [(tool, f"{tool}.csv") for tool in ("cohort-db", "cohort-db-rows") if tool in commands]
-        for peer, name in peers:
-            problems, count = compare(out / "cohort.csv", out / name, peer)
-            if problems:
-                print("\n".join(problems[:20]), file=sys.stderr)
-                sys.exit(f"{rows:,} rows: {peer}'s matrix differs from cohort's in {len(problems)} cells")
-            checks.append(f"{peer}: all {count:,} cells equal")
-        lines, med = table_for(rows, size_mb, results, args.runs)
-        lines += ["", f"Same matrix (cohort, age, cohort_size, active_customers, revenue, grr_revenue; money to the cent): "
-                  f"{'; '.join(checks)}."]
-        if load_note:
-            lines += ["", load_note + "The database rows time the whole `cohort` process, the server's work included in its wall "
-                      "time (the server is a throwaway cluster on the same machine, default settings); its CPU and memory are not in "
-                      "the CPU s and peak MB columns, which are cohort's alone."]
-        sections.append("\n".join(lines))
-        summary.append((rows, med))
+    for shape in shapes:
+        for rows in row_counts:
+            data = order_file(cohort, python, work, shape, rows, args.seed)
+            size_mb = data.stat().st_size / 1e6
+            out = work / f"out-{shape}-{rows}"
+            out.mkdir(exist_ok=True)
+            commands = {
+                "cat": (["cat", str(data)], None),
+                "cohort": ([str(cohort), "matrix", str(data), "--format", "csv"], out / "cohort.csv"),
+            }
+            if before:
+                commands["before"] = ([str(before), "matrix", str(data), "--format", "csv"], out / "before.csv")
+            commands["duckdb"] = ([str(python), str(HERE / "peers" / "duckdb_matrix.py"), str(data), str(out / "duckdb.csv")], None)
+            if not args.no_polars:
+                commands["polars"] = ([str(python), str(HERE / "peers" / "polars_matrix.py"), str(data), str(out / "polars.csv")], None)
+            if not args.no_report:
+                commands["cohort-report"] = ([str(cohort), "report", str(data), "--out", str(out / "report")], None)
+                if before:
+                    commands["before-report"] = ([str(before), "report", str(data), "--out", str(out / "report-before")], None)
+            load_note = ""
+            if database:
+                table, load_seconds = load_table(data, shape, rows)
+                load_note = (f"PostgreSQL: `COPY` of the file into `{table}` (and `VACUUM ANALYZE`) took {load_seconds:.1f} s, "
+                             "not timed below. ")
+                commands["cohort-db"] = ([str(cohort), "matrix", database, "--table", table, "--format", "csv"], out / "cohort-db.csv")
+                if args.database_rows:
+                    commands["cohort-db-rows"] = ([str(cohort), "matrix", database, "--table", table, "--no-pushdown", "--format", "csv"],
+                                                  out / "cohort-db-rows.csv")
+            results = {tool: [] for tool in commands}
+            timed(["cat", str(data)])  # the file into the page cache for everyone
+            load = [load_average()]
+            for run in range(args.runs):
+                for tool, (command, stdout_path) in commands.items():
+                    if stdout_path:
+                        with open(stdout_path, "w") as stdout:
+                            results[tool].append(timed(command, stdout=stdout))
+                    else:
+                        results[tool].append(timed(command))
+                    print(f"{shape:>6} {rows:>11,} rows  run {run + 1}/{args.runs}  {tool:<14} {results[tool][-1].wall:7.2f} s "
+                          f"{results[tool][-1].peak_mb:8,.0f} MB", file=sys.stderr)
+            load.append(load_average())
+            checks = []
+            peers = [("duckdb", "duckdb.csv")] + ([] if args.no_polars else [("polars", "polars.csv")])
+            peers += [("before", "before.csv")] if before else []
+            peers += [(tool, f"{tool}.csv") for tool in ("cohort-db", "cohort-db-rows") if tool in commands]
+            for peer, name in peers:
+                problems, count = compare(out / "cohort.csv", out / name, peer)
+                if problems:
+                    print("\n".join(problems[:20]), file=sys.stderr)
+                    sys.exit(f"{shape}, {rows:,} rows: {peer}'s matrix differs from cohort's in {len(problems)} cells")
+                checks.append(f"{peer}: all {count:,} cells equal")
+            lines, med = table_for(shape, rows, size_mb, results, args.runs, load)
+            lines += ["", f"Same matrix (cohort, age, cohort_size, active_customers, revenue, grr_revenue; money to the cent): "
+                      f"{'; '.join(checks)}."]
+            if load_note:
+                lines += ["", load_note + "The database rows time the whole `cohort` process, the server's work included in its wall "
+                          "time (the server is a throwaway cluster on the same machine, default settings); its CPU and memory are not in "
+                          "the CPU s and peak MB columns, which are cohort's alone."]
+            sections.append("\n".join(lines))
+            summary.append((shape, rows, med))
+
+    if args.memory_rows:
+        sections.append(memory_run(args, cohort, before, python, work, memory_shapes))
 
     load_after = load_average()
-    title = f"cohort vs DuckDB {versions['duckdb']} vs polars {versions['polars']}, {started:%Y-%m-%d %H:%M}"
+    peers = f"DuckDB {versions['duckdb']}" + ("" if args.no_polars else f" vs polars {versions['polars']}")
+    title = f"cohort vs {peers}, {started:%Y-%m-%d %H:%M}"
     header = [f"### {title}", "",
               f"- machine: {machine_description()}, host `{socket.gethostname()}`",
-              f"- cohort `{commit}`, {swift[0] if swift else 'swift'}, release build; DuckDB and polars from PyPI in a venv",
+              f"- cohort `{commit}`, {swift[0] if swift else 'swift'}, release build; {peers.replace(' vs ', ' and ')} from PyPI in a venv",
               f"- load average (1, 5, 15 min) before: {load_before}; after: {load_after} "
               "(the machine is shared: other builds may run beside the benchmark)",
               f"- command: `bench/run.sh {' '.join(sys.argv[1:])}`".rstrip(), ""]
     text = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
-    if len(summary) > 1:
-        rates = ", ".join(f"{med['cohort']['wall'] / (rows / 1e6):.3f} s at {rows / 1e6:g}M" for rows, med in summary)
-        text += f"\nTime per million rows of `cohort matrix`: {rates}.\n"
+    rates = [f"{med['cohort']['wall'] / (rows / 1e6):.3f} s at {rows / 1e6:g}M ({shape})" for shape, rows, med in summary]
+    if len(rates) > 1:
+        text += f"\nTime per million rows of `cohort matrix`: {', '.join(rates)}.\n"
     print(text)
     if not args.no_results_file:
         args.results.mkdir(parents=True, exist_ok=True)
         host = re.sub(r"[^A-Za-z0-9_-]+", "-", socket.gethostname()) or "machine"
-        path = args.results / f"{started:%Y-%m-%d}-{host}-{os.cpu_count()}core.md"
+        path = args.results / (args.results_name or f"{started:%Y-%m-%d}-{host}-{os.cpu_count()}core.md")
         path.write_text(text)
         print(f"written to {path.relative_to(REPO) if REPO in path.parents else path}", file=sys.stderr)
+
+
+def memory_run(args, cohort, before, python, work, shapes):
+    """One run per tool and shape on a large file: wall, CPU and peak memory (the file is not kept in the page cache first)."""
+    rows = args.memory_rows
+    lines = [f"#### Memory run: {rows:,} rows, one run each", "",
+             "| shape | file | tool | wall s | CPU s | peak MB | load before → after |",
+             "|---|---|---|---|---|---|---|"]
+    checks = []
+    for shape in shapes:
+        data = order_file(cohort, python, work, shape, rows, args.seed)
+        size = f"{data.stat().st_size / 1e9:.1f} GB"
+        out = work / f"out-{shape}-{rows}"
+        out.mkdir(exist_ok=True)
+        commands = [("cohort", [str(cohort), "matrix", str(data), "--format", "csv"], out / "cohort.csv")]
+        if before:
+            commands.append(("before", [str(before), "matrix", str(data), "--format", "csv"], out / "before.csv"))
+        if args.memory_peers:
+            commands.append(("duckdb", [str(python), str(HERE / "peers" / "duckdb_matrix.py"), str(data), str(out / "duckdb.csv")], None))
+        if not args.no_report:
+            commands.append(("cohort-report", [str(cohort), "report", str(data), "--out", str(out / "report")], None))
+        for tool, command, stdout_path in commands:
+            load = load_average()
+            if stdout_path:
+                with open(stdout_path, "w") as stdout:
+                    run = timed(command, stdout=stdout)
+            else:
+                run = timed(command)
+            print(f"{shape:>6} {rows:>11,} rows  memory run  {tool:<14} {run.wall:7.2f} s {run.peak_mb:8,.0f} MB", file=sys.stderr)
+            lines.append(f"| {SHAPE_TITLES[shape]} | {size} | {LABELS[tool]} | {run.wall:.1f} | {run.cpu:.1f} | {run.peak_mb:,.0f} | "
+                         f"{load} → {load_average()} |")
+        for peer, name in ([("duckdb", "duckdb.csv")] if args.memory_peers else []) + ([("before", "before.csv")] if before else []):
+            problems, count = compare(out / "cohort.csv", out / name, peer)
+            if problems:
+                print("\n".join(problems[:20]), file=sys.stderr)
+                sys.exit(f"memory run, {shape}: {peer}'s matrix differs from cohort's in {len(problems)} cells")
+            checks.append(f"{shape}: {peer}'s {count:,} cells equal cohort's")
+    if checks:  # after the table, which a line of text would cut in two
+        lines += ["", "; ".join(checks) + "."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
