@@ -74,7 +74,7 @@ public struct OrderReader: Sendable {
     // MARK: - One file
 
     /// Refuses a head of a stream that is no text and no workbook (as `read` would refuse the whole).
-    private func checkHead(_ head: UnsafeBufferPointer<UInt8>, source: String) throws(IngestError) {
+    func checkHead(_ head: UnsafeBufferPointer<UInt8>, source: String) throws(IngestError) {
         guard !head.isEmpty else { return }
         if let signature = FileSignature.of(head) {
             guard signature == .zip else { throw .notText(source: source, signature: signature) }
@@ -90,8 +90,8 @@ public struct OrderReader: Sendable {
 
     /// Reads one opened file: its head first (kind and encoding), then a workbook or text whole,
     /// UTF-8 text block by block as the records are read (`CSVRecords`).
-    private func read(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
-                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+    func read<Sink: RowSink>(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
+                      into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard input.count > 0 else { throw .emptyFile(source: source) }
         // The head: detection looks at 64 KiB, the dialect at the first lines (the header may be long).
         try input.fill(upTo: ReadLimits.maximumRecordBytes + TextEncoding.sampleLength)
@@ -116,8 +116,8 @@ public struct OrderReader: Sendable {
     }
 
     /// Reads one input's bytes already in memory (standard input read whole, tests).
-    private func read(_ data: Data, source: String, progress: ((Int) -> Void)? = nil,
-                      into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+    private func read<Sink: RowSink>(_ data: Data, source: String, progress: ((Int) -> Void)? = nil,
+                      into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard !data.isEmpty else { throw .emptyFile(source: source) }
         let signature = data.withUnsafeBytes { FileSignature.of($0.bindMemory(to: UInt8.self)) }
         if let signature {
@@ -137,8 +137,8 @@ public struct OrderReader: Sendable {
         }
     }
 
-    private func readCSV(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, file: FileRecordBytes? = nil,
-                         progress: ((Int) -> Void)? = nil, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+    private func readCSV<Sink: RowSink>(_ text: UnsafeBufferPointer<UInt8>, source: String, encoding: TextEncoding, file: FileRecordBytes? = nil,
+                         progress: ((Int) -> Void)? = nil, into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let dialect = CSVDialect.detect(text, from: 0, delimiter: options.delimiter)
         var records = CSVRecords(source: source, tokenizer: CSVTokenizer(bytes: text, delimiter: dialect.delimiter,
                                                                          start: dialect.headerStart, line: dialect.headerLine),
@@ -149,7 +149,7 @@ public struct OrderReader: Sendable {
         return (format, warnings)
     }
 
-    private func readWorkbook(_ data: Data, source: String, into builder: inout TableBuilder) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+    private func readWorkbook<Sink: RowSink>(_ data: Data, source: String, into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         let workbook = try XLSXWorkbook(data: data, source: source, maximumPartSize: options.maximumSheetMegabytes << 20)
         let sheet = try workbook.sheet(named: options.sheet)
         let cells = try workbook.cells(of: sheet)
@@ -164,9 +164,9 @@ public struct OrderReader: Sendable {
 
     /// Finds the header (the first record that is not blank), resolves the columns and reads the rows;
     /// throws `ifEmpty` when there is no header.
-    private func readRows<Records: RecordSource>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
+    private func readRows<Records: RecordSource, Sink: RowSink>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
                                                  expectedRows: Int, ifEmpty: IngestError,
-                                                 into builder: inout TableBuilder) throws(IngestError) -> [InputWarning] {
+                                                 into builder: inout Sink) throws(IngestError) -> [InputWarning] {
         let fields = FieldList()
         var headerPosition: RecordPosition?
         while let record = try records.nextRecord(into: fields) {
@@ -219,7 +219,7 @@ public struct OrderReader: Sendable {
         if let first = builder.duplicates.first {
             warnings.append(.duplicateRows(count: builder.duplicates.count, first: first))
         }
-        warnings += dateWarnings(builder)
+        warnings += dateWarnings(builder.dayTally, sources: builder.files.map(\.source))
         warnings += outOfRangeWarnings(builder.rejected)
         warnings += fileWarnings
         var result = try builder.result(sources: sources)
@@ -228,45 +228,38 @@ public struct OrderReader: Sendable {
         return result
     }
 
-    /// Dates far before the latest order, and dates after today. The latest order is the latest
-    /// up to today, so that a typo in the future does not make every other date look old.
-    private func dateWarnings(_ builder: TableBuilder) -> [InputWarning] {
-        let days = builder.day
-        guard !days.isEmpty else { return [] }
-        let today = options.today.map { Int32($0.dayNumber) } ?? Int32.max
-        var latest = Int32.min, futureCount = 0, latestRow = -1
-        for (row, day) in days.enumerated() {
-            if day <= today {
-                latest = max(latest, day)
-            } else {
-                futureCount += 1
-                if latestRow < 0 || day > days[latestRow] { latestRow = row }
-            }
+    /// Dates far before the latest order, and dates after today, from the rows read per day
+    /// (`days`, files numbered as in `sources`). The latest order is the latest up to today, so
+    /// that a typo in the future does not make every other date look old.
+    func dateWarnings(_ days: DayTally, sources: [String]) -> [InputWarning] {
+        let counted = days.days
+        guard !counted.isEmpty else { return [] }
+        func location(ofFirstRowOn day: Int) -> RowLocation {
+            let first = days.first(of: day)
+            return RowLocation(source: sources.indices.contains(first.file) ? sources[first.file] : "?", line: first.line)
         }
+        let today = options.today?.dayNumber ?? Int.max
         var warnings: [InputWarning] = []
-        if latest != Int32.min {
-            let reference = CivilDate(dayNumber: Int(latest))
+        if let latest = counted.last(where: { $0.day <= today })?.day {
+            let reference = CivilDate(dayNumber: latest)
             let year = reference.year - InputWarning.farPastYears
             let limit = CivilDate.dayNumber(year: year, month: reference.month, day: min(reference.day, CivilDate.daysIn(month: reference.month, year: year)))
-            var oldCount = 0, earliestRow = -1
-            for (row, day) in days.enumerated() where Int(day) < limit {
-                oldCount += 1
-                if earliestRow < 0 || day < days[earliestRow] { earliestRow = row }
-            }
-            if oldCount > 0 {
-                warnings.append(.datesFarInPast(count: oldCount, latest: reference, earliest: CivilDate(dayNumber: Int(days[earliestRow])),
-                                                at: builder.location(ofRow: earliestRow)))
+            let old = counted.filter { $0.day < limit }
+            if let earliest = old.first {
+                warnings.append(.datesFarInPast(count: old.reduce(0) { $0 + $1.count }, latest: reference,
+                                                earliest: CivilDate(dayNumber: earliest.day), at: location(ofFirstRowOn: earliest.day)))
             }
         }
-        if futureCount > 0, let today = options.today {
-            warnings.append(.datesInFuture(count: futureCount, today: today, latest: CivilDate(dayNumber: Int(days[latestRow])),
-                                           at: builder.location(ofRow: latestRow)))
+        let future = counted.filter { $0.day > today }
+        if let latest = future.last, let today = options.today {
+            warnings.append(.datesInFuture(count: future.reduce(0) { $0 + $1.count }, today: today, latest: CivilDate(dayNumber: latest.day),
+                                           at: location(ofFirstRowOn: latest.day)))
         }
         return warnings
     }
 
     /// How many rows were set aside for a date outside `ReadOptions.acceptedDays`, with the first.
-    private func outOfRangeWarnings(_ rejected: [RejectedRow]) -> [InputWarning] {
+    func outOfRangeWarnings(_ rejected: [RejectedRow]) -> [InputWarning] {
         var count = 0
         var first: RejectedRow?
         for row in rejected {

@@ -40,6 +40,9 @@ public struct JobOptions: Sendable {
     public var mail = MailOptions()
     /// Contract lists and survey answers beside (or instead of) the orders.
     public var subscriptions = SubscriptionInputs()
+    /// Reads the orders into a table of their rows even where sums per customer and order would
+    /// do (`ReportJob.readSums`); the analysis is the same, the memory follows the rows.
+    public var keepsRows = false
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,
                 analysis: AnalysisOptions = AnalysisOptions(), look: ReportLook = ReportLook(), out: String = "output",

@@ -59,12 +59,16 @@ extension ReportJob {
     }
 
     /// Adds the contracts view and the satisfaction view to an analysis of `inputs.orders`.
+    /// Adds the contracts' view (MRR, renewals) to the analysis of the orders.
+    func complete(_ analysis: inout CohortAnalysis, with contracts: ContractReadResult?, ordersFromContracts: Bool = false) throws {
+        guard let contracts else { return }
+        var view = try ContractAnalysisBuilder(contracts: contracts.table, asOf: analysis.asOf, graceDays: options.subscriptions.graceDays).build()
+        view.isRevenueSource = ordersFromContracts
+        analysis.contracts = analysis.options.customerLists == .none ? view.withoutIDs() : view
+    }
+
     public func complete(_ analysis: inout CohortAnalysis, with inputs: Inputs) throws {
-        if let contracts = inputs.contracts {
-            var view = try ContractAnalysisBuilder(contracts: contracts.table, asOf: analysis.asOf, graceDays: options.subscriptions.graceDays).build()
-            view.isRevenueSource = inputs.ordersFromContracts
-            analysis.contracts = analysis.options.customerLists == .none ? view.withoutIDs() : view
-        }
+        try complete(&analysis, with: inputs.contracts, ordersFromContracts: inputs.ordersFromContracts)
         if let answers = inputs.answers {
             var builder = SatisfactionBuilder(table: inputs.orders.table, analysis: analysis, answers: answers.table)
             builder.listedCustomers = analysis.contracts?.upcoming.prefix(Self.listedRenewals).map(\.customer) ?? []

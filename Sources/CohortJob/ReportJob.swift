@@ -59,14 +59,20 @@ public struct ReportJob: Sendable {
     /// Takes each `--segment-by` attribute the orders do not have from the customer file, and puts
     /// the attributes in the order asked for; an attribute found nowhere is an `IngestError`.
     func joinSegments(_ result: inout OrderReadResult) throws {
+        result.table.segments = try segmentColumns(result.table.segments, customers: result.table, sources: result.sources)
+    }
+
+    /// The `--segment-by` attributes in the order asked for: those of the orders (`found`), the others
+    /// from the customer file, joined on the customers of `customers` (a table, with rows or without).
+    func segmentColumns(_ found: [SegmentColumn], customers: OrderTable, sources: [String]) throws -> [SegmentColumn] {
         let wanted = options.read.segmentColumns
-        guard !wanted.isEmpty else { return }
-        var columns = result.table.segments
+        guard !wanted.isEmpty else { return found }
+        var columns = found
         let missing = wanted.filter { name in !columns.contains { $0.name == name } }
-        var sources = result.sources
+        var sources = sources
         if let file = options.customersFile {
             let attributes = try CustomerFileReader(options: options.read).read(file, attributes: wanted.filter { missing.contains($0) })
-            columns += attributes.segmentColumns(for: result.table)
+            columns += attributes.segmentColumns(for: customers)
             sources.append(file)
             if let absent = missing.first(where: { !attributes.names.contains($0) }) {
                 throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: attributes.suggestion(for: absent))
@@ -74,7 +80,7 @@ public struct ReportJob: Sendable {
         } else if let absent = missing.first {
             throw IngestError.segmentColumnNotFound(name: absent, sources: sources, suggestion: nil)
         }
-        result.table.segments = wanted.compactMap { name in columns.first { $0.name == name } }
+        return wanted.compactMap { name in columns.first { $0.name == name } }
     }
 
     /// The analysis of what was read; `includesKPIs: false` computes the matrices only,
@@ -88,6 +94,14 @@ public struct ReportJob: Sendable {
     /// Reads and analyses, timing both.
     public func analyse(includesKPIs: Bool = true, includesCustomers: Bool = false, timings: inout JobTimings) throws -> CohortAnalysis {
         if let url = databaseURL { return try analyse(database: url, includesKPIs: includesKPIs, includesCustomers: includesCustomers, timings: &timings) }
+        if let summed = try readSums(collectsPurchases: includesKPIs && includesCustomers) {
+            timings.lap(.read(rows: summed.input.rowsRead))
+            events?(.phase(.analysing))
+            let analysis = try CohortAnalysis(aggregates: summed.aggregates, options: analysisOptions, input: summed.input, includesKPIs: includesKPIs,
+                                              includesCustomers: includesCustomers)
+            timings.lap(.analyse)
+            return analysis
+        }
         let result = try read()
         timings.lap(.read(rows: result.rowsRead))
         let analysis = try analyse(result, includesKPIs: includesKPIs, includesCustomers: includesCustomers)
@@ -98,6 +112,10 @@ public struct ReportJob: Sendable {
     /// Reads and analyses, with every customer's record (every status), for `cohort customers`.
     public func customerRecords() throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
         if let url = databaseURL { return try customerRecords(database: url) }
+        if let summed = try readSums(collectsPurchases: true) {
+            events?(.phase(.analysing))
+            return try CohortAnalysis.withCustomerRecords(aggregates: summed.aggregates, options: analysisOptions, input: summed.input)
+        }
         let result = try read()
         events?(.phase(.analysing))
         return try CohortAnalysis.withCustomerRecords(table: result.table, options: analysisOptions, input: result.inputSummary)
@@ -129,6 +147,15 @@ public struct ReportJob: Sendable {
     private func analysisWithCustomerLists(timings: inout JobTimings) throws -> (CohortAnalysis, RankedCustomers, RankedCustomers) {
         try refuseSubscriptionsWithDatabase()
         if let url = databaseURL { return try analysisWithCustomerLists(database: url, timings: &timings) }
+        if options.subscriptions.answers.isEmpty, !options.inputs.isEmpty, let summed = try readSums(collectsPurchases: true) {
+            let contracts = options.subscriptions.contracts.isEmpty ? nil : try readContracts()
+            timings.lap(.read(rows: summed.input.rowsRead + (contracts?.rowsRead ?? 0)))
+            events?(.phase(.analysing))
+            let input = contracts.map { summed.input.adding($0.inputSummary) } ?? summed.input
+            var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(aggregates: summed.aggregates, options: analysisOptions, input: input)
+            try complete(&analysis, with: contracts)
+            return (analysis, atRisk, lost)
+        }
         let inputs = try readInputs()
         timings.lap(.read(rows: inputs.rowsRead))
         events?(.phase(.analysing))

@@ -60,6 +60,20 @@ public struct CustomerAggregates: Sendable, Equatable {
 
         /// A customer who never bought.
         public static let none = Purchases(firstDay: 0, lastDay: 0, days: 0, repeatValue: 0, medianGap: nil)
+
+        /// The purchases of a customer's daily totals of positive orders (`days`: at least one,
+        /// sorted by day, one entry per day), as `CustomerPurchases` makes them from an order table.
+        public init(dailyTotals days: [(day: Int32, total: Int64)]) {
+            precondition(!days.isEmpty, "a customer who bought has a purchase day")
+            var repeats: Int64 = 0
+            var gaps: [Int] = []
+            for index in days.indices.dropFirst() {
+                repeats += days[index].total
+                gaps.append(Int(days[index].day - days[index - 1].day))
+            }
+            self.init(firstDay: days[0].day, lastDay: days[days.count - 1].day, days: Int32(days.count), repeatValue: repeats,
+                      medianGap: days.count >= 3 ? CustomerPurchases.median(of: &gaps) : nil)
+        }
     }
 
     /// The period kind the entries were summed by.
@@ -89,6 +103,10 @@ public struct CustomerAggregates: Sendable, Equatable {
     /// positive order resolved by the database: `.rows` sources with one "row" per customer (index
     /// i is customer i), read by `SegmentBuilder` as a table's rows are.
     public var segments: [SegmentColumn] = []
+
+    /// Whether the magnitudes of all amounts summed here add up to at most `Int64.max` minor units
+    /// (see `OrderTable.amountTotalFits`); false refuses the analysis (`AnalysisError.amountTotalTooLarge`).
+    public var amountTotalFits = true
 
     public init(periodKind: PeriodKind, asOfDay: Int?, collectsPurchases: Bool = false) {
         self.periodKind = periodKind

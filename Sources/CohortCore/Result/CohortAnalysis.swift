@@ -126,6 +126,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
         // Once, so that no sum of money below can overflow (see `OrderTable.amountTotalFits`).
         if let orders = table as? OrderTable, !orders.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
+        if let sums = table as? CustomerAggregates, !sums.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
 
         let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)

@@ -54,7 +54,7 @@ struct RowReader {
     }
 
     /// Reads every remaining record of `records`.
-    mutating func read<Records: RecordSource>(_ records: inout Records, into builder: inout TableBuilder) throws(IngestError) {
+    mutating func read<Records: RecordSource, Sink: RowSink>(_ records: inout Records, into builder: inout Sink) throws(IngestError) {
         let fields = FieldList(capacity: header.count + 2)
         let all = records.bytes
         let width = header.count
@@ -160,15 +160,16 @@ struct RowReader {
             if !fields[customerColumn].hasEscapedQuotes && !(columns.order.map { fields[$0].hasEscapedQuotes } ?? false) {
                 // The ids' bytes lie in the input, where they stay: interned in batches.
                 let orderBytes = columns.order.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) }
-                builder.append(customerBytes: customerBytes, day: day, amount: amount.minorUnits, orderBytes: orderBytes, at: record)
+                try builder.append(customerBytes: customerBytes, day: day, amount: amount.minorUnits, orderBytes: orderBytes, at: record)
                 try appendSegments(fields, all, into: &builder)
                 continue
             }
-            // Unescaped into the scratch buffer: interned at once, the customer before the order field reuses it.
-            let customer = try builder.internCustomer(customerBytes)
-            var order: Int32?
-            if let orderColumn = columns.order { order = try builder.internOrder(FieldParser.trimmed(bytes(of: fields[orderColumn], in: all))) }
-            try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: record)
+            // Unescaped into the scratch buffer: the customer copied before the order field reuses it.
+            let customer = Array(customerBytes)
+            let order = columns.order.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) }
+            try customer.withUnsafeBufferPointer { customer throws(IngestError) in
+                try builder.appendNow(customerBytes: customer, day: day, amount: amount.minorUnits, orderBytes: order, at: record)
+            }
             try appendSegments(fields, all, into: &builder)
         }
         try builder.takeIDs()
@@ -176,7 +177,7 @@ struct RowReader {
 
     /// Settles what the file left open, adds the rows that waited, and refuses the file when a
     /// row still reads two ways. Call once after `read`.
-    mutating func finish<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) throws(IngestError) {
+    mutating func finish<Records: RecordSource, Sink: RowSink>(_ records: Records, into builder: inout Sink) throws(IngestError) {
         if !decimal.isSettled && ambiguousSeparators != 0 && plainAmounts > 0 && ambiguousSeparators != 3 {
             // `450` beside `1.500`: whole amounts are written without decimals, so the separator groups thousands.
             let grouping: DecimalSeparator = ambiguousSeparators == 1 ? .point : .comma
@@ -196,7 +197,7 @@ struct RowReader {
     // MARK: - Waiting rows
 
     /// Adds or rejects every waiting row whose conventions are now settled.
-    private mutating func resolvePending<Records: RecordSource>(_ records: Records, into builder: inout TableBuilder) throws(IngestError) {
+    private mutating func resolvePending<Records: RecordSource, Sink: RowSink>(_ records: Records, into builder: inout Sink) throws(IngestError) {
         guard !pending.isEmpty else { return }
         var stillWaiting: [PendingRow] = []
         for row in pending {
@@ -225,11 +226,16 @@ struct RowReader {
                     continue
                 }
             }
-            let customer = try row.customer.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.internCustomer(bytes) }
-            var order: Int32?
-            if let id = row.order { order = try id.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.internOrder(bytes) } }
             if amount.currency != .none { count(amount.currency, line: row.position.line) }
-            try builder.append(customer: customer, day: day, amount: amount.minorUnits, order: order, at: row.position)
+            try row.customer.withUnsafeBufferPointer { customer throws(IngestError) in
+                if let id = row.order {
+                    try id.withUnsafeBufferPointer { order throws(IngestError) in
+                        try builder.appendNow(customerBytes: customer, day: day, amount: amount.minorUnits, orderBytes: order, at: row.position)
+                    }
+                } else {
+                    try builder.appendNow(customerBytes: customer, day: day, amount: amount.minorUnits, orderBytes: nil, at: row.position)
+                }
+            }
             for (column, value) in row.segments.enumerated() {
                 try value.withUnsafeBufferPointer { bytes throws(IngestError) in try builder.appendSegment(column, bytes) }
             }
@@ -239,7 +245,7 @@ struct RowReader {
 
     /// The row's segment values (trimmed; empty for a column this file lacks), interned at once.
     @inline(__always)
-    private func appendSegments(_ fields: FieldList, _ all: UnsafeBufferPointer<UInt8>, into builder: inout TableBuilder) throws(IngestError) {
+    private func appendSegments<Sink: RowSink>(_ fields: FieldList, _ all: UnsafeBufferPointer<UInt8>, into builder: inout Sink) throws(IngestError) {
         for (column, index) in columns.segments.enumerated() {
             let value = index.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) } ?? UnsafeBufferPointer(start: nil, count: 0)
             try builder.appendSegment(column, value)
@@ -282,8 +288,8 @@ struct RowReader {
         }
     }
 
-    private func reject<Records: RecordSource>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: RejectReason,
-                                               into builder: inout TableBuilder) {
+    private func reject<Records: RecordSource, Sink: RowSink>(_ record: RecordPosition, _ records: Records, _ column: Int?, _ reason: RejectReason,
+                                               into builder: inout Sink) {
         builder.rejected.append(RejectedRow(source: source, line: record.line, column: column.map { header[$0] }, reason: reason,
                                             rawText: records.rawText(of: record)))
     }

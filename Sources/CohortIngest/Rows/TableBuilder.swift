@@ -6,7 +6,7 @@ import CohortCore
 /// repeat an earlier file (`DuplicateFinder`) and keeps the file's rejected rows in
 /// line order. Each row keeps its line, and each file its range of rows, so that
 /// warnings can say where a row came from.
-struct TableBuilder {
+struct TableBuilder: RowSink {
     /// Rows of one input file: `rows` is their range in the table.
     struct File {
         var source: String
@@ -175,6 +175,14 @@ struct TableBuilder {
         return try interned { _, orders throws(MemoryError) in bytes.isEmpty ? orders.uniqueID() : try orders.intern(bytes) }
     }
 
+    /// Appends a row whose id bytes may be anywhere: interned at once.
+    mutating func appendNow(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,
+                            at position: RecordPosition) throws(IngestError) {
+        let customer = try internCustomer(customerBytes)
+        let order = try orderBytes.map { bytes throws(IngestError) in try internOrder(bytes) }
+        try append(customer: customer, day: day, amount: amount, order: order, at: position)
+    }
+
     /// Appends a row whose ids are interned already.
     mutating func append(customer: Int32, day: Int, amount: Int64, order: Int32?, at position: RecordPosition) throws(IngestError) {
         try takeIDs()
@@ -223,6 +231,15 @@ struct TableBuilder {
                 : (row, DuplicateFinder.Key(order: order[row], customer: customer[row], day: day[row], amount: amount[row]))
         }
         duplicateFinder.remember(kept)
+    }
+
+    /// The rows per day, and where the first row of each day was (files numbered as in `files`).
+    var dayTally: DayTally {
+        var tally = DayTally()
+        for (number, file) in files.enumerated() {
+            for row in file.rows { tally.add(day: Int(day[row]), file: number, line: Int(line[row])) }
+        }
+        return tally
     }
 
     /// The file and line a table row was read from.

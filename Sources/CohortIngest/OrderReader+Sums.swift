@@ -1,0 +1,23 @@
+import CohortCore
+
+extension OrderReader {
+    /// Reads one order file into order lines summed per customer, order and day (`OrderSums`)
+    /// instead of a table of its rows: the same rows read and set aside, the same warnings, and
+    /// memory that follows the orders. Nil when the sources name several distinct files (rows
+    /// repeated across files are found in a table, `read(sources:)`).
+    public func readSums(sources: [String]) throws(IngestError) -> OrderSumsReadResult? {
+        let (files, repeats) = InputFiles.distinct(try InputFiles.expand(sources))
+        guard files.count == 1, let file = files.first else { return nil }
+        var builder = try SumsBuilder(segmentColumns: options.segmentColumns)
+        let size = InputFiles.size(of: file)
+        let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
+        let reportProgress = progress.map { progress in { (offset: Int) in progress(offset, size ?? 0) } }
+        let (format, fileWarnings) = try builder.reading { builder throws(IngestError) in
+            try read(input, source: file, progress: reportProgress, into: &builder)
+        }
+        progress?(size ?? input.count, size ?? 0)
+        let warnings = dateWarnings(builder.days, sources: files) + outOfRangeWarnings(builder.rejected) + repeats + fileWarnings
+        return OrderSumsReadResult(sums: builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
+                                   formats: [format], warnings: warnings)
+    }
+}
