@@ -1,7 +1,7 @@
 import CohortCore
 import CohortIngest
 
-/// The run when one order file is read into sums (`OrderReader.readSums`) instead of a table of
+/// The run when one large order file is read into sums (`OrderReader.readSums`) instead of a table of
 /// its rows: the file's order lines summed per customer, order and day while read, then per
 /// customer and period (`CustomerAggregates`, the form a database returns when the work is pushed
 /// down to it), and the analysis finishes from there. The numbers are those of the table; the
@@ -14,18 +14,20 @@ extension ReportJob {
     }
 
     /// Reads the order file into sums, with the purchase days when `collectsPurchases`; nil when a
-    /// table must be read instead: several files (rows repeated across files are found in a
-    /// table), a database, or `keepsRows`. Refuses and tells of rejected rows as `read()` does.
+    /// table is read instead: a file smaller than `sumsFromBytes`, several files (rows repeated
+    /// across files are found in a table), or a database. Refuses and tells of rejected rows as
+    /// `read()` does.
     func readSums(collectsPurchases: Bool) throws -> SummedOrders? {
-        guard !options.keepsRows, databaseURL == nil, !options.inputs.isEmpty else { return nil }
+        guard options.sumsFromBytes < Int.max, databaseURL == nil, !options.inputs.isEmpty else { return nil }
         events?(.phase(.reading))
         var readOptions = options.read
         readOptions.asOf = options.analysis.asOf ?? readOptions.asOf
         var reader = OrderReader(options: readOptions)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
-        guard let result = try reader.readSums(sources: options.inputs) else { return nil }
+        guard let result = try reader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes) else { return nil }
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
-        var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases)
+        var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
+                                                      releasing: true)
         let customers = OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: aggregates.customerIDs, orderCount: 0)
         aggregates.segments = try segmentColumns(aggregates.segments, customers: customers, sources: result.sources)
         for warning in result.warnings { events?(.warning(warning)) }

@@ -23,8 +23,8 @@ public struct OrderSums: @unchecked Sendable {
     let lists: OrderDayLists
     /// Customer index → the customer id as it appeared in the input (trimmed), in reading order.
     public let customerIDs: [String]
-    /// The latest order day of any row; nil without rows.
-    public let latestDay: Int?
+    /// The earliest and latest order day of any row; nil without rows.
+    let days: ClosedRange<Int>?
     /// The segment columns of the orders the file has, their values (`source` is filled by `aggregates`).
     public let segments: [SegmentColumn]
     /// Per column of `segments`, its place among the values each sum keeps.
@@ -33,6 +33,9 @@ public struct OrderSums: @unchecked Sendable {
     public let amountTotalFits: Bool
 
     public var customerCount: Int { customerIDs.count }
+
+    /// The latest order day of any row; nil without rows.
+    public var latestDay: Int? { days?.upperBound }
 
     /// The order-day sums kept (about the orders of the file; never more than its rows).
     public var sumCount: Int { lists.recordCount }
@@ -48,9 +51,12 @@ extension OrderSums {
     /// lines and amount count in the period of its own day. The customer's segment values are
     /// those of the first line of its first positive order (earliest day, then first read).
     ///
+    /// With `releasing`, each customer's sums are given back once summed, so that the sums and the
+    /// aggregates are not both in memory: the sums are empty afterwards (call once).
+    ///
     /// Complexity: O(sums × log(sums of a customer)).
-    public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) -> CustomerAggregates {
-        let calendar = PeriodCalendar(kind)
+    public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool, releasing: Bool = false) -> CustomerAggregates {
+        let calendar = PeriodLookup(PeriodCalendar(kind), days: days ?? 0 ... 0)
         let asOfDay = Int32(clamping: asOf?.dayNumber ?? Int(Int32.max))
         var aggregates = CustomerAggregates(periodKind: kind, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases)
         aggregates.latestDay = latestDay
@@ -76,6 +82,7 @@ extension OrderSums {
                 }
             }
             aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
+            if releasing { lists.release(index) }
         }
         aggregates.segments = zip(segments, segmentValues).map { column, values in
             SegmentColumn(name: column.name, values: column.values, source: .rows(values))
@@ -119,7 +126,7 @@ private struct CustomerSums {
     }
 
     /// Sums the gathered sums per order, then per period (and per day for purchases).
-    mutating func sumOrders(calendar: PeriodCalendar, collectsPurchases: Bool) {
+    mutating func sumOrders(calendar: PeriodLookup, collectsPurchases: Bool) {
         entries.removeAll(keepingCapacity: true)
         dailyTotals.removeAll(keepingCapacity: true)
         firstPositiveSum = nil
@@ -159,14 +166,14 @@ private struct CustomerSums {
     }
 
     /// Books a sum's lines and amount in the period of its day.
-    private mutating func add(_ sum: Sum, calendar: PeriodCalendar) {
+    private mutating func add(_ sum: Sum, calendar: PeriodLookup) {
         let index = entryIndex(for: sum.day, calendar: calendar)
         entries[index].rows += sum.lines
         entries[index].netRevenue += sum.amount
     }
 
     /// Counts `count` positive orders of `total` in all, dated `day`.
-    private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, calendar: PeriodCalendar, collectsPurchases: Bool) {
+    private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, calendar: PeriodLookup, collectsPurchases: Bool) {
         let index = entryIndex(for: day, calendar: calendar)
         entries[index].positiveOrders += count
         entries[index].positiveOrderValue += total
@@ -174,8 +181,8 @@ private struct CustomerSums {
     }
 
     /// The entry of the period of `day`, added when new (a customer has a few periods: found by a scan).
-    private mutating func entryIndex(for day: Int32, calendar: PeriodCalendar) -> Int {
-        let period = Int32(calendar.period(containingDay: Int(day)))
+    private mutating func entryIndex(for day: Int32, calendar: PeriodLookup) -> Int {
+        let period = calendar[day]
         if let index = entries.lastIndex(where: { $0.period == period }) { return index }
         entries.append(CustomerAggregates.Entry(period: period, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0))
         return entries.count - 1
@@ -194,5 +201,23 @@ private struct CustomerSums {
             }
         }
         dailyTotals.removeSubrange(merged...)
+    }
+}
+
+/// The period of each day of the input, looked up in a table (a calendar computes it from the date).
+private struct PeriodLookup {
+    private let calendar: PeriodCalendar
+    private let firstDay: Int
+    private let periods: [Int32]
+
+    init(_ calendar: PeriodCalendar, days: ClosedRange<Int>) {
+        self.calendar = calendar
+        firstDay = days.lowerBound
+        periods = days.count <= 1 << 16 ? days.map { Int32(calendar.period(containingDay: $0)) } : []
+    }
+
+    subscript(day: Int32) -> Int32 {
+        let offset = Int(day) - firstDay
+        return offset >= 0 && offset < periods.count ? periods[offset] : Int32(calendar.period(containingDay: Int(day)))
     }
 }

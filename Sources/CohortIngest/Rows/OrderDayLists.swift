@@ -29,15 +29,15 @@ final class OrderDayLists: @unchecked Sendable {
     }
 
     /// Segment values kept per sum (the values of its first line).
-let segmentCount: Int
+    let segmentCount: Int
     private var headers: UnsafeMutablePointer<Header>
     private var headerCapacity: Int
     /// Customers added: `0 ..< customerCount`.
-private(set) var customerCount = 0
+    private(set) var customerCount = 0
     /// Sums in all.
-private(set) var recordCount = 0
+    private(set) var recordCount = 0
 
-init(segmentCount: Int = 0) {
+    init(segmentCount: Int = 0) {
         self.segmentCount = segmentCount
         headerCapacity = 1024
         headers = .allocate(capacity: headerCapacity)
@@ -56,7 +56,7 @@ init(segmentCount: Int = 0) {
     /// `segments` (`segmentCount` value ids of this line). False when the system has no memory for a
     /// larger block (nothing is added then).
     @inline(__always)
-func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32 = 1,
+    func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32 = 1,
                     segments: UnsafePointer<Int32>? = nil) -> Bool {
         if customer == customerCount { addCustomer() }
         let header = headers[customer]
@@ -76,6 +76,30 @@ func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32 =
             }
         }
         return append(customer: customer, key: key, day: day, amount: amount, lines: lines, segments: segments)
+    }
+
+    /// Reads the headers, then the first keys and days, of the customers of a batch of lines
+    /// about to be added: each is a wait for memory once the blocks outgrow the caches, and
+    /// read here in tight loops of independent loads they overlap instead of coming one by one.
+    /// Returns a value made of what was read, so that the loads are not left out.
+    func touch(_ customers: UnsafePointer<Int32>, count: Int) -> UInt64 {
+        var touched: UInt64 = 0
+        for row in 0 ..< count where Int(customers[row]) < customerCount {
+            touched &+= UInt64(headers[Int(customers[row])].count)
+        }
+        for row in 0 ..< count where Int(customers[row]) < customerCount {
+            let header = headers[Int(customers[row])]
+            guard let base = header.base else { continue }
+            // Every cache line of the keys (scanned on each add), and the first of the days.
+            var offset = 0
+            let keyBytes = 8 * Int(header.count)
+            repeat {
+                touched &+= base.load(fromByteOffset: offset, as: UInt64.self)
+                offset += 64
+            } while offset < keyBytes
+            touched &+= UInt64(truncatingIfNeeded: (base + 16 * Int(header.capacity)).load(as: Int32.self))
+        }
+        return touched
     }
 
     /// Appends a new sum to the customer's block, growing it when full; false without memory for it.
@@ -133,7 +157,7 @@ func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32 =
     }
 
     /// One customer's sums as buffers; valid while this object lives and nothing is added.
-struct Records {
+    struct Records {
         let key: UnsafeBufferPointer<UInt64>
         let amount: UnsafeBufferPointer<Int64>
         let day: UnsafeBufferPointer<Int32>
@@ -145,7 +169,7 @@ struct Records {
     }
 
     /// The sums of a customer, first seen first.
-func records(of customer: Int) -> Records {
+    func records(of customer: Int) -> Records {
         let header = headers[customer]
         let count = Int(header.count), capacity = Int(header.capacity)
         guard let base = header.base else {
@@ -161,6 +185,13 @@ func records(of customer: Int) -> Records {
                                                      count: count * segmentCount))
     }
 
+    /// Gives a customer's sums back to the system; the customer has none afterwards.
+    func release(_ customer: Int) {
+        free(headers[customer].base)
+        recordCount -= Int(headers[customer].count)
+        headers[customer] = Header(base: nil, count: 0, capacity: 0)
+    }
+
     /// The number of sums of a customer.
-func recordCount(of customer: Int) -> Int { Int(headers[customer].count) }
+    func recordCount(of customer: Int) -> Int { Int(headers[customer].count) }
 }

@@ -5,7 +5,7 @@
 /// Most order ids fit: up to 17 digits (`1000123456`, leading zeros kept), any 1 to 7
 /// bytes (`#1001`), or a prefix of 1 to 4 letters, digits, `-` or `_` followed by 1 to 9
 /// digits (`SO-02642152`). An id that fits none of these is numbered by whoever reads it
-/// (`interned(_:)`, a number per reader, translated when readers are joined). A row
+/// (`interned(_:)`). A row
 /// without an order id is an order of its own (METRICS.md, "Input model"); such rows of
 /// one customer and day are summed under `single(positive:)`, apart from each other's
 /// sign, since each is an order and only its sign decides whether it counts.
@@ -16,15 +16,14 @@
 /// The top two bits tell the form (0 digits, 1 bytes, 2 prefix and digits, 3 numbered or
 /// single); each form is one-to-one, and an id always takes the first form that fits it.
 struct OrderKey: Hashable, Sendable, Comparable {
-let rawValue: UInt64
+    let rawValue: UInt64
 
-init(rawValue: UInt64) {
+    init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
 
     /// The key of an order id's bytes (not empty), or nil when it fits no packed form.
-
-init?(bytes: UnsafeBufferPointer<UInt8>) {
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress else { return nil }
         // Digits only: the length and the value (leading zeros are told apart by the length).
@@ -52,32 +51,27 @@ init?(bytes: UnsafeBufferPointer<UInt8>) {
     }
 
     /// The key of order id number `number` given by a reader to ids that fit no packed form.
-
-static func interned(_ number: Int32) -> OrderKey {
+    static func interned(_ number: Int32) -> OrderKey {
         OrderKey(rawValue: 3 << 62 | UInt64(UInt32(bitPattern: number)))
     }
 
     /// The key under which rows without an order id of one customer and day are summed: each is
     /// an order, positive (amount > 0) or not.
-
-static func single(positive: Bool) -> OrderKey {
+    static func single(positive: Bool) -> OrderKey {
         OrderKey(rawValue: 3 << 62 | 1 << 61 | (positive ? 1 : 0))
     }
 
     /// The number of an `interned(_:)` key; nil for every other key.
-
-var internedNumber: Int32? {
+    var internedNumber: Int32? {
         rawValue >> 61 == 0b110 ? Int32(bitPattern: UInt32(truncatingIfNeeded: rawValue)) : nil
     }
 
     /// Whether this key stands for rows without an order id (each row an order of its own).
+    var isSingle: Bool { rawValue >> 61 == 0b111 }
 
-var isSingle: Bool { rawValue >> 61 == 0b111 }
-
-static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { lhs.rawValue < rhs.rawValue }
+    static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The decimal value of the digits at `range` (at most 17 of them).
-
     static func value(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var value: UInt64 = 0
         for index in range { value = value &* 10 &+ UInt64(base[index] &- UInt8(ascii: "0")) }
@@ -85,7 +79,6 @@ static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { lhs.rawValue < rhs.rawVal
     }
 
     /// A prefix byte as 6 bits: `0`–`9`, `A`–`Z`, `a`–`z`, `-`, `_`; nil for any other byte.
-
     static func symbol(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0") ... UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
@@ -100,7 +93,7 @@ static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { lhs.rawValue < rhs.rawVal
 
 extension OrderKey {
     /// The key of an order id given as text (tests and small inputs).
-init?(bytes text: String) {
+    init?(bytes text: String) {
         let bytes = Array(text.utf8)
         guard let key = bytes.withUnsafeBufferPointer({ OrderKey(bytes: $0) }) else { return nil }
         self = key

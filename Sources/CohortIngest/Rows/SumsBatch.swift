@@ -4,8 +4,9 @@
 /// Id bytes point into the input, or into `kept`, a buffer of its own for ids that were in a
 /// scratch buffer or a waiting row (valid until `clear()`).
 ///
-/// A class: it owns its buffers. One builder writes it; it is never shared.
-final class SumsBatch {
+/// A class: it owns its buffers. One builder fills it, then hands it to `SumsFolding`, which
+/// folds it and puts it back in its pool: one thread at a time uses it.
+final class SumsBatch: @unchecked Sendable {
     static let capacity = 2048
 
     let customerKeys = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
@@ -20,6 +21,9 @@ final class SumsBatch {
     let segments: UnsafeMutablePointer<Int32>
     /// Rows in the batch: `0 ..< count` of each buffer.
     var count = 0
+    /// Whether the rows' file has an order column, and its number among the files read.
+    var hasOrderColumn = false
+    var file = 0
     private var kept: UnsafeMutableBufferPointer<UInt8> = .allocate(capacity: 1 << 16)
     private var keptCount = 0
 

@@ -4,11 +4,8 @@ import CohortCore
 /// (`OrderDayLists`) while they are read: no column of the rows is kept, so that memory follows
 /// the orders, not the rows (`OrderSums`).
 ///
-/// Rows come in batches: their customer ids are interned together (`ByteInterner`, slots read
-/// first so that the waits for memory overlap), then each row's order id is packed into an
-/// `OrderKey` (an id that fits no packed form is interned) and its line added to its sum. The
-/// days of the rows are tallied for the date warnings (`DayTally`), and the magnitudes of the
-/// amounts added up for the analysis's overflow check.
+/// Rows are parsed here and folded into their sums in batches on a second thread (`SumsFolding`);
+/// segment values are interned here, as they come.
 ///
 ///     var builder = try SumsBuilder(segmentColumns: [])
 ///     try builder.beginFile(source: "orders.csv", hasOrderColumn: true, expectedRows: 0)
@@ -23,36 +20,34 @@ import CohortCore
 struct SumsBuilder: RowSink {
     var rowsRead = 0
     var rejected: [RejectedRow] = []
-    private let lists: OrderDayLists
-    private var customers: ByteInterner
-    /// Order ids that fit no `OrderKey` form, numbered (`OrderKey.interned`).
-    private var orderIDs: ByteInterner
+    /// The rows handed over are folded into their sums there (on a second thread with more than one core).
+    private let folding: SumsFolding
     /// The segment columns asked for, their values, and whether the file has each.
     private let segmentNames: [String]
     private var segmentInterners: [ByteInterner]
     private var segmentFound: [Bool]
-    /// Per day the rows read and the first of them.
-    private(set) var days = DayTally()
-    private var latest = Int32.min
-    private var amountMagnitude: UInt64 = 0
-    private var amountTotalFits = true
     private var fileHasOrderColumn = false
     private var fileNumber = -1
     private var rejectedBeforeFile = 0
-    private let batch: SumsBatch
+    /// The rows given since the last batch was handed over.
+    private var batch: SumsBatch
 
-    init(segmentColumns: [String]) throws(IngestError) {
+    /// `concurrent`: fold on a second thread (nil: when there is more than one core).
+    init(segmentColumns: [String], concurrent: Bool? = nil) throws(IngestError) {
         segmentNames = segmentColumns
         segmentFound = segmentColumns.map { _ in false }
-        lists = OrderDayLists(segmentCount: segmentColumns.count)
-        batch = SumsBatch(segmentCount: segmentColumns.count)
         do throws(MemoryError) {
-            customers = try ByteInterner(capacity: 1 << 14)
-            orderIDs = try ByteInterner(capacity: 16, keepsKeys: false)
+            if let concurrent {
+                folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent)
+            } else {
+                folding = try SumsFolding(segmentCount: segmentColumns.count)
+            }
             segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         } catch {
             throw .outOfMemory(bytes: error.bytes)
         }
+        batch = folding.emptyBatch()
+        folding.filling = batch
     }
 
     mutating func beginFile(source: String, hasOrderColumn: Bool, expectedRows: Int) throws(IngestError) {
@@ -71,14 +66,22 @@ struct SumsBuilder: RowSink {
         rejected[rejectedBeforeFile...].sort { $0.line < $1.line }
     }
 
-    /// Nothing works on the rows elsewhere: the barrier is the batch's first row of the input.
+    /// Waits for the batches handed over, then gives the first byte of the input the batch being filled points to.
     var interningBarrier: () -> UnsafeRawPointer? {
-        let batch = batch
-        return { batch.firstInputByte }
+        let folding = folding
+        return {
+            folding.waitForBatches()
+            return folding.filling?.firstInputByte
+        }
     }
 
     mutating func reading<Result>(_ read: (inout SumsBuilder) throws(IngestError) -> Result) throws(IngestError) -> Result {
-        try read(&self)
+        do {
+            return try read(&self)
+        } catch {
+            folding.waitForBatches()
+            throw error
+        }
     }
 
     // MARK: - Rows
@@ -86,8 +89,8 @@ struct SumsBuilder: RowSink {
     @inline(__always)
     mutating func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,
                          at position: RecordPosition) throws(IngestError) {
-        // A full batch is summed when the next row comes: the last row's segment values are in by then.
-        if batch.isFull { try takeIDs() }
+        // A full batch is handed over when the next row comes: the last row's segment values are in by then.
+        if batch.isFull { handOverBatch() }
         let row = batch.count
         batch.customerKeys[row] = customerBytes
         batch.orderKeys[row] = orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -101,7 +104,7 @@ struct SumsBuilder: RowSink {
                             at position: RecordPosition) throws(IngestError) {
         let bytes = customerBytes.count + (orderBytes?.count ?? 0)
         if !batch.hasRoom(forBytes: bytes) {
-            try takeIDs()
+            handOverBatch()
             batch.makeRoom(forBytes: bytes)
         }
         let customer = batch.keep(customerBytes)
@@ -116,49 +119,35 @@ struct SumsBuilder: RowSink {
         batch.segments[(batch.count - 1) * segmentNames.count + column] = id
     }
 
-    /// Sums the rows of the batch. Called when the batch is full and at the end of each `RowReader.read`.
-    mutating func takeIDs() throws(IngestError) {
+    /// Hands the batch over to be folded, and takes an empty one.
+    private mutating func handOverBatch() {
         guard !batch.isEmpty else { return }
-        do throws(MemoryError) {
-            try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
-            for row in 0 ..< batch.count { try add(row) }
-        } catch {
-            throw .outOfMemory(bytes: error.bytes)
-        }
-        batch.clear()
+        batch.hasOrderColumn = fileHasOrderColumn
+        batch.file = fileNumber
+        folding.handOver(batch)
+        batch = folding.emptyBatch()
+        folding.filling = batch
     }
 
-    /// Adds a row of the batch (its customer interned) to its sum.
-    @inline(__always)
-    private mutating func add(_ row: Int) throws(MemoryError) {
-        let day = batch.day[row], amount = batch.amount[row]
-        let orderBytes = batch.orderKeys[row]
-        let key: OrderKey
-        if fileHasOrderColumn && !orderBytes.isEmpty {
-            if let packed = OrderKey(bytes: orderBytes) { key = packed } else { key = .interned(try orderIDs.intern(orderBytes)) }
-        } else {
-            key = .single(positive: amount > 0) // an order of its own (METRICS.md, "Input model")
-        }
-        let added = lists.add(customer: Int(batch.customer[row]), key: key, day: day, amount: amount,
-                              segments: segmentNames.isEmpty ? nil : UnsafePointer(batch.segments + row * segmentNames.count))
-        guard added else { throw MemoryError(bytes: 24 * 64) }
-        days.add(day: Int(day), file: fileNumber, line: Int(batch.line[row]))
-        if day > latest { latest = day }
-        let (total, overflow) = amountMagnitude.addingReportingOverflow(amount.magnitude)
-        if overflow || total > UInt64(Int64.max) { amountTotalFits = false }
-        amountMagnitude = total
+    /// Folds every row given so far, and waits for it (at the end of each `RowReader.read`).
+    mutating func takeIDs() throws(IngestError) {
+        handOverBatch()
+        do { try folding.check() } catch { throw .outOfMemory(bytes: error.bytes) }
     }
 
     // MARK: - Result
 
-    /// The sums read; call once, after the last file.
+    /// Per day the rows read and the first of them (after `takeIDs()`).
+    var days: DayTally { folding.days }
+
+    /// The sums read; call once, after the last file (and `takeIDs()`).
     func sums() -> OrderSums {
         precondition(batch.isEmpty, "takeIDs() before sums()")
         let slots = segmentNames.indices.filter { segmentFound[$0] }
         let segments = slots.map { column in
             SegmentColumn(name: segmentNames[column], values: segmentInterners[column].allStrings(), source: .rows([]))
         }
-        return OrderSums(lists: lists, customerIDs: customers.allStrings(), latestDay: latest == .min ? nil : Int(latest),
-                         segments: segments, segmentSlots: slots, amountTotalFits: amountTotalFits)
+        return OrderSums(lists: folding.lists, customerIDs: folding.customers.allStrings(), days: folding.days.range,
+                         segments: segments, segmentSlots: slots, amountTotalFits: folding.amountTotalFits)
     }
 }

@@ -1,0 +1,48 @@
+@testable import CohortIngest
+import CohortSample
+import Testing
+
+/// An order id packed into an `OrderKey` is exact: two ids have the same key exactly when they
+/// are the same bytes, checked on hand-picked ids and on many random ones.
+@Suite struct OrderKeyTests {
+    @Test func idsThatLookAlikeGetDifferentKeys() {
+        let ids = ["7", "07", "007", "70", "A7", "a7", "A07", "AB-1", "AB-01", "AB_1", "ab-1", "#1001", "#1001 ", "1001", "SO-02642152",
+                   "SO-2642152", "SO02642152", "12345678901234567", "01234567890123456", "1234567", "-", "_", "X", "x", "ABCD-123456789",
+                   "ABC-123456789", "ABCD123456789"]
+        let keys = ids.map { OrderKey(bytes: $0) }
+        #expect(keys.allSatisfy { $0 != nil }, "each fits a packed form")
+        #expect(Set(keys.compactMap { $0 }).count == ids.count)
+        #expect(ids.map { OrderKey(bytes: $0) } == keys, "the same id, the same key")
+    }
+
+    @Test func idsThatFitNoFormAreLeftToTheReader() {
+        // 18 digits; 8 bytes that are no prefix and digits; a prefix of 5; 10 digits after a prefix; a byte outside the prefix alphabet
+        for id in ["123456789012345678", "ORDER-2026-000017", "ABCDE-123", "AB-1234567890", "A/B-1234", "Bestellung 17"] {
+            #expect(OrderKey(bytes: id) == nil, "\(id)")
+        }
+        #expect(OrderKey.interned(5).internedNumber == 5)
+        #expect(OrderKey.interned(5) != OrderKey.single(positive: true))
+        #expect(OrderKey.single(positive: true).isSingle && OrderKey.single(positive: false).isSingle)
+        #expect(!OrderKey.interned(5).isSingle && OrderKey(bytes: "17")!.internedNumber == nil)
+    }
+
+    /// 200,000 random ids from an alphabet that makes every form likely (digits, letters, '-', '#'),
+    /// 1 to 12 bytes: no two different ids share a key.
+    @Test func randomIDsNeverCollide() {
+        var random = SplitMix64(seed: 2026)
+        let alphabet = Array("0123456789012345678901234567890123456789ABCab-#_".utf8)
+        var idOfKey: [UInt64: [UInt8]] = [:]
+        var packed = 0
+        for _ in 0 ..< 200_000 {
+            let id = (0 ..< Int.random(in: 1 ... 12, using: &random)).map { _ in alphabet[Int.random(in: 0 ..< alphabet.count, using: &random)] }
+            guard let key = id.withUnsafeBufferPointer({ OrderKey(bytes: $0) }) else { continue }
+            packed += 1
+            if let other = idOfKey[key.rawValue] {
+                #expect(other == id, "\(String(decoding: other, as: UTF8.self)) and \(String(decoding: id, as: UTF8.self)) share a key")
+            } else {
+                idOfKey[key.rawValue] = id
+            }
+        }
+        #expect(packed > 100_000)
+    }
+}

@@ -1,0 +1,156 @@
+@testable import CohortIngest
+import CohortCore
+import CohortSample
+import Foundation
+import Testing
+
+/// Order lines summed while reading (`OrderReader.readSums`, then `OrderSums.aggregates`) give
+/// exactly the analysis of the order table of the same file (`read(sources:)`, which the
+/// benchmarks check cell by cell against DuckDB and polars): on random exports with every kind
+/// of row the reader knows, for each period kind, with and without an as-of date inside the data.
+@Suite struct OrderSumsTests {
+    @Test(arguments: 0 ..< 4)
+    func sumsGiveTheAnalysisOfTheTable(seed: Int) throws {
+        let file = try Self.write(Self.randomExport(seed: UInt64(seed), rows: 12_000))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.segmentColumns = ["channel"]
+        let reader = OrderReader(options: options)
+        let table = try reader.read(sources: [file])
+        let summed = try #require(try reader.readSums(sources: [file]))
+
+        #expect(summed.rejected == table.rejected)
+        #expect(summed.rowsRead == table.rowsRead)
+        #expect(summed.warnings == table.warnings)
+        #expect(summed.sums.customerIDs == table.table.customerIDs)
+        #expect(!table.rejected.isEmpty)
+
+        let asOfDates: [CivilDate?] = [nil, CivilDate(year: 2025, month: 8, day: 17)!]
+        for period in [PeriodKind.month, .week, .quarter] {
+            for asOf in asOfDates {
+                let context = "seed \(seed), \(period), as of \(asOf.map { "\($0)" } ?? "latest")"
+                var analysisOptions = AnalysisOptions(period: period)
+                analysisOptions.asOf = asOf
+                let aggregates = summed.sums.aggregates(period: period, asOf: asOf, collectsPurchases: true)
+                let expected = try CohortAnalysis.withCustomerRecords(table: table.table, options: analysisOptions, input: table.inputSummary)
+                let got = try CohortAnalysis.withCustomerRecords(aggregates: aggregates, options: analysisOptions, input: summed.inputSummary)
+                #expect(got.analysis == expected.analysis, "\(context): analysis")
+                #expect(got.records == expected.records, "\(context): customer records")
+                #expect(got.analysis.segments?.first?.segments.count ?? 0 > 1, "\(context): segments")
+            }
+        }
+    }
+
+    /// One sum per customer, order id and day: counted independently from the rows read.
+    @Test func oneSumPerCustomerOrderAndDay() throws {
+        let file = try Self.write(Self.randomExport(seed: 9, rows: 5_000))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let reader = OrderReader(options: ReadOptions())
+        let table = try reader.read(sources: [file]).table
+        let summed = try #require(try reader.readSums(sources: [file])).sums
+        // rows without an order id are summed per customer, day and sign; the table gives each its own id
+        struct Key: Hashable { var customer: Int32, order: Int32, day: Int32 }
+        let order = try #require(table.order)
+        var keys = Set<Key>()
+        var withoutID = Set<Key>()
+        let ownIDs = Self.ownOrderIDs(in: table)
+        for row in 0 ..< table.rowCount {
+            if ownIDs.contains(order[row]) {
+                withoutID.insert(Key(customer: table.customer[row], order: table.amount[row] > 0 ? -1 : -2, day: table.day[row]))
+            } else {
+                keys.insert(Key(customer: table.customer[row], order: order[row], day: table.day[row]))
+            }
+        }
+        #expect(summed.sumCount == keys.count + withoutID.count)
+        #expect(summed.sumCount < table.rowCount)
+    }
+
+    @Test func severalFilesAreReadIntoATable() throws {
+        let first = try Self.write(Self.randomExport(seed: 1, rows: 100))
+        let second = try Self.write(Self.randomExport(seed: 2, rows: 100))
+        defer { for file in [first, second] { try? FileManager.default.removeItem(atPath: file) } }
+        #expect(try OrderReader(options: ReadOptions()).readSums(sources: [first, second]) == nil)
+        // the same file twice is one file
+        #expect(try OrderReader(options: ReadOptions()).readSums(sources: [first, first]) != nil)
+    }
+
+    // MARK: - Helpers
+
+    /// The order ids the table gave rows without one (ids no text maps to).
+    static func ownOrderIDs(in table: OrderTable) -> Set<Int32> {
+        // Rows without an order id are the rows whose id appears once and whose text was empty:
+        // the random export marks them by an amount ending in 7 cents (see `randomExport`).
+        var ids = Set<Int32>()
+        for row in 0 ..< table.rowCount where table.amount[row].magnitude % 100 == 7 { ids.insert(table.order![row]) }
+        return ids
+    }
+
+    static func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-sums-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A shuffled order-line export: orders of 1 to 4 lines, some lines a day or two after the
+    /// first, refund lines under the order's id weeks later (a few orders refunded whole), order
+    /// ids of every packed form and some that fit none, ids with doubled quotes, rows without an
+    /// order id (their amount ends in 7 cents, and no other does), a segment column that differs
+    /// between a customer's orders, dates that read both ways until a day above 12 settles the
+    /// order, rejected rows and blank lines.
+    static func randomExport(seed: UInt64, rows: Int) -> String {
+        var random = SplitMix64(seed: seed &* 104_729 &+ 3)
+        var lines: [(_ early: Bool) -> String] = []
+        let channels = ["web", "phone", "partner", "", "field sales"]
+        var orderNumber = 0
+        while lines.count < rows {
+            let customer = Int.random(in: 0 ..< max(1, rows / 10), using: &random)
+            var customerID = "K\(customer)"
+            if customer % 41 == 0 { customerID = "\"K\"\"\(customer)\"" }
+            orderNumber += 1
+            let form = orderNumber % 6
+            var orderID: String
+            switch form {
+            case 0: orderID = String(format: "%010d", orderNumber)               // digits, leading zeros
+            case 1: orderID = "SO-\(String(format: "%08d", orderNumber))"       // prefix and digits
+            case 2: orderID = "#\(orderNumber)"                                  // short bytes
+            case 3: orderID = "ORDER-2025-\(String(format: "%09d", orderNumber))" // fits no packed form
+            case 4: orderID = "\"O\"\"\(orderNumber)\""                          // doubled quotes
+            default: orderID = "\(orderNumber)"
+            }
+            let withoutID = orderNumber % 23 == 0
+            if withoutID { orderID = "" }
+            let month = Int.random(in: 1 ... 12, using: &random), day = Int.random(in: 1 ... 26, using: &random)
+            let channel = channels[Int.random(in: 0 ..< channels.count, using: &random)]
+            for line in 0 ..< Int.random(in: 1 ... 4, using: &random) {
+                var cents = Int.random(in: -500 ... 60_000, using: &random)
+                if withoutID { cents = cents / 100 * 100 + (cents < 0 ? -7 : 7) } else if cents.magnitude % 100 == 7 { cents += 1 }
+                let lineDay = day + (line > 1 ? Int.random(in: 0 ... 2, using: &random) : 0)
+                lines.append { early in row(customerID, month: month, day: lineDay, cents: cents, orderID: orderID, channel: channel, early: early) }
+            }
+            if !withoutID && orderNumber % 17 == 0 {
+                // a refund weeks later under the same id (sometimes the whole order)
+                let refundMonth = min(12, month + 1)
+                var cents = -Int.random(in: 100 ... 90_000, using: &random)
+                if cents.magnitude % 100 == 7 { cents -= 1 }
+                lines.append { _ in row(customerID, month: refundMonth, day: day, cents: cents, orderID: orderID, channel: channel, early: false) }
+            }
+            switch orderNumber % 401 {
+            case 5: lines.append { _ in "\(customerID),31/31/2025,12.00,\(orderID),web" }   // rejected: no date
+            case 6: lines.append { _ in "" }                                               // blank
+            case 7: lines.append { _ in ",03/04/2025,12.00,\(orderID),web" }                // rejected: no customer
+            default: break
+            }
+        }
+        lines.shuffle(using: &random)
+        // the first rows read have days up to 12 only: they wait until a later row settles the order
+        let text = lines.enumerated().map { index, line in line(index < 150) }
+        return "customer_id,order_date,amount,order_id,channel\n" + text.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ customer: String, month: Int, day: Int, cents: Int, orderID: String, channel: String, early: Bool) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let amount = "\(sign)\(cents.magnitude / 100).\(String(format: "%02d", cents.magnitude % 100))"
+        let date = early ? "0\(month % 9 + 1)/0\(day % 9 + 1)/2025" : "\(day)/\(month)/2025"
+        return "\(customer),\(date),\(amount),\(orderID),\(channel)"
+    }
+}
