@@ -6,10 +6,12 @@ extension OrderReader {
     /// memory that follows the orders. Nil when the sources name several distinct files (rows
     /// repeated across files are found in a table, `read(sources:)`), or a file smaller than
     /// `minimumBytes` (or standard input, of no size known before it is read) when that is above 0.
-    public func readSums(sources: [String], minimumBytes: Int = 0) throws(IngestError) -> OrderSumsReadResult? {
+    /// `beforeReading` is called once it is settled that the file is read into sums, before it is opened.
+    public func readSums(sources: [String], minimumBytes: Int = 0, beforeReading: () -> Void = {}) throws(IngestError) -> OrderSumsReadResult? {
         let (files, repeats) = InputFiles.distinct(try InputFiles.expand(sources))
         guard files.count == 1, let file = files.first else { return nil }
         if minimumBytes > 0 { guard let size = InputFiles.size(of: file), size >= minimumBytes else { return nil } }
+        beforeReading()
         var builder = try SumsBuilder(segmentColumns: options.segmentColumns)
         let size = InputFiles.size(of: file)
         let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }

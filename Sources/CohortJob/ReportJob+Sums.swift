@@ -19,12 +19,13 @@ extension ReportJob {
     /// `read()` does.
     func readSums(collectsPurchases: Bool) throws -> SummedOrders? {
         guard options.sumsFromBytes < Int.max, databaseURL == nil, !options.inputs.isEmpty else { return nil }
-        events?(.phase(.reading))
         var readOptions = options.read
         readOptions.asOf = options.analysis.asOf ?? readOptions.asOf
         var reader = OrderReader(options: readOptions)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
-        guard let result = try reader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes) else { return nil }
+        let events = events
+        guard let result = try reader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes, beforeReading: { events?(.phase(.reading)) })
+        else { return nil }
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
         var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
                                                       releasing: true)

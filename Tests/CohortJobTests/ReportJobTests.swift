@@ -67,11 +67,14 @@ struct ReportJobTests {
             == "the analysis was written by a newer cohort (layout 99; this one reads 2); update cohort or run the report from the orders")
     }
 
-    @Test func eventsTellOfPhasesWarningsAndSkippedRows() throws {
+    /// Read into a table (`sumsFromBytes` `Int.max`) or into sums (0): the same events.
+    @Test(arguments: [Int.max, 0])
+    func eventsTellOfPhasesWarningsAndSkippedRows(sumsFromBytes: Int) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // german-orders.csv has 4 unreadable rows of 7: allow them, and hear of them.
         var options = Self.options(out: folder)
+        options.sumsFromBytes = sumsFromBytes
         options.inputs = [Self.root.appendingPathComponent("Tests/Fixtures/german-orders.csv").path]
         options.maxRejectedPercent = 100
         let heard = Heard()

@@ -66,13 +66,10 @@ struct SumsBuilder: RowSink {
         rejected[rejectedBeforeFile...].sort { $0.line < $1.line }
     }
 
-    /// Waits for the batches handed over, then gives the first byte of the input the batch being filled points to.
+    /// The first byte of the input a row not folded yet points to: the folding goes on meanwhile.
     var interningBarrier: () -> UnsafeRawPointer? {
         let folding = folding
-        return {
-            folding.waitForBatches()
-            return folding.filling?.firstInputByte
-        }
+        return { folding.firstInputByteInUse }
     }
 
     mutating func reading<Result>(_ read: (inout SumsBuilder) throws(IngestError) -> Result) throws(IngestError) -> Result {

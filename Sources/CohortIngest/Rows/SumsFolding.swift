@@ -35,6 +35,8 @@ final class SumsFolding: @unchecked Sendable {
     private var failure: MemoryError?
     /// The batch the builder is filling (read and written on the builder's thread only).
     var filling: SumsBatch?
+    /// The batches handed over and not folded yet, oldest first (guarded by `lock`).
+    private var inFlight: [SumsBatch] = []
 
     private let queue = DispatchQueue(label: "cohort.ingest.sums")
     private let lock = NSLock()
@@ -66,7 +68,14 @@ final class SumsFolding: @unchecked Sendable {
     /// Its id bytes must stay valid until `waitForBatches()`.
     func handOver(_ batch: SumsBatch) {
         guard concurrent else { return fold(batch) }
+        lock.withLock { inFlight.append(batch) }
         queue.async { self.fold(batch) }
+    }
+
+    /// The first byte of the input that a batch handed over and not folded yet, or the batch being
+    /// filled, still points to (nil: none): the input before it may be given back. Waits for nothing.
+    var firstInputByteInUse: UnsafeRawPointer? {
+        lock.withLock { inFlight.lazy.compactMap(\.firstInputByte).first } ?? filling?.firstInputByte
     }
 
     /// Waits until every batch handed over is folded (their bytes are no longer read).
@@ -88,8 +97,11 @@ final class SumsFolding: @unchecked Sendable {
         if failure == nil {
             do { try sum(batch) } catch { failure = error }
         }
-        batch.clear()
-        lock.withLock { pool.append(batch) }
+        lock.withLock {
+            if let index = inFlight.firstIndex(where: { $0 === batch }) { inFlight.remove(at: index) }
+            batch.clear()
+            pool.append(batch)
+        }
         free.signal()
     }
 
