@@ -19,7 +19,8 @@ What it does, in one session so that the ratios are fair:
    order-line export, several lines per order) and `orders` (one distinct order id
    per row) come from bench/shapes.py, customers with 5 to 40 orders, shuffled;
 4. runs, round-robin, `cat FILE > /dev/null` (the floor), `cohort matrix FILE
-   --format csv`, the same matrix in DuckDB (bench/peers/duckdb_matrix.py) and in
+   --format csv`, the same with `--sums-from-mb 0` (the file read into sums per customer,
+   order and day, as files of 1 GiB or more are; `--no-sums` skips it), the same matrix in DuckDB (bench/peers/duckdb_matrix.py) and in
    polars (bench/peers/polars_matrix.py), and `cohort report FILE` (every output
    format), each under /usr/bin/time for wall time, CPU time and peak memory;
 5. checks that the three matrices agree on every cell (cohort, age, cohort_size,
@@ -30,9 +31,10 @@ What it does, in one session so that the ratios are fair:
    times `cohort matrix postgresql://... --table orders_SHAPE_N` (the work pushed down into
    the database) beside the file run, and checks its matrix too;
 7. prints the table and writes it to bench/results/<date>-<machine>.md;
-8. with `--memory-rows N` (e.g. 100M), runs `cohort matrix` (and `cohort report`, and
-   DuckDB with `--memory-peers`) once per shape on an N-row file and records wall
-   time, CPU time and peak resident memory (no comparison of cells: one run each).
+8. with `--memory-rows N` (e.g. 100M), runs `cohort matrix` (and `cohort report`, the
+   table path with `--memory-table`, and DuckDB with `--memory-peers`) once per shape on an
+   N-row file and records wall time, CPU time and peak resident memory; the matrices of
+   the peers and of the table path are compared with cohort's cell by cell.
 
 Every tool is timed as a whole process (start-up, reading, computing, writing the
 CSV); the seconds DuckDB and polars spent inside their query are listed as well.
@@ -256,6 +258,8 @@ def table_for(shape, rows, size_mb, results, runs, load):
 LABELS = {
     "cat": "`cat FILE > /dev/null` (floor)",
     "cohort": "`cohort matrix FILE --format csv`",
+    "cohort-sums": "`cohort matrix FILE --sums-from-mb 0` (read into sums)",
+    "cohort-table": "`cohort matrix FILE --sums-from-mb 1000000` (read into a table)",
     "duckdb": "DuckDB (`read_csv`, SQL)",
     "polars": "polars (lazy `scan_csv`)",
     "cohort-report": "`cohort report FILE` (every format)",
@@ -306,6 +310,10 @@ def main():
     parser.add_argument("--memory-rows", type=int, default=0,
                         help="also run cohort once on a file of this many rows per --memory-shapes, for peak memory (e.g. 100000000)")
     parser.add_argument("--memory-shapes", default="lines,orders", help="shapes of the memory run (default lines,orders)")
+    parser.add_argument("--no-sums", action="store_true",
+                        help="skip `cohort matrix --sums-from-mb 0` (the file read into sums per customer and order, as files of 1 GiB or more are)")
+    parser.add_argument("--memory-table", action="store_true",
+                        help="in the memory run, also read each file into a table (`--sums-from-mb 1000000`), as files under 1 GiB are")
     parser.add_argument("--memory-peers", action="store_true", help="run DuckDB in the memory run too (slow, and it needs much memory)")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="folder for the results file (default bench/results)")
     parser.add_argument("--results-name", help="file name of the results (default <date>-<host>-<cores>core.md)")
@@ -342,6 +350,8 @@ def main():
                 "cat": (["cat", str(data)], None),
                 "cohort": ([str(cohort), "matrix", str(data), "--format", "csv"], out / "cohort.csv"),
             }
+            if not args.no_sums:
+                commands["cohort-sums"] = ([str(cohort), "matrix", str(data), "--format", "csv", "--sums-from-mb", "0"], out / "cohort-sums.csv")
             if before:
                 commands["before"] = ([str(before), "matrix", str(data), "--format", "csv"], out / "before.csv")
             commands["duckdb"] = ([str(python), str(HERE / "peers" / "duckdb_matrix.py"), str(data), str(out / "duckdb.csv")], None)
@@ -376,6 +386,7 @@ def main():
             checks = []
             peers = [("duckdb", "duckdb.csv")] + ([] if args.no_polars else [("polars", "polars.csv")])
             peers += [("before", "before.csv")] if before else []
+            peers += [] if args.no_sums else [("cohort-sums", "cohort-sums.csv")]
             peers += [(tool, f"{tool}.csv") for tool in ("cohort-db", "cohort-db-rows") if tool in commands]
             for peer, name in peers:
                 problems, count = compare(out / "cohort.csv", out / name, peer)
@@ -431,6 +442,9 @@ def memory_run(args, cohort, before, python, work, shapes):
         out = work / f"out-{shape}-{rows}"
         out.mkdir(exist_ok=True)
         commands = [("cohort", [str(cohort), "matrix", str(data), "--format", "csv"], out / "cohort.csv")]
+        if args.memory_table:
+            commands.append(("cohort-table", [str(cohort), "matrix", str(data), "--format", "csv", "--sums-from-mb", "1000000"],
+                             out / "cohort-table.csv"))
         if before:
             commands.append(("before", [str(before), "matrix", str(data), "--format", "csv"], out / "before.csv"))
         if args.memory_peers:
@@ -447,7 +461,9 @@ def memory_run(args, cohort, before, python, work, shapes):
             print(f"{shape:>6} {rows:>11,} rows  memory run  {tool:<14} {run.wall:7.2f} s {run.peak_mb:8,.0f} MB", file=sys.stderr)
             lines.append(f"| {SHAPE_TITLES[shape]} | {size} | {LABELS[tool]} | {run.wall:.1f} | {run.cpu:.1f} | {run.peak_mb:,.0f} | "
                          f"{load} → {load_average()} |")
-        for peer, name in ([("duckdb", "duckdb.csv")] if args.memory_peers else []) + ([("before", "before.csv")] if before else []):
+        memory_peers = ([("duckdb", "duckdb.csv")] if args.memory_peers else []) + ([("before", "before.csv")] if before else [])
+        memory_peers += [("cohort-table", "cohort-table.csv")] if args.memory_table else []
+        for peer, name in memory_peers:
             problems, count = compare(out / "cohort.csv", out / name, peer)
             if problems:
                 print("\n".join(problems[:20]), file=sys.stderr)

@@ -2,7 +2,7 @@ import CohortCore
 
 /// How many rows were read per order day, and where the first of them was: what the date
 /// warnings need (dates far in the past, dates after today) once the rows themselves are
-/// summed away (`SumsBuilder`).
+/// summed away (`SumsBuilder`); a table makes one of its rows for the same warnings.
 ///
 /// One counter per day from the earliest to the latest day seen, grown at either end, so that
 /// a row costs an index and an add; a few thousand days in a usual file.
@@ -32,26 +32,6 @@ struct DayTally {
             firstLine[index] = Int32(truncatingIfNeeded: line)
         }
         counts[index] += 1
-    }
-
-    /// Adds another tally of rows read after these (its first rows count only where these have none);
-    /// its lines are shifted by `lineOffset`.
-    mutating func add(_ later: DayTally, lineOffset: Int) {
-        for (index, count) in later.counts.enumerated() where count > 0 {
-            let day = later.base + index
-            if self.count(of: day) == 0 {
-                add(day: day, file: Int(later.firstFile[index]), line: Int(later.firstLine[index]) + lineOffset)
-                counts[day - base] = count
-            } else {
-                counts[day - base] += count
-            }
-        }
-    }
-
-    /// The rows of a day.
-    func count(of day: Int) -> Int {
-        let index = day - base
-        return index >= 0 && index < counts.count ? Int(counts[index]) : 0
     }
 
     /// Where the first row of a day was read (a day with rows).

@@ -191,7 +191,4 @@ final class OrderDayLists: @unchecked Sendable {
         recordCount -= Int(headers[customer].count)
         headers[customer] = Header(base: nil, count: 0, capacity: 0)
     }
-
-    /// The number of sums of a customer.
-    func recordCount(of customer: Int) -> Int { Int(headers[customer].count) }
 }
