@@ -17,6 +17,40 @@ extension BGNBDParameters {
     ///
     /// Complexity: a few hundred to a few thousand evaluations of the integrand.
     func expectedPurchasesIfAliveByQuadrature(t: Double, x: Int, T: Double) -> (value: Double, converged: Bool) {
+        let shape = a, beta = b + Double(x)
+        if shape * beta / (shape + beta) > Self.pointMassPrecision {
+            return (expectedPurchasesIfAliveAtMeanDropout(t: t, x: x, T: T), true)
+        }
+        return expectedPurchasesIfAliveByDoubleExponential(t: t, x: x, T: T)
+    }
+
+    /// Above this concentration of p ~ Beta(a, b + x) (a·β / (a + β), the inverse variance of
+    /// its logit), p is all but one number: a fit whose a and b run off together (customers who
+    /// never seem to drop out) gives values of 10⁷ and more, where the double-exponential rule
+    /// needs thousands of steps per customer to resolve a peak that narrow, and misses it by 10⁻⁶.
+    static let pointMassPrecision = 1e7
+
+    /// E[Y(t) | alive, x, T] for a Beta(a, β) of p so concentrated that it is the three-point
+    /// Gauss–Hermite rule around its mean (exact for polynomials of degree 5 in p, and the Beta is
+    /// normal to within its skewness, below 10⁻³ here): the integrand at p̄ and p̄ ± √3·σ, weighed
+    /// 4/6, 1/6, 1/6. It agrees with the integral at 30 digits (mpmath) to 10⁻¹² (tested), where
+    /// the double-exponential rule was off by 10⁻⁶ after thousands of steps.
+    func expectedPurchasesIfAliveAtMeanDropout(t: Double, x: Int, T: Double) -> Double {
+        let shape = a, beta = b + Double(x)
+        let power = r + Double(x)
+        let u = t / (alpha + T)
+        let mean = shape / (shape + beta)
+        let deviation = (shape * beta / ((shape + beta) * (shape + beta) * (shape + beta + 1))).squareRoot()
+        func gain(_ p: Double) -> Double {
+            let pu = p * u
+            return pu * power < 1e-8 ? power * u * (1 - (power + 1) * pu / 2) : -expm1(-power * log1p(pu)) / p
+        }
+        let spread = 3.0.squareRoot() * deviation
+        return (4 * gain(mean) + gain(mean - spread) + gain(mean + spread)) / 6
+    }
+
+    /// The integral by double-exponential quadrature (see `expectedPurchasesIfAliveByQuadrature`).
+    func expectedPurchasesIfAliveByDoubleExponential(t: Double, x: Int, T: Double) -> (value: Double, converged: Bool) {
         let shape = a
         let beta = b + Double(x)
         let power = r + Double(x)

@@ -65,6 +65,30 @@ extension PredictiveTests {
             }
         }
 
+        @Test func aConcentratedDropOutIsItsMean() {
+            // Customers who never seem to drop out let a and b run off together (a fit of 147,502
+            // steady buyers gave a = 5.1·10⁷, b = 1.09·10⁹): p ~ Beta(a, b + x) is then all but a point,
+            // and three points around its mean give the integral. The references are the integral
+            // E[(1 − (1 + p·t/(α + T))^−(r + x)) / p], p ~ Beta(a, b + x), by mpmath.quad at 30 digits,
+            // split at the mean ± 2k standard deviations (an independent method).
+            let references: [(BGNBDParameters, t: Double, x: Int, T: Double, value: Double)] = [
+                (BGNBDParameters(r: 1.318, alpha: 3.001, a: 5.1e7, b: 1.09e9), 52, 0, 10, 4.3602704621788847),
+                (BGNBDParameters(r: 1.318, alpha: 3.001, a: 5.1e7, b: 1.09e9), 52, 12, 150, 4.0700255963056263),
+                (BGNBDParameters(r: 1.318, alpha: 3.001, a: 5.1e7, b: 1.09e9), 4, 30, 150, 0.80350400905793147),
+                (BGNBDParameters(r: 1.318, alpha: 3.001, a: 5.1e7, b: 1.09e9), 520, 3, 40, 18.910194184968379),
+                (BGNBDParameters(r: 0.4, alpha: 10, a: 2e7, b: 4e8), 52, 0, 10, 0.95794676139692517),
+                (BGNBDParameters(r: 0.4, alpha: 10, a: 2e7, b: 4e8), 52, 12, 150, 3.6414096144848124),
+                (BGNBDParameters(r: 0.4, alpha: 10, a: 2e7, b: 4e8), 4, 30, 150, 0.74597607105576996),
+                (BGNBDParameters(r: 0.4, alpha: 10, a: 2e7, b: 4e8), 520, 3, 40, 15.651843989548259),
+            ]
+            for (parameters, t, x, T, reference) in references {
+                let concentration = parameters.a * (parameters.b + Double(x)) / (parameters.a + parameters.b + Double(x))
+                #expect(concentration > BGNBDParameters.pointMassPrecision)
+                let value = parameters.expectedPurchasesIfAlive(t: t, x: x, T: T)
+                #expect(value.converged && relativelyClose(value.value, reference, 1e-12), "\(parameters) t \(t) x \(x) T \(T): \(value.value)")
+            }
+        }
+
         @Test func aEqualToOneIsTheLimit() {
             // (a + b + x − 1)/(a − 1) · […] is 0/0 at a = 1; the quadrature gives the limit, between its neighbours.
             let at = BGNBDParameters(r: 0.5, alpha: 3, a: 1, b: 2).expectedPurchasesIfAlive(t: 52, x: 2, T: 20)
