@@ -12,7 +12,7 @@ extension OrderReader {
         guard files.count == 1, let file = files.first else { return nil }
         if minimumBytes > 0 { guard let size = InputFiles.size(of: file), size >= minimumBytes else { return nil } }
         beforeReading()
-        var builder = try SumsBuilder(segmentColumns: options.segmentColumns)
+        var builder = try SumsBuilder(segmentColumns: options.segmentColumns, concurrent: concurrentInterning)
         let size = InputFiles.size(of: file)
         let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
         let reportProgress = progress.map { progress in { (offset: Int) in progress(offset, size ?? 0) } }

@@ -41,6 +41,25 @@ import Testing
         }
     }
 
+    /// Folded on a second thread or on the reading one: the same sums.
+    @Test func concurrentAndOneThreadFoldingGiveTheSameSums() throws {
+        let file = try Self.write(Self.randomExport(seed: 21, rows: 30_000))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.segmentColumns = ["channel"]
+        var oneThread = OrderReader(options: options)
+        oneThread.concurrentInterning = false
+        var concurrent = OrderReader(options: options)
+        concurrent.concurrentInterning = true
+        let expected = try #require(try oneThread.readSums(sources: [file]))
+        let got = try #require(try concurrent.readSums(sources: [file]))
+        #expect(got.rejected == expected.rejected && got.warnings == expected.warnings && got.rowsRead == expected.rowsRead)
+        let period = PeriodKind.month
+        #expect(got.sums.aggregates(period: period, asOf: nil, collectsPurchases: true)
+            == expected.sums.aggregates(period: period, asOf: nil, collectsPurchases: true))
+        #expect(got.sums.sumCount == expected.sums.sumCount && expected.sums.sumCount > 10_000)
+    }
+
     /// One sum per customer, order id and day: counted independently from the rows read.
     @Test func oneSumPerCustomerOrderAndDay() throws {
         let file = try Self.write(Self.randomExport(seed: 9, rows: 5_000))
