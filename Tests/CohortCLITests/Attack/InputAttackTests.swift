@@ -169,7 +169,9 @@ import Glibc
         #expect(result.seconds < 10, "\(result.seconds) s")
     }
 
-    @Test func aFileTruncatedWhileReadIsNeverASignal() throws {
+    /// Read into a table, or into sums (`--sums-from-mb 0`, folded on a second thread).
+    @Test(arguments: [[], ["--sums-from-mb", "0"]])
+    func aFileTruncatedWhileReadIsNeverASignal(reading: [String]) throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("orders.csv").path
@@ -184,7 +186,7 @@ import Glibc
             _ = truncate(path, 4096)
         }
         cutter.start()
-        let result = try CLIRunner.measure(["kpis", path, "--format", "csv"], timeout: 120)
+        let result = try CLIRunner.measure(["kpis", path, "--format", "csv"] + reading, timeout: 120)
         #expect(result.signal == nil, "ended by signal \(String(describing: result.signal))")
         #expect(result.status == 0 || result.status == 2, "exit \(result.status): \(result.standardError)")
         if result.status == 2 {
@@ -212,6 +214,12 @@ import Glibc
         let direct = try CLIRunner.measure(["kpis", "orders.csv", "--format", "csv"], currentDirectory: folder)
         Self.expectContained(piped, status: 0)
         #expect(piped.standardOutput == direct.standardOutput && !direct.standardOutput.isEmpty)
+        // Standard input read into sums: the same KPIs.
+        let sentAgain = Counter()
+        let summed = try CLIRunner.measure(["kpis", "-", "--format", "csv", "--sums-from-mb", "0"],
+                                           input: .generator { sentAgain.add() == 1 ? text : nil })
+        Self.expectContained(summed, status: 0)
+        #expect(summed.standardOutput == direct.standardOutput)
     }
 
     // MARK: - Duplicate inputs
