@@ -5,8 +5,9 @@
 /// room; a row written here is five plain stores, and the batch joins the columns (and
 /// goes to `IDInterning`) as a whole, `capacity` rows at a time.
 ///
-/// A class: it owns its buffers. One builder writes it; it is never shared.
-final class RowBatch {
+/// A class: it owns its buffers. One builder writes it; it is never shared (`SumsBatch` adds
+/// what a batch summed on another thread needs).
+class RowBatch {
     static let capacity = 2048
 
     let customerKeys = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
@@ -27,6 +28,19 @@ final class RowBatch {
     }
 
     var isEmpty: Bool { count == 0 }
+    var isFull: Bool { count == Self.capacity }
+
+    /// Writes a row after the others (room checked by the caller).
+    @inline(__always)
+    final func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?, line: Int) {
+        let index = count
+        customerKeys[index] = customerBytes
+        orderKeys[index] = orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)
+        self.day[index] = Int32(truncatingIfNeeded: day)
+        self.amount[index] = amount
+        self.line[index] = Int32(truncatingIfNeeded: line)
+        count = index + 1
+    }
 
     /// The first `count` elements of one of the buffers.
     func rows<Element>(_ buffer: UnsafeMutablePointer<Element>) -> UnsafeBufferPointer<Element> {

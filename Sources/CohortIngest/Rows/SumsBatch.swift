@@ -1,26 +1,16 @@
-/// The rows `SumsBuilder` was given since it last summed: their id bytes, day, amount, line and
-/// segment values, in buffers of fixed size, summed `capacity` rows at a time.
+/// The rows `SumsBuilder` was given since it last handed a batch over: a `RowBatch` (id bytes,
+/// day, amount, line) with the rows' segment values, and room for their interned customers.
 ///
 /// Id bytes point into the input, or into `kept`, a buffer of its own for ids that were in a
 /// scratch buffer or a waiting row (valid until `clear()`).
 ///
 /// A class: it owns its buffers. One builder fills it, then hands it to `SumsFolding`, which
 /// folds it and puts it back in its pool: one thread at a time uses it.
-final class SumsBatch: @unchecked Sendable {
-    static let capacity = 2048
-
-    let customerKeys = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
-    /// Empty for a row without an order id (or a file without the column).
-    let orderKeys = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
-    let day = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-    let amount = UnsafeMutablePointer<Int64>.allocate(capacity: capacity)
-    let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+final class SumsBatch: RowBatch, @unchecked Sendable {
     /// The interned customer of each row, once summed.
     let customer = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     /// Row `r`'s segment values are at `r * segmentCount ..< (r + 1) * segmentCount`.
     let segments: UnsafeMutablePointer<Int32>
-    /// Rows in the batch: `0 ..< count` of each buffer.
-    var count = 0
     /// Whether the rows' file has an order column, and its number among the files read.
     var hasOrderColumn = false
     var file = 0
@@ -32,18 +22,10 @@ final class SumsBatch: @unchecked Sendable {
     }
 
     deinit {
-        customerKeys.deallocate()
-        orderKeys.deallocate()
-        day.deallocate()
-        amount.deallocate()
-        line.deallocate()
         customer.deallocate()
         segments.deallocate()
         kept.deallocate()
     }
-
-    var isEmpty: Bool { count == 0 }
-    var isFull: Bool { count == Self.capacity }
 
     /// Whether one more row with `bytes` of ids to keep fits.
     func hasRoom(forBytes bytes: Int) -> Bool {

@@ -88,13 +88,7 @@ struct SumsBuilder: RowSink {
                          at position: RecordPosition) throws(IngestError) {
         // A full batch is handed over when the next row comes: the last row's segment values are in by then.
         if batch.isFull { handOverBatch() }
-        let row = batch.count
-        batch.customerKeys[row] = customerBytes
-        batch.orderKeys[row] = orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)
-        batch.day[row] = Int32(truncatingIfNeeded: day)
-        batch.amount[row] = amount
-        batch.line[row] = Int32(truncatingIfNeeded: position.line)
-        batch.count = row + 1
+        batch.append(customerBytes: customerBytes, day: day, amount: amount, orderBytes: orderBytes, line: position.line)
     }
 
     mutating func appendNow(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,

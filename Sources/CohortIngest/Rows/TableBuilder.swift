@@ -125,15 +125,9 @@ struct TableBuilder: RowSink {
     @inline(__always)
     mutating func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,
                          at position: RecordPosition) {
-        let index = batch.count
-        batch.customerKeys[index] = customerBytes
-        batch.orderKeys[index] = orderBytes ?? UnsafeBufferPointer(start: nil, count: 0)
-        batch.day[index] = Int32(truncatingIfNeeded: day)
-        batch.amount[index] = amount
-        batch.line[index] = Int32(truncatingIfNeeded: position.line)
-        batch.count = index + 1
+        batch.append(customerBytes: customerBytes, day: day, amount: amount, orderBytes: orderBytes, line: position.line)
         if findsDuplicates { extents.append(position.extent) }
-        if batch.count == RowBatch.capacity { handOverBatch() }
+        if batch.isFull { handOverBatch() }
     }
 
     /// Appends the batch's days, amounts and lines to the columns and hands its id bytes to `interning`.
