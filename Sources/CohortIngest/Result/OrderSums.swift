@@ -51,8 +51,8 @@ extension OrderSums {
     /// lines and amount count in the period of its own day. The customer's segment values are
     /// those of the first line of its first positive order (earliest day, then first read).
     ///
-    /// With `releasing`, each customer's sums are given back once summed, so that the sums and the
-    /// aggregates are not both in memory: the sums are empty afterwards (call once).
+    /// With `releasing`, the sums of each 65,536 customers are given back once summed, so that the
+    /// sums and the aggregates are not both in memory: the sums are empty afterwards (call once).
     ///
     /// Complexity: O(sums × log(sums of a customer)).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool, releasing: Bool = false) -> CustomerAggregates {
@@ -65,13 +65,13 @@ extension OrderSums {
         var segmentValues = segments.map { _ in [Int32](repeating: 0, count: customerCount) }
         var customer = CustomerSums()
         for index in 0 ..< customerCount {
-            customer.gather(lists.records(of: index), upTo: asOfDay)
+            if releasing && index & 0xFFFF == 0 { lists.release(upTo: index) }
+            customer.gather(index, of: lists, upTo: asOfDay)
             aggregates.rowsAfterAsOf += customer.linesAfter
             customer.sumOrders(calendar: calendar, collectsPurchases: collectsPurchases)
-            let records = lists.records(of: index)
             if let first = customer.firstPositiveSum {
                 for (column, slot) in segmentSlots.enumerated() {
-                    segmentValues[column][index] = records.segments[Int(first) * lists.segmentCount + slot]
+                    segmentValues[column][index] = lists.segment(slot, of: index, rank: Int(first))
                 }
             }
             var purchases = CustomerAggregates.Purchases.none
@@ -82,8 +82,8 @@ extension OrderSums {
                 }
             }
             aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
-            if releasing { lists.release(index) }
         }
+        if releasing { lists.release(upTo: Int.max) }
         aggregates.segments = zip(segments, segmentValues).map { column, values in
             SegmentColumn(name: column.name, values: column.values, source: .rows(values))
         }
@@ -112,16 +112,15 @@ private struct CustomerSums {
     private(set) var firstPositiveSum: Int32?
 
     /// Takes the sums up to the as-of day, and counts the lines after it.
-    mutating func gather(_ records: OrderDayLists.Records, upTo asOfDay: Int32) {
+    mutating func gather(_ customer: Int, of lists: OrderDayLists, upTo asOfDay: Int32) {
         sums.removeAll(keepingCapacity: true)
         linesAfter = 0
-        for index in 0 ..< records.count {
-            let day = records.day[index]
-            guard day <= asOfDay else {
-                linesAfter += Int(records.lines[index])
-                continue
+        lists.forEachSum(of: customer) { rank, sum in
+            guard sum.day <= asOfDay else {
+                linesAfter += Int(sum.lines)
+                return
             }
-            sums.append(Sum(key: records.key[index], rank: Int32(index), day: day, lines: records.lines[index], amount: records.amount[index]))
+            sums.append(Sum(key: sum.key, rank: Int32(rank), day: sum.day, lines: sum.lines, amount: sum.amount))
         }
     }
 

@@ -1,32 +1,57 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Per customer, its order lines summed per order and day, in the order each (order, day)
 /// was first seen: the memory of `OrderSums`, filled while a file is read.
 ///
-/// A customer's sums are one block of its own (key, amount, day and line count side by side,
-/// then the segment values of each sum's first line), found and grown by the customer's
-/// index: adding a line scans the customer's few keys and adds to the sum it finds, or
-/// appends one. The block grows by half when it is full, so memory follows the sums, about
-/// 24 bytes each (plus 4 per segment column), and never the rows.
+/// A customer's sums are a chain of chunks of 4, 8, 16, … up to 256 sums, each holding keys,
+/// amounts, days and line counts side by side, then the segment values of each sum's first line.
+/// Adding a line scans the customer's keys and adds to the sum it finds, or appends one in the
+/// last chunk (a new chunk when that is full). Chunks are never moved or freed one by one: they
+/// are cut from slabs of 1 MiB, one series of slabs per 65,536 customers, so that memory follows
+/// the sums (about 24 bytes each, plus 4 per segment column, and the unused end of each
+/// customer's last chunk) with nothing left behind by growing, and a group's slabs go back to
+/// the system at once when its customers are done (`release(upTo:)`).
 ///
 ///     let lists = OrderDayLists(segmentCount: 0)
 ///     _ = lists.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 12_50)
 ///     _ = lists.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 7_50)
-///     lists.records(of: 0).amount[0]   // 20_00, from 2 lines
+///     lists.forEachSum(of: 0) { rank, sum in sum.amount }   // 20_00, from 2 lines
 ///
 /// Customers are numbered 0, 1, 2, … in the order they are first added. A class: it owns the
-/// blocks (freed in `deinit`); one reader fills it, then it is only read.
+/// slabs (freed in `deinit`); one thread fills it, then it is only read.
 ///
-/// Complexity: O(sums of the customer) per line added; O(1) amortised to grow.
+/// Complexity: O(sums of the customer) per line added.
 final class OrderDayLists: @unchecked Sendable {
-    // @unchecked: written by one thread while a file is read, then only read (after a join).
+    // @unchecked: written by one thread while a file is read, then only read.
 
-    /// One customer's block: `capacity` sums, of which the first `count` are used.
-    private struct Header {
-        var base: UnsafeMutableRawPointer?
-        var count: UInt32
-        var capacity: UInt32
+    /// One sum: an order's lines of one day.
+    struct Sum {
+        var key: UInt64
+        var amount: Int64
+        var day: Int32
+        var lines: Int32
     }
+
+    /// One customer's chain: its first and last chunk, and its sums in all.
+    private struct Header {
+        var first: UnsafeMutableRawPointer?
+        var last: UnsafeMutableRawPointer?
+    }
+
+    /// A chunk: `next` (8 bytes), `capacity` and `count` (4 each), then `capacity` keys (8 bytes),
+    /// amounts (8), days (4), line counts (4) and segment values (4 per column).
+    private static let chunkHeader = 16
+    private static let firstCapacity = 4, largestCapacity = 256
+    private static let slabBytes = 1 << 20
+    /// Customers per series of slabs (`release(upTo:)` gives a series back whole).
+    private static let groupShift = 16
 
     /// Segment values kept per sum (the values of its first line).
     let segmentCount: Int
@@ -36,6 +61,11 @@ final class OrderDayLists: @unchecked Sendable {
     private(set) var customerCount = 0
     /// Sums in all.
     private(set) var recordCount = 0
+    /// Per group of customers, its slabs (the last one being cut), and how much of that one is used.
+    private var slabs: [[UnsafeMutableRawPointer]] = []
+    private var slabUsed: [Int] = []
+    /// Room for `touch` to follow the chains of a stretch of customers, reused.
+    private var chains: [UnsafeMutableRawPointer?] = []
 
     init(segmentCount: Int = 0) {
         self.segmentCount = segmentCount
@@ -44,84 +74,113 @@ final class OrderDayLists: @unchecked Sendable {
     }
 
     deinit {
-        for customer in 0 ..< customerCount { free(headers[customer].base) }
+        for group in slabs { for slab in group { munmap(slab, Self.slabBytes) } }
         headers.deallocate()
     }
 
-    /// Bytes of one sum in a block.
-    private var stride: Int { 24 + 4 * segmentCount }
+    /// Bytes of one sum in a chunk.
+    private var sumBytes: Int { 24 + 4 * segmentCount }
 
-    /// Adds one order line (or `lines` lines summed already) of `customer` (at most `customerCount`:
-    /// a new customer is the next number): to the sum of its order and day, or as a new sum that keeps
-    /// `segments` (`segmentCount` value ids of this line). False when the system has no memory for a
-    /// larger block (nothing is added then).
+    /// Adds one order line of `customer` (at most `customerCount`: a new customer is the next
+    /// number): to the sum of its order and day, or as a new sum that keeps `segments`
+    /// (`segmentCount` value ids of this line). False when the system has no memory for a chunk.
     @inline(__always)
-    func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32 = 1,
-                    segments: UnsafePointer<Int32>? = nil) -> Bool {
+    func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) -> Bool {
         if customer == customerCount { addCustomer() }
-        let header = headers[customer]
-        let count = Int(header.count)
-        if let base = header.base {
-            let capacity = Int(header.capacity)
-            let keys = base.assumingMemoryBound(to: UInt64.self)
-            let days = (base + 16 * capacity).assumingMemoryBound(to: Int32.self)
+        var chunk = headers[customer].first
+        while let current = chunk {
+            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
+            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
+            let keys = (current + Self.chunkHeader).assumingMemoryBound(to: UInt64.self)
+            let days = (current + Self.chunkHeader + 16 * capacity).assumingMemoryBound(to: Int32.self)
             var index = 0
             while index < count {
                 if keys[index] == key.rawValue && days[index] == day {
-                    (base + 8 * capacity).assumingMemoryBound(to: Int64.self)[index] &+= amount
-                    (base + 20 * capacity).assumingMemoryBound(to: Int32.self)[index] &+= lines
+                    (current + Self.chunkHeader + 8 * capacity).assumingMemoryBound(to: Int64.self)[index] &+= amount
+                    (current + Self.chunkHeader + 20 * capacity).assumingMemoryBound(to: Int32.self)[index] &+= 1
                     return true
                 }
                 index += 1
             }
+            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
-        return append(customer: customer, key: key, day: day, amount: amount, lines: lines, segments: segments)
+        return append(customer: customer, key: key, day: day, amount: amount, segments: segments)
     }
 
-    /// Reads the headers, then the first keys and days, of the customers of a batch of lines
-    /// about to be added: each is a wait for memory once the blocks outgrow the caches, and
-    /// read here in tight loops of independent loads they overlap instead of coming one by one.
-    /// Returns a value made of what was read, so that the loads are not left out.
+    /// Reads the headers, then the chunks, of the customers of a stretch of lines about to be
+    /// added: each is a wait for memory once the sums outgrow the caches, and read here in tight
+    /// loops of independent loads (the first chunk of every customer, then every second chunk,
+    /// and so on) they overlap instead of coming one by one. Returns a value made of what was
+    /// read, so that the loads are not left out.
     func touch(_ customers: UnsafePointer<Int32>, count: Int) -> UInt64 {
         var touched: UInt64 = 0
-        for row in 0 ..< count where Int(customers[row]) < customerCount {
-            touched &+= UInt64(headers[Int(customers[row])].count)
+        if chains.count < count { chains = .init(repeating: nil, count: count) }
+        return chains.withUnsafeMutableBufferPointer { chains in
+            for row in 0 ..< count {
+                let customer = Int(customers[row])
+                chains[row] = customer < customerCount ? headers[customer].first : nil
+            }
+            var more = true
+            while more {
+                more = false
+                for row in 0 ..< count {
+                    guard let chunk = chains[row] else { continue }
+                    // The chunk's header and its first keys share a cache line.
+                    touched &+= chunk.load(fromByteOffset: Self.chunkHeader, as: UInt64.self)
+                    chains[row] = chunk.load(as: UnsafeMutableRawPointer?.self)
+                    more = more || chains[row] != nil
+                }
+            }
+            return touched
         }
-        for row in 0 ..< count where Int(customers[row]) < customerCount {
-            let header = headers[Int(customers[row])]
-            guard let base = header.base else { continue }
-            // Every cache line of the keys (scanned on each add), and the first of the days.
-            var offset = 0
-            let keyBytes = 8 * Int(header.count)
-            repeat {
-                touched &+= base.load(fromByteOffset: offset, as: UInt64.self)
-                offset += 64
-            } while offset < keyBytes
-            touched &+= UInt64(truncatingIfNeeded: (base + 16 * Int(header.capacity)).load(as: Int32.self))
-        }
-        return touched
     }
 
-    /// Appends a new sum to the customer's block, growing it when full; false without memory for it.
-    private func append(customer: Int, key: OrderKey, day: Int32, amount: Int64, lines: Int32, segments: UnsafePointer<Int32>?) -> Bool {
-        var header = headers[customer]
-        let count = Int(header.count)
-        if count == Int(header.capacity) {
-            guard let grown = grow(customer) else { return false }
-            header = grown
+    /// Appends a new sum in the customer's last chunk, or in a new one; false without memory.
+    private func append(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>?) -> Bool {
+        var chunk = headers[customer].last
+        if chunk == nil || chunk!.load(fromByteOffset: 12, as: UInt32.self) == chunk!.load(fromByteOffset: 8, as: UInt32.self) {
+            let capacity = chunk.map { min(Self.largestCapacity, 2 * Int($0.load(fromByteOffset: 8, as: UInt32.self))) } ?? Self.firstCapacity
+            guard let fresh = newChunk(capacity: capacity, group: customer >> Self.groupShift) else { return false }
+            if let last = chunk { last.storeBytes(of: Optional(fresh), as: UnsafeMutableRawPointer?.self) } else { headers[customer].first = fresh }
+            headers[customer].last = fresh
+            chunk = fresh
         }
-        let base = header.base!, capacity = Int(header.capacity)
+        let current = chunk!
+        let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
+        let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
+        let base = current + Self.chunkHeader
         base.assumingMemoryBound(to: UInt64.self)[count] = key.rawValue
         (base + 8 * capacity).assumingMemoryBound(to: Int64.self)[count] = amount
         (base + 16 * capacity).assumingMemoryBound(to: Int32.self)[count] = day
-        (base + 20 * capacity).assumingMemoryBound(to: Int32.self)[count] = lines
+        (base + 20 * capacity).assumingMemoryBound(to: Int32.self)[count] = 1
         if segmentCount > 0 {
             let values = (base + 24 * capacity).assumingMemoryBound(to: Int32.self) + count * segmentCount
             for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
         }
-        headers[customer].count = UInt32(count + 1)
+        current.storeBytes(of: UInt32(count + 1), toByteOffset: 12, as: UInt32.self)
         recordCount += 1
         return true
+    }
+
+    /// A chunk of `capacity` sums cut from the group's slab (a new slab when it has no room); nil without memory.
+    private func newChunk(capacity: Int, group: Int) -> UnsafeMutableRawPointer? {
+        let bytes = (Self.chunkHeader + capacity * sumBytes + 7) & ~7
+        while slabs.count <= group {
+            slabs.append([])
+            slabUsed.append(Self.slabBytes)
+        }
+        if slabUsed[group] + bytes > Self.slabBytes {
+            let slab = mmap(nil, Self.slabBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let slab, slab != MAP_FAILED else { return nil }
+            slabs[group].append(slab)
+            slabUsed[group] = 0
+        }
+        let chunk = slabs[group][slabs[group].count - 1] + slabUsed[group]
+        slabUsed[group] += bytes
+        chunk.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
+        chunk.storeBytes(of: UInt32(capacity), toByteOffset: 8, as: UInt32.self)
+        chunk.storeBytes(of: UInt32(0), toByteOffset: 12, as: UInt32.self)
+        return chunk
     }
 
     /// A new customer, numbered `customerCount`, without sums yet.
@@ -133,62 +192,71 @@ final class OrderDayLists: @unchecked Sendable {
             headers = larger
             headerCapacity *= 2
         }
-        (headers + customerCount).initialize(to: Header(base: nil, count: 0, capacity: 0))
+        (headers + customerCount).initialize(to: Header(first: nil, last: nil))
         customerCount += 1
     }
 
-    /// Moves the customer's sums into a block half as large again (4 sums at first); nil without memory.
-    private func grow(_ customer: Int) -> Header? {
-        let old = headers[customer]
-        let oldCapacity = Int(old.capacity), count = Int(old.count)
-        let capacity = oldCapacity < 8 ? max(4, oldCapacity * 2) : (oldCapacity + oldCapacity / 2 + 3) & ~3
-        guard let base = malloc(capacity * stride) else { return nil }
-        if let oldBase = old.base {
-            memcpy(base, oldBase, 8 * count)
-            memcpy(base + 8 * capacity, oldBase + 8 * oldCapacity, 8 * count)
-            memcpy(base + 16 * capacity, oldBase + 16 * oldCapacity, 4 * count)
-            memcpy(base + 20 * capacity, oldBase + 20 * oldCapacity, 4 * count)
-            if segmentCount > 0 { memcpy(base + 24 * capacity, oldBase + 24 * oldCapacity, 4 * segmentCount * count) }
-            free(oldBase)
+    /// Calls `body` with each sum of the customer, first seen first, and its rank in that order.
+    @inline(__always)
+    func forEachSum(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
+        var rank = 0
+        var chunk = headers[customer].first
+        while let current = chunk {
+            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
+            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
+            let base = current + Self.chunkHeader
+            for index in 0 ..< count {
+                body(rank, Sum(key: base.load(fromByteOffset: 8 * index, as: UInt64.self),
+                               amount: base.load(fromByteOffset: 8 * capacity + 8 * index, as: Int64.self),
+                               day: base.load(fromByteOffset: 16 * capacity + 4 * index, as: Int32.self),
+                               lines: base.load(fromByteOffset: 20 * capacity + 4 * index, as: Int32.self)))
+                rank += 1
+            }
+            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
-        let header = Header(base: base, count: UInt32(count), capacity: UInt32(capacity))
-        headers[customer] = header
-        return header
     }
 
-    /// One customer's sums as buffers; valid while this object lives and nothing is added.
-    struct Records {
-        let key: UnsafeBufferPointer<UInt64>
-        let amount: UnsafeBufferPointer<Int64>
-        let day: UnsafeBufferPointer<Int32>
-        let lines: UnsafeBufferPointer<Int32>
-        /// Sum `i`'s segment values are `segments[i * segmentCount ..< (i + 1) * segmentCount]`.
-        let segments: UnsafeBufferPointer<Int32>
-
-        var count: Int { key.count }
-    }
-
-    /// The sums of a customer, first seen first.
-    func records(of customer: Int) -> Records {
-        let header = headers[customer]
-        let count = Int(header.count), capacity = Int(header.capacity)
-        guard let base = header.base else {
-            let none = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
-            return Records(key: none, amount: .init(start: nil, count: 0), day: .init(start: nil, count: 0), lines: .init(start: nil, count: 0),
-                           segments: .init(start: nil, count: 0))
+    /// The value id of segment slot `slot` kept with the customer's sum of rank `rank`.
+    func segment(_ slot: Int, of customer: Int, rank: Int) -> Int32 {
+        var skipped = 0
+        var chunk = headers[customer].first
+        while let current = chunk {
+            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
+            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
+            if rank < skipped + count {
+                let values = current + Self.chunkHeader + 24 * capacity
+                return values.load(fromByteOffset: 4 * ((rank - skipped) * segmentCount + slot), as: Int32.self)
+            }
+            skipped += count
+            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
-        return Records(key: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt64.self), count: count),
-                       amount: UnsafeBufferPointer(start: (base + 8 * capacity).assumingMemoryBound(to: Int64.self), count: count),
-                       day: UnsafeBufferPointer(start: (base + 16 * capacity).assumingMemoryBound(to: Int32.self), count: count),
-                       lines: UnsafeBufferPointer(start: (base + 20 * capacity).assumingMemoryBound(to: Int32.self), count: count),
-                       segments: UnsafeBufferPointer(start: (base + 24 * capacity).assumingMemoryBound(to: Int32.self),
-                                                     count: count * segmentCount))
+        preconditionFailure("customer \(customer) has no sum of rank \(rank)")
     }
 
-    /// Gives a customer's sums back to the system; the customer has none afterwards.
-    func release(_ customer: Int) {
-        free(headers[customer].base)
-        recordCount -= Int(headers[customer].count)
-        headers[customer] = Header(base: nil, count: 0, capacity: 0)
+    /// The number of sums of a customer.
+    func sumCount(of customer: Int) -> Int {
+        var total = 0
+        var chunk = headers[customer].first
+        while let current = chunk {
+            total += Int(current.load(fromByteOffset: 12, as: UInt32.self))
+            chunk = current.load(as: UnsafeMutableRawPointer?.self)
+        }
+        return total
+    }
+
+    /// Gives back the sums of every customer below `customer` whose whole group of slabs is below
+    /// it (customers are done in order): those customers have no sums afterwards.
+    func release(upTo customer: Int) {
+        let groups = min(customer >> Self.groupShift, slabs.count)
+        for group in 0 ..< groups where !slabs[group].isEmpty {
+            let customers = (group << Self.groupShift) ..< min(customerCount, (group + 1) << Self.groupShift)
+            for index in customers {
+                recordCount -= sumCount(of: index)
+                headers[index] = Header(first: nil, last: nil)
+            }
+            for slab in slabs[group] { munmap(slab, Self.slabBytes) }
+            slabs[group] = []
+            slabUsed[group] = Self.slabBytes
+        }
     }
 }
