@@ -48,7 +48,7 @@ final class OrderDayLists: @unchecked Sendable {
     /// A chunk: `next` (8 bytes), `capacity` and `count` (4 each), then `capacity` keys (8 bytes),
     /// amounts (8), days (4), line counts (4) and segment values (4 per column).
     private static let chunkHeader = 16
-    private static let firstCapacity = 4, largestCapacity = 256
+    private static let firstCapacity = 2, largestCapacity = 256
     private static let slabBytes = 1 << 20
     /// Customers per series of slabs (`release(upTo:)` gives a series back whole).
     private static let groupShift = 16
