@@ -84,6 +84,28 @@ import Testing
         #expect(summed.sumCount < table.rowCount)
     }
 
+    /// A chunk never outgrows its slab, however many segment values each sum keeps.
+    @Test func manySegmentColumnsFitTheSlabs() {
+        let lists = OrderDayLists(segmentCount: 20_000)
+        let values = [Int32](repeating: 7, count: 20_000)
+        for order in 0 ..< 300 {
+            // 2 lines per order: 300 sums, the second line of each added to the first
+            for _ in 0 ..< 2 {
+                let added = values.withUnsafeBufferPointer { values in
+                    lists.add(customer: 0, key: OrderKey(bytes: "\(order)")!, day: 20_000, amount: 1_00, segments: values.baseAddress)
+                }
+                #expect(added)
+            }
+        }
+        var count = 0, amount: Int64 = 0
+        lists.forEachSum(of: 0) { _, sum in
+            count += 1
+            amount += sum.amount
+        }
+        #expect(count == 300 && amount == 600_00 && lists.recordCount == 300)
+        #expect(lists.segment(19_999, of: 0, rank: 299) == 7)
+    }
+
     @Test func severalFilesAreReadIntoATable() throws {
         let first = try Self.write(Self.randomExport(seed: 1, rows: 100))
         let second = try Self.write(Self.randomExport(seed: 2, rows: 100))

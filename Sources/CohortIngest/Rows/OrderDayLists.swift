@@ -163,7 +163,10 @@ final class OrderDayLists: @unchecked Sendable {
     }
 
     /// A chunk of `capacity` sums cut from the group's slab (a new slab when it has no room); nil without memory.
-    private func newChunk(capacity: Int, group: Int) -> UnsafeMutableRawPointer? {
+    private func newChunk(capacity requested: Int, group: Int) -> UnsafeMutableRawPointer? {
+        // A chunk fits a slab whatever the number of segment columns (at least one sum).
+        let capacity = max(1, min(requested, (Self.slabBytes - Self.chunkHeader) / sumBytes))
+        guard Self.chunkHeader + capacity * sumBytes <= Self.slabBytes else { return nil }
         let bytes = (Self.chunkHeader + capacity * sumBytes + 7) & ~7
         while slabs.count <= group {
             slabs.append([])
