@@ -27,6 +27,8 @@ extension ReportJob {
         guard let result = try reader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes, beforeReading: { events?(.phase(.reading)) })
         else { return nil }
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
+        // As the analysis of a table refuses it, before any sum of money is formed.
+        guard result.sums.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
         var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
                                                       releasing: true)
         let customers = OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: aggregates.customerIDs, orderCount: 0)

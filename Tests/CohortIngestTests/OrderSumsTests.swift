@@ -84,6 +84,39 @@ import Testing
         #expect(summed.sumCount < table.rowCount)
     }
 
+    /// A customer with thousands of orders (a shop's guest account) is indexed, not scanned: the
+    /// same analysis as the table's, lines of one order on several days and refunds included.
+    @Test func aCustomerWithThousandsOfOrdersGivesTheAnalysisOfTheTable() throws {
+        var random = SplitMix64(seed: 77)
+        var lines: [String] = []
+        for order in 0 ..< 3_000 {
+            let customer = order % 10 == 0 ? "K\(order % 7)" : "GUEST"
+            let month = Int.random(in: 1 ... 12, using: &random), day = Int.random(in: 1 ... 27, using: &random)
+            for line in 0 ..< Int.random(in: 1 ... 3, using: &random) {
+                let cents = Int.random(in: -2_000 ... 50_000, using: &random)
+                let sign = cents < 0 ? "-" : ""
+                lines.append("\(customer),2025-\(String(format: "%02d", month))-\(String(format: "%02d", day + line)),"
+                             + "\(sign)\(cents.magnitude / 100).\(String(format: "%02d", cents.magnitude % 100)),SO-\(order % 2_500),web\(order % 3)")
+            }
+        }
+        lines.shuffle(using: &random)
+        let file = try Self.write("customer_id,order_date,amount,order_id,channel\n" + lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.segmentColumns = ["channel"]
+        let reader = OrderReader(options: options)
+        let table = try reader.read(sources: [file])
+        let summed = try #require(try reader.readSums(sources: [file]))
+        for period in [PeriodKind.month, .week] {
+            let analysisOptions = AnalysisOptions(period: period)
+            let expected = try CohortAnalysis.withCustomerRecords(table: table.table, options: analysisOptions, input: table.inputSummary)
+            let got = try CohortAnalysis.withCustomerRecords(aggregates: summed.sums.aggregates(period: period, asOf: nil, collectsPurchases: true),
+                                                             options: analysisOptions, input: summed.inputSummary)
+            #expect(got.analysis == expected.analysis, "\(period)")
+            #expect(got.records == expected.records, "\(period)")
+        }
+    }
+
     /// A chunk never outgrows its slab, however many segment values each sum keeps.
     @Test func manySegmentColumnsFitTheSlabs() {
         let lists = OrderDayLists(segmentCount: 20_000)

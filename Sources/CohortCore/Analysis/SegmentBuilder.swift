@@ -45,23 +45,49 @@ struct SegmentBuilder {
         return (attributes, lookups, membership)
     }
 
-    /// Each order's first row in reading order (−1 for an id without rows); nil without an order column.
-    private func firstRowOfOrder() -> [Int32]? {
+    /// Where each customer's orders were first read: an order id's first row up to the as-of date,
+    /// and for a customer whose rows share an id with an earlier customer's, its own first row of
+    /// that id (orders are per customer, METRICS.md "Input model").
+    struct FirstRows {
+        let first: [Int32]
+        let ofLaterCustomers: [Int64: Int32]
+        let customer: [Int32]
+
+        func row(customer owner: Int32, order: Int32) -> Int {
+            let row = Int(first[Int(order)])
+            if row >= 0 && customer[row] == owner { return row }
+            return Int(ofLaterCustomers[Int64(owner) << 32 | Int64(order)] ?? -1)
+        }
+    }
+
+    /// Each order's first row in reading order up to the as-of date, per customer; nil without an order column.
+    private func firstRowOfOrder() -> FirstRows? {
         guard let order = table.order else { return nil }
+        let asOf = options.asOf.map { Int32(clamping: $0.dayNumber) } ?? .max
         var first = [Int32](repeating: -1, count: table.orderCount)
-        for row in order.indices where first[Int(order[row])] < 0 { first[Int(order[row])] = Int32(row) }
-        return first
+        var ofLaterCustomers: [Int64: Int32] = [:]
+        for row in order.indices where table.day[row] <= asOf {
+            let id = Int(order[row])
+            let firstRow = Int(first[id])
+            if firstRow < 0 {
+                first[id] = Int32(row)
+            } else if table.customer[firstRow] != table.customer[row] {
+                let key = Int64(table.customer[row]) << 32 | Int64(id)
+                if ofLaterCustomers[key] == nil { ofLaterCustomers[key] = Int32(row) }
+            }
+        }
+        return FirstRows(first: first, ofLaterCustomers: ofLaterCustomers, customer: table.customer)
     }
 
     /// The value of each analysed customer (−1: unknown), and how many the customer file does not name.
-    private func values(of column: SegmentColumn, firstRowOfOrder: [Int32]?) -> (Lookup, missing: Int) {
+    private func values(of column: SegmentColumn, firstRowOfOrder: FirstRows?) -> (Lookup, missing: Int) {
         let empty = column.values.firstIndex(of: "").map(Int32.init) ?? -2
         var valueOfCustomer = [Int32](repeating: -1, count: history.customerCount), missing = 0
         switch column.source {
         case .rows(let ids):
             for index in 0 ..< history.customerCount {
-                let key = Int(history.firstPositiveKey[index])
-                let row = firstRowOfOrder.map { Int($0[key]) } ?? key
+                let key = history.firstPositiveKey[index]
+                let row = firstRowOfOrder.map { $0.row(customer: history.customer[index], order: key) } ?? Int(key)
                 let id = ids[row]
                 valueOfCustomer[index] = id == empty ? -1 : id
             }

@@ -68,7 +68,7 @@ public struct CustomerAggregates: Sendable, Equatable {
             var repeats: Int64 = 0
             var gaps: [Int] = []
             for index in days.indices.dropFirst() {
-                repeats += days[index].total
+                repeats &+= days[index].total // wraps only where the amounts do not fit, which the analysis refuses
                 gaps.append(Int(days[index].day - days[index - 1].day))
             }
             self.init(firstDay: days[0].day, lastDay: days[days.count - 1].day, days: Int32(days.count), repeatValue: repeats,

@@ -51,6 +51,9 @@ extension OrderSums {
     /// lines and amount count in the period of its own day. The customer's segment values are
     /// those of the first line of its first positive order (earliest day, then first read).
     ///
+    /// When the amounts do not fit (`amountTotalFits` false), the sums wrap instead of stopping the
+    /// program: the analysis refuses such aggregates anyway.
+    ///
     /// With `releasing`, the sums of each 65,536 customers are given back once summed, so that the
     /// sums and the aggregates are not both in memory: the sums are empty afterwards (call once).
     ///
@@ -149,7 +152,7 @@ private struct CustomerSums {
                 var total: Int64 = 0, day = Int32.max
                 for sum in sums[start ..< end] {
                     add(sum, calendar: calendar)
-                    total += sum.amount
+                    total &+= sum.amount
                     day = min(day, sum.day)
                 }
                 if total > 0 {
@@ -167,15 +170,15 @@ private struct CustomerSums {
     /// Books a sum's lines and amount in the period of its day.
     private mutating func add(_ sum: Sum, calendar: PeriodLookup) {
         let index = entryIndex(for: sum.day, calendar: calendar)
-        entries[index].rows += sum.lines
-        entries[index].netRevenue += sum.amount
+        entries[index].rows &+= sum.lines
+        entries[index].netRevenue &+= sum.amount
     }
 
     /// Counts `count` positive orders of `total` in all, dated `day`.
     private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, calendar: PeriodLookup, collectsPurchases: Bool) {
         let index = entryIndex(for: day, calendar: calendar)
-        entries[index].positiveOrders += count
-        entries[index].positiveOrderValue += total
+        entries[index].positiveOrders &+= count
+        entries[index].positiveOrderValue &+= total
         if collectsPurchases { dailyTotals.append((day, total)) }
     }
 
@@ -193,7 +196,7 @@ private struct CustomerSums {
         var merged = 0
         for index in dailyTotals.indices {
             if merged > 0 && dailyTotals[merged - 1].day == dailyTotals[index].day {
-                dailyTotals[merged - 1].total += dailyTotals[index].total
+                dailyTotals[merged - 1].total &+= dailyTotals[index].total
             } else {
                 dailyTotals[merged] = dailyTotals[index]
                 merged += 1

@@ -27,7 +27,7 @@ import Darwin
 /// Customers are numbered 0, 1, 2, … in the order they are first added. A class: it owns the
 /// slabs (freed in `deinit`); one thread fills it, then it is only read.
 ///
-/// Complexity: O(sums of the customer) per line added.
+/// Complexity: O(sums of the customer) per line added, O(1) once a customer has 62 sums or more.
 final class OrderDayLists: @unchecked Sendable {
     // @unchecked: written by one thread while a file is read, then only read.
 
@@ -67,6 +67,22 @@ final class OrderDayLists: @unchecked Sendable {
     /// Room for `touch` to follow the chains of a stretch of customers, reused.
     private var chains: [UnsafeMutableRawPointer?] = []
 
+    /// Where each sum of a customer with many sums is (a guest account of a shop, a marketplace):
+    /// found by its order and day in one lookup instead of a scan of every sum before it. A
+    /// customer is indexed once its chain reaches a chunk of `indexedFrom` sums; `indexed` has a
+    /// bit per customer.
+    private struct SumKey: Hashable {
+        var key: UInt64
+        var day: Int32
+    }
+    private struct Place {
+        var chunk: UnsafeMutableRawPointer
+        var index: Int
+    }
+    private static let indexedFrom = 64
+    private var places: [Int: [SumKey: Place]] = [:]
+    private var indexed: [UInt64] = []
+
     init(segmentCount: Int = 0) {
         self.segmentCount = segmentCount
         headerCapacity = 1024
@@ -87,6 +103,9 @@ final class OrderDayLists: @unchecked Sendable {
     @inline(__always)
     func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) -> Bool {
         if customer == customerCount { addCustomer() }
+        if indexed[customer >> 6] & (1 << UInt64(customer & 63)) != 0 {
+            return addIndexed(customer: customer, key: key, day: day, amount: amount, segments: segments)
+        }
         var chunk = headers[customer].first
         while let current = chunk {
             let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
@@ -105,6 +124,39 @@ final class OrderDayLists: @unchecked Sendable {
             chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
         return append(customer: customer, key: key, day: day, amount: amount, segments: segments)
+    }
+
+    /// `add` for a customer whose sums are indexed.
+    private func addIndexed(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>?) -> Bool {
+        let sumKey = SumKey(key: key.rawValue, day: day)
+        if let place = places[customer]?[sumKey] {
+            let capacity = Int(place.chunk.load(fromByteOffset: 8, as: UInt32.self))
+            (place.chunk + Self.chunkHeader + 8 * capacity).assumingMemoryBound(to: Int64.self)[place.index] &+= amount
+            (place.chunk + Self.chunkHeader + 20 * capacity).assumingMemoryBound(to: Int32.self)[place.index] &+= 1
+            return true
+        }
+        guard append(customer: customer, key: key, day: day, amount: amount, segments: segments), let last = headers[customer].last else { return false }
+        places[customer, default: [:]][sumKey] = Place(chunk: last, index: Int(last.load(fromByteOffset: 12, as: UInt32.self)) - 1)
+        return true
+    }
+
+    /// Indexes every sum of the customer (see `places`).
+    private func index(_ customer: Int) {
+        var sums: [SumKey: Place] = [:]
+        var chunk = headers[customer].first
+        while let current = chunk {
+            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
+            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
+            let base = current + Self.chunkHeader
+            for index in 0 ..< count {
+                let sumKey = SumKey(key: base.load(fromByteOffset: 8 * index, as: UInt64.self),
+                                    day: base.load(fromByteOffset: 16 * capacity + 4 * index, as: Int32.self))
+                sums[sumKey] = Place(chunk: current, index: index)
+            }
+            chunk = current.load(as: UnsafeMutableRawPointer?.self)
+        }
+        places[customer] = sums
+        indexed[customer >> 6] |= 1 << UInt64(customer & 63)
     }
 
     /// Reads the headers, then the chunks, of the customers of a stretch of lines about to be
@@ -159,6 +211,7 @@ final class OrderDayLists: @unchecked Sendable {
         }
         current.storeBytes(of: UInt32(count + 1), toByteOffset: 12, as: UInt32.self)
         recordCount += 1
+        if count == 0 && capacity >= Self.indexedFrom && indexed[customer >> 6] & (1 << UInt64(customer & 63)) == 0 { index(customer) }
         return true
     }
 
@@ -196,6 +249,7 @@ final class OrderDayLists: @unchecked Sendable {
             headerCapacity *= 2
         }
         (headers + customerCount).initialize(to: Header(first: nil, last: nil))
+        if customerCount & 63 == 0 { indexed.append(0) }
         customerCount += 1
     }
 
@@ -256,6 +310,10 @@ final class OrderDayLists: @unchecked Sendable {
             for index in customers {
                 recordCount -= sumCount(of: index)
                 headers[index] = Header(first: nil, last: nil)
+                if indexed[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+                    places[index] = nil
+                    indexed[index >> 6] &= ~(1 << UInt64(index & 63))
+                }
             }
             for slab in slabs[group] { munmap(slab, Self.slabBytes) }
             slabs[group] = []
