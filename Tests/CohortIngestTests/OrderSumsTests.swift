@@ -117,6 +117,33 @@ import Testing
         }
     }
 
+    /// Orders are per customer: an order id two customers share gives each its own segment value,
+    /// and an order's first row after the as-of date is not read (both paths; values by hand).
+    @Test func aSegmentIsReadFromTheCustomersOwnOrderUpToTheAsOfDate() throws {
+        let file = try Self.write("""
+            customer_id,order_date,amount,order_id,plan
+            C1,2024-01-01,10,X,gold
+            C2,2024-01-02,10,X,bronze
+            C3,2024-03-10,10,A,gold
+            C3,2024-01-05,10,A,silver
+            """ + "\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.segmentColumns = ["plan"]
+        let reader = OrderReader(options: options)
+        var analysisOptions = AnalysisOptions(period: .month)
+        analysisOptions.asOf = CivilDate(year: 2024, month: 2, day: 28)
+        let table = try CohortAnalysis(table: reader.read(sources: [file]).table, options: analysisOptions)
+        let summed = try #require(try reader.readSums(sources: [file]))
+        let sums = try CohortAnalysis(aggregates: summed.sums.aggregates(period: .month, asOf: analysisOptions.asOf, collectsPurchases: false),
+                                      options: analysisOptions)
+        for analysis in [table, sums] {
+            // C1 gold (its row), C2 bronze (its own row of X, not C1's), C3 silver (A's only row up to the as-of date)
+            let counts = Dictionary(uniqueKeysWithValues: (analysis.segments?.first?.segments ?? []).map { ($0.value, $0.customers) })
+            #expect(counts == ["gold": 1, "bronze": 1, "silver": 1], "\(counts)")
+        }
+    }
+
     /// A chunk never outgrows its slab, however many segment values each sum keeps.
     @Test func manySegmentColumnsFitTheSlabs() {
         let lists = OrderDayLists(segmentCount: 20_000)
