@@ -86,12 +86,12 @@ final class OrderDayLists: @unchecked Sendable {
     init(segmentCount: Int = 0) {
         self.segmentCount = segmentCount
         headerCapacity = 1024
-        headers = .allocate(capacity: headerCapacity)
+        headers = malloc(headerCapacity * MemoryLayout<Header>.stride)!.assumingMemoryBound(to: Header.self)
     }
 
     deinit {
         for group in slabs { for slab in group { munmap(slab, Self.slabBytes) } }
-        headers.deallocate()
+        free(headers)
     }
 
     /// Bytes of one sum in a chunk.
@@ -102,7 +102,7 @@ final class OrderDayLists: @unchecked Sendable {
     /// (`segmentCount` value ids of this line). False when the system has no memory for a chunk.
     @inline(__always)
     func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) -> Bool {
-        if customer == customerCount { addCustomer() }
+        if customer == customerCount { guard addCustomer() else { return false } }
         if indexed[customer >> 6] & (1 << UInt64(customer & 63)) != 0 {
             return addIndexed(customer: customer, key: key, day: day, amount: amount, segments: segments)
         }
@@ -240,17 +240,18 @@ final class OrderDayLists: @unchecked Sendable {
     }
 
     /// A new customer, numbered `customerCount`, without sums yet.
-    private func addCustomer() {
+    /// False when the system has no memory for more customers (nothing is added then).
+    private func addCustomer() -> Bool {
         if customerCount == headerCapacity {
-            let larger = UnsafeMutablePointer<Header>.allocate(capacity: headerCapacity * 2)
-            larger.moveInitialize(from: headers, count: customerCount)
-            headers.deallocate()
-            headers = larger
+            // Headers are plain values (pointers): moved by realloc, which can say no instead of stopping the program.
+            guard let larger = realloc(headers, 2 * headerCapacity * MemoryLayout<Header>.stride) else { return false }
+            headers = larger.assumingMemoryBound(to: Header.self)
             headerCapacity *= 2
         }
         (headers + customerCount).initialize(to: Header(first: nil, last: nil))
         if customerCount & 63 == 0 { indexed.append(0) }
         customerCount += 1
+        return true
     }
 
     /// Calls `body` with each sum of the customer, first seen first, and its rank in that order.
