@@ -206,6 +206,18 @@ def cells(path):
     return table
 
 
+def same_matrices(out, peers, context):
+    """Each peer's matrix (out/NAME) against cohort's, as (peer, cells compared); stops the run at the first that differs."""
+    counts = []
+    for peer, name in peers:
+        problems, count = compare(out / "cohort.csv", out / name, peer)
+        if problems:
+            print("\n".join(problems[:20]), file=sys.stderr)
+            sys.exit(f"{context}: {peer}'s matrix differs from cohort's in {len(problems)} cells")
+        counts.append((peer, count))
+    return counts
+
+
 def compare(reference_path, peer_path, peer):
     """Problems found comparing a peer's sparse matrix with cohort's full one (cells absent = no rows = zeros)."""
     reference, other = cells(reference_path), cells(peer_path)
@@ -388,11 +400,7 @@ def main():
             peers += [("before", "before.csv")] if before else []
             peers += [] if args.no_sums else [("cohort-sums", "cohort-sums.csv")]
             peers += [(tool, f"{tool}.csv") for tool in ("cohort-db", "cohort-db-rows") if tool in commands]
-            for peer, name in peers:
-                problems, count = compare(out / "cohort.csv", out / name, peer)
-                if problems:
-                    print("\n".join(problems[:20]), file=sys.stderr)
-                    sys.exit(f"{shape}, {rows:,} rows: {peer}'s matrix differs from cohort's in {len(problems)} cells")
+            for peer, count in same_matrices(out, peers, f"{shape}, {rows:,} rows"):
                 checks.append(f"{peer}: all {count:,} cells equal")
             lines, med = table_for(shape, rows, size_mb, results, args.runs, load)
             lines += ["", f"Same matrix (cohort, age, cohort_size, active_customers, revenue, grr_revenue; money to the cent): "
@@ -463,11 +471,7 @@ def memory_run(args, cohort, before, python, work, shapes):
                          f"{load} → {load_average()} |")
         memory_peers = ([("duckdb", "duckdb.csv")] if args.memory_peers else []) + ([("before", "before.csv")] if before else [])
         memory_peers += [("cohort-table", "cohort-table.csv")] if args.memory_table else []
-        for peer, name in memory_peers:
-            problems, count = compare(out / "cohort.csv", out / name, peer)
-            if problems:
-                print("\n".join(problems[:20]), file=sys.stderr)
-                sys.exit(f"memory run, {shape}: {peer}'s matrix differs from cohort's in {len(problems)} cells")
+        for peer, count in same_matrices(out, memory_peers, f"memory run, {shape}"):
             checks.append(f"{shape}: {peer}'s {count:,} cells equal cohort's")
     if checks:  # after the table, which a line of text would cut in two
         lines += ["", "; ".join(checks) + "."]

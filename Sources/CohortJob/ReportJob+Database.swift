@@ -98,8 +98,7 @@ extension ReportJob {
         let wanted = options.read.segmentColumns
         switch orders.orders {
         case .aggregates(var aggregates):
-            let customers = OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: aggregates.customerIDs, orderCount: 0)
-            let columns = aggregates.segments + attributes.segmentColumns(for: customers)
+            let columns = aggregates.segments + attributes.segmentColumns(for: OrderTable(customerIDs: aggregates.customerIDs))
             aggregates.segments = wanted.compactMap { name in columns.first { $0.name == name } }
             orders.orders = .aggregates(aggregates)
         case .table(var table):

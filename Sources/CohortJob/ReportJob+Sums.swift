@@ -19,24 +19,17 @@ extension ReportJob {
     /// `read()` does.
     func readSums(collectsPurchases: Bool) throws -> SummedOrders? {
         guard options.sumsFromBytes < Int.max, databaseURL == nil, !options.inputs.isEmpty else { return nil }
-        var readOptions = options.read
-        readOptions.asOf = options.analysis.asOf ?? readOptions.asOf
-        var reader = OrderReader(options: readOptions)
-        if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
         let events = events
-        guard let result = try reader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes, beforeReading: { events?(.phase(.reading)) })
+        guard let result = try orderReader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes, beforeReading: { events?(.phase(.reading)) })
         else { return nil }
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
         // As the analysis of a table refuses it, before any sum of money is formed.
         guard result.sums.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
         var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
                                                       releasing: true)
-        let customers = OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: aggregates.customerIDs, orderCount: 0)
-        aggregates.segments = try segmentColumns(aggregates.segments, customers: customers, sources: result.sources)
-        for warning in result.warnings { events?(.warning(warning)) }
-        if let first = result.rejected.first {
-            events?(.rowsSkipped(count: result.rejected.count, of: result.rowsRead, first: first))
-        }
+        aggregates.segments = try segmentColumns(aggregates.segments, customers: OrderTable(customerIDs: aggregates.customerIDs),
+                                                 sources: result.sources)
+        tell(warnings: result.warnings, rejected: result.rejected, rowsRead: result.rowsRead)
         return SummedOrders(aggregates: aggregates, input: result.inputSummary)
     }
 }

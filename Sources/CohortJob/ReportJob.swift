@@ -42,18 +42,26 @@ public struct ReportJob: Sendable {
     /// and tells of warnings and skipped rows.
     public func read() throws -> OrderReadResult {
         events?(.phase(.reading))
+        var result = try orderReader.read(sources: options.inputs)
+        try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
+        try joinSegments(&result)
+        tell(warnings: result.warnings, rejected: result.rejected, rowsRead: result.rowsRead)
+        return result
+    }
+
+    /// The reader of the order files, telling of its progress.
+    var orderReader: OrderReader {
         var readOptions = options.read
         readOptions.asOf = options.analysis.asOf ?? readOptions.asOf
         var reader = OrderReader(options: readOptions)
         if let events { reader.progress = { done, total in events(.bytesRead(done, of: total)) } }
-        var result = try reader.read(sources: options.inputs)
-        try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
-        try joinSegments(&result)
-        for warning in result.warnings { events?(.warning(warning)) }
-        if let first = result.rejected.first {
-            events?(.rowsSkipped(count: result.rejected.count, of: result.rowsRead, first: first))
-        }
-        return result
+        return reader
+    }
+
+    /// Tells of what reading the orders warned of, and of the rows skipped.
+    func tell(warnings: [InputWarning], rejected: [RejectedRow], rowsRead: Int) {
+        for warning in warnings { events?(.warning(warning)) }
+        if let first = rejected.first { events?(.rowsSkipped(count: rejected.count, of: rowsRead, first: first)) }
     }
 
     /// Takes each `--segment-by` attribute the orders do not have from the customer file, and puts

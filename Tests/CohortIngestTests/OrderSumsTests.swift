@@ -11,13 +11,7 @@ import Testing
 @Suite struct OrderSumsTests {
     @Test(arguments: 0 ..< 4)
     func sumsGiveTheAnalysisOfTheTable(seed: Int) throws {
-        let file = try Self.write(Self.randomExport(seed: UInt64(seed), rows: 12_000))
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        var options = ReadOptions()
-        options.segmentColumns = ["channel"]
-        let reader = OrderReader(options: options)
-        let table = try reader.read(sources: [file])
-        let summed = try #require(try reader.readSums(sources: [file]))
+        let (table, summed) = try Self.readBothWays(Self.randomExport(seed: UInt64(seed), rows: 12_000), segmentColumns: ["channel"])
 
         #expect(summed.rejected == table.rejected)
         #expect(summed.rowsRead == table.rowsRead)
@@ -100,13 +94,8 @@ import Testing
             }
         }
         lines.shuffle(using: &random)
-        let file = try Self.write("customer_id,order_date,amount,order_id,channel\n" + lines.joined(separator: "\n") + "\n")
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        var options = ReadOptions()
-        options.segmentColumns = ["channel"]
-        let reader = OrderReader(options: options)
-        let table = try reader.read(sources: [file])
-        let summed = try #require(try reader.readSums(sources: [file]))
+        let (table, summed) = try Self.readBothWays("customer_id,order_date,amount,order_id,channel\n" + lines.joined(separator: "\n") + "\n",
+                                                    segmentColumns: ["channel"])
         for period in [PeriodKind.month, .week] {
             let analysisOptions = AnalysisOptions(period: period)
             let expected = try CohortAnalysis.withCustomerRecords(table: table.table, options: analysisOptions, input: table.inputSummary)
@@ -184,6 +173,16 @@ import Testing
         var ids = Set<Int32>()
         for row in 0 ..< table.rowCount where table.amount[row].magnitude % 100 == 7 { ids.insert(table.order![row]) }
         return ids
+    }
+
+    /// A file read into a table and into sums (then removed).
+    static func readBothWays(_ text: String, segmentColumns: [String] = []) throws -> (table: OrderReadResult, summed: OrderSumsReadResult) {
+        let file = try write(text)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.segmentColumns = segmentColumns
+        let reader = OrderReader(options: options)
+        return (try reader.read(sources: [file]), try #require(try reader.readSums(sources: [file])))
     }
 
     static func write(_ text: String) throws -> String {

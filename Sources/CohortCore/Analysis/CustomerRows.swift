@@ -97,26 +97,3 @@ struct CustomerRow {
     var day: Int32
     var amount: Int64
 }
-
-/// Day number → period index relative to `base`, through a table when the date range is small.
-struct PeriodLookup {
-    private let calendar: PeriodCalendar
-    private let firstDay: Int
-    private let base: Int
-    private let table: [Int32]
-
-    init(calendar: PeriodCalendar, from firstDay: Int, through lastDay: Int, base: Int) {
-        self.calendar = calendar
-        self.firstDay = firstDay
-        self.base = base
-        let dayCount = lastDay - firstDay + 1
-        table = dayCount <= 1 << 20 ? (0 ..< dayCount).map { Int32(calendar.period(containingDay: firstDay + $0) - base) } : []
-    }
-
-    /// The period index of a day from `firstDay` through `lastDay`.
-    @inline(__always)
-    subscript(day: Int32) -> Int32 {
-        let offset = Int(day) - firstDay
-        return offset < table.count ? table[offset] : Int32(calendar.period(containingDay: Int(day)) - base)
-    }
-}

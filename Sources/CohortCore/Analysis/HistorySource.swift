@@ -27,7 +27,7 @@ extension CustomerAggregates: HistorySource {
     /// No rows and no order column: `SegmentBuilder` then reads a customer's value at its
     /// `firstPositiveKey`, which a history from aggregates sets to the customer's index.
     var segmentTable: OrderTable {
-        OrderTable(customer: [], day: [], amount: [], order: nil, customerIDs: customerIDs, orderCount: 0, segments: segments)
+        OrderTable(customerIDs: customerIDs, segments: segments)
     }
 
     func history(calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool) throws -> CustomerHistory {

@@ -47,6 +47,12 @@ public struct OrderTable: Sendable {
         self.segments = segments
     }
 
+    /// A table of customers without rows: what a customer file's attributes are joined on, and
+    /// what segments are read from when the orders were summed per customer (`CustomerAggregates`).
+    public init(customerIDs: [String], segments: [SegmentColumn] = []) {
+        self.init(customer: [], day: [], amount: [], order: nil, customerIDs: customerIDs, orderCount: 0, segments: segments)
+    }
+
     public var rowCount: Int { day.count }
     public var customerCount: Int { customerIDs.count }
 

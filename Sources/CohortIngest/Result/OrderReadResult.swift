@@ -47,6 +47,12 @@ public struct OrderReadResult: Sendable {
     /// `maxRejectedPercent` % of the rows were (then the mapping is probably wrong).
     /// Duplicates do not count: they were read, and skipped on purpose.
     public func check(strict: Bool, maxRejectedPercent: Double) throws(IngestError) {
+        try Self.check(rejected: rejected, rowsRead: rowsRead, strict: strict, maxRejectedPercent: maxRejectedPercent)
+    }
+
+    /// The check of every kind of input read: any rejected row with `strict`, or more than
+    /// `maxRejectedPercent` % of the rows.
+    static func check(rejected: [RejectedRow], rowsRead: Int, strict: Bool, maxRejectedPercent: Double) throws(IngestError) {
         guard let first = rejected.first else { return }
         if strict { throw .rejectedRow(first) }
         if Double(rejected.count) > Double(rowsRead) * maxRejectedPercent / 100 {

@@ -59,7 +59,8 @@ extension OrderSums {
     ///
     /// Complexity: O(sums × log(sums of a customer)).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool, releasing: Bool = false) -> CustomerAggregates {
-        let calendar = PeriodLookup(PeriodCalendar(kind), days: days ?? 0 ... 0)
+        let span = days ?? 0 ... 0
+        let calendar = PeriodLookup(calendar: PeriodCalendar(kind), from: span.lowerBound, through: span.upperBound, base: 0)
         let asOfDay = Int32(clamping: asOf?.dayNumber ?? Int(Int32.max))
         var aggregates = CustomerAggregates(periodKind: kind, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases)
         aggregates.latestDay = latestDay
@@ -203,23 +204,5 @@ private struct CustomerSums {
             }
         }
         dailyTotals.removeSubrange(merged...)
-    }
-}
-
-/// The period of each day of the input, looked up in a table (a calendar computes it from the date).
-private struct PeriodLookup {
-    private let calendar: PeriodCalendar
-    private let firstDay: Int
-    private let periods: [Int32]
-
-    init(_ calendar: PeriodCalendar, days: ClosedRange<Int>) {
-        self.calendar = calendar
-        firstDay = days.lowerBound
-        periods = days.count <= 1 << 16 ? days.map { Int32(calendar.period(containingDay: $0)) } : []
-    }
-
-    subscript(day: Int32) -> Int32 {
-        let offset = Int(day) - firstDay
-        return offset >= 0 && offset < periods.count ? periods[offset] : Int32(calendar.period(containingDay: Int(day)))
     }
 }

@@ -20,10 +20,6 @@ public struct OrderSumsReadResult: Sendable {
 
     /// Refuses the input as `OrderReadResult.check` does.
     public func check(strict: Bool, maxRejectedPercent: Double) throws(IngestError) {
-        guard let first = rejected.first else { return }
-        if strict { throw .rejectedRow(first) }
-        if Double(rejected.count) > Double(rowsRead) * maxRejectedPercent / 100 {
-            throw .tooManyRejected(rejected: rejected.count, read: rowsRead, limitPercent: maxRejectedPercent, first: first)
-        }
+        try OrderReadResult.check(rejected: rejected, rowsRead: rowsRead, strict: strict, maxRejectedPercent: maxRejectedPercent)
     }
 }

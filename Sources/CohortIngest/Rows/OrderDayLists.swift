@@ -41,12 +41,37 @@ final class OrderDayLists: @unchecked Sendable {
 
     /// One customer's chain: its first and last chunk, and its sums in all.
     private struct Header {
-        var first: UnsafeMutableRawPointer?
-        var last: UnsafeMutableRawPointer?
+        var first: Chunk?
+        var last: Chunk?
     }
 
     /// A chunk: `next` (8 bytes), `capacity` and `count` (4 each), then `capacity` keys (8 bytes),
     /// amounts (8), days (4), line counts (4) and segment values (4 per column).
+    private struct Chunk {
+        let start: UnsafeMutableRawPointer
+
+        var next: Chunk? {
+            get { start.load(as: UnsafeMutableRawPointer?.self).map(Chunk.init) }
+            nonmutating set { start.storeBytes(of: newValue?.start, as: UnsafeMutableRawPointer?.self) }
+        }
+        var capacity: Int { Int(start.load(fromByteOffset: 8, as: UInt32.self)) }
+        var count: Int {
+            get { Int(start.load(fromByteOffset: 12, as: UInt32.self)) }
+            nonmutating set { start.storeBytes(of: UInt32(newValue), toByteOffset: 12, as: UInt32.self) }
+        }
+        var isFull: Bool { count == capacity }
+        var keys: UnsafeMutablePointer<UInt64> { (start + OrderDayLists.chunkHeader).assumingMemoryBound(to: UInt64.self) }
+        var amounts: UnsafeMutablePointer<Int64> { (start + OrderDayLists.chunkHeader + 8 * capacity).assumingMemoryBound(to: Int64.self) }
+        var days: UnsafeMutablePointer<Int32> { (start + OrderDayLists.chunkHeader + 16 * capacity).assumingMemoryBound(to: Int32.self) }
+        var lines: UnsafeMutablePointer<Int32> { (start + OrderDayLists.chunkHeader + 20 * capacity).assumingMemoryBound(to: Int32.self) }
+        /// Sum `i`'s segment values are `segments[i * segmentCount ..< (i + 1) * segmentCount]`.
+        var segments: UnsafeMutablePointer<Int32> { (start + OrderDayLists.chunkHeader + 24 * capacity).assumingMemoryBound(to: Int32.self) }
+
+        func sum(_ index: Int) -> Sum {
+            Sum(key: keys[index], amount: amounts[index], day: days[index], lines: lines[index])
+        }
+    }
+
     private static let chunkHeader = 16
     private static let firstCapacity = 2, largestCapacity = 256
     private static let slabBytes = 1 << 20
@@ -65,7 +90,7 @@ final class OrderDayLists: @unchecked Sendable {
     private var slabs: [[UnsafeMutableRawPointer]] = []
     private var slabUsed: [Int] = []
     /// Room for `touch` to follow the chains of a stretch of customers, reused.
-    private var chains: [UnsafeMutableRawPointer?] = []
+    private var chains: [Chunk?] = []
 
     /// Where each sum of a customer with many sums is (a guest account of a shop, a marketplace):
     /// found by its order and day in one lookup instead of a scan of every sum before it. A
@@ -76,7 +101,7 @@ final class OrderDayLists: @unchecked Sendable {
         var day: Int32
     }
     private struct Place {
-        var chunk: UnsafeMutableRawPointer
+        var chunk: Chunk
         var index: Int
     }
     private static let indexedFrom = 64
@@ -103,25 +128,16 @@ final class OrderDayLists: @unchecked Sendable {
     @inline(__always)
     func add(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) -> Bool {
         if customer == customerCount { guard addCustomer() else { return false } }
-        if indexed[customer >> 6] & (1 << UInt64(customer & 63)) != 0 {
+        if isIndexed(customer) {
             return addIndexed(customer: customer, key: key, day: day, amount: amount, segments: segments)
         }
-        var chunk = headers[customer].first
-        while let current = chunk {
-            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
-            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
-            let keys = (current + Self.chunkHeader).assumingMemoryBound(to: UInt64.self)
-            let days = (current + Self.chunkHeader + 16 * capacity).assumingMemoryBound(to: Int32.self)
-            var index = 0
-            while index < count {
-                if keys[index] == key.rawValue && days[index] == day {
-                    (current + Self.chunkHeader + 8 * capacity).assumingMemoryBound(to: Int64.self)[index] &+= amount
-                    (current + Self.chunkHeader + 20 * capacity).assumingMemoryBound(to: Int32.self)[index] &+= 1
-                    return true
-                }
-                index += 1
+        for chunk in chunks(of: customer) {
+            let keys = chunk.keys, days = chunk.days
+            for index in 0 ..< chunk.count where keys[index] == key.rawValue && days[index] == day {
+                chunk.amounts[index] &+= amount
+                chunk.lines[index] &+= 1
+                return true
             }
-            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
         return append(customer: customer, key: key, day: day, amount: amount, segments: segments)
     }
@@ -130,33 +146,42 @@ final class OrderDayLists: @unchecked Sendable {
     private func addIndexed(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>?) -> Bool {
         let sumKey = SumKey(key: key.rawValue, day: day)
         if let place = places[customer]?[sumKey] {
-            let capacity = Int(place.chunk.load(fromByteOffset: 8, as: UInt32.self))
-            (place.chunk + Self.chunkHeader + 8 * capacity).assumingMemoryBound(to: Int64.self)[place.index] &+= amount
-            (place.chunk + Self.chunkHeader + 20 * capacity).assumingMemoryBound(to: Int32.self)[place.index] &+= 1
+            place.chunk.amounts[place.index] &+= amount
+            place.chunk.lines[place.index] &+= 1
             return true
         }
         guard append(customer: customer, key: key, day: day, amount: amount, segments: segments), let last = headers[customer].last else { return false }
-        places[customer, default: [:]][sumKey] = Place(chunk: last, index: Int(last.load(fromByteOffset: 12, as: UInt32.self)) - 1)
+        places[customer, default: [:]][sumKey] = Place(chunk: last, index: last.count - 1)
         return true
     }
 
     /// Indexes every sum of the customer (see `places`).
     private func index(_ customer: Int) {
         var sums: [SumKey: Place] = [:]
-        var chunk = headers[customer].first
-        while let current = chunk {
-            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
-            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
-            let base = current + Self.chunkHeader
-            for index in 0 ..< count {
-                let sumKey = SumKey(key: base.load(fromByteOffset: 8 * index, as: UInt64.self),
-                                    day: base.load(fromByteOffset: 16 * capacity + 4 * index, as: Int32.self))
-                sums[sumKey] = Place(chunk: current, index: index)
+        for chunk in chunks(of: customer) {
+            for index in 0 ..< chunk.count {
+                sums[SumKey(key: chunk.keys[index], day: chunk.days[index])] = Place(chunk: chunk, index: index)
             }
-            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
         places[customer] = sums
         indexed[customer >> 6] |= 1 << UInt64(customer & 63)
+    }
+
+    private func isIndexed(_ customer: Int) -> Bool {
+        indexed[customer >> 6] & (1 << UInt64(customer & 63)) != 0
+    }
+
+    /// The customer's chunks, first first.
+    private func chunks(of customer: Int) -> Chain { Chain(chunk: headers[customer].first) }
+
+    /// A customer's chain of chunks, followed from its first.
+    private struct Chain: Sequence, IteratorProtocol {
+        var chunk: Chunk?
+
+        mutating func next() -> Chunk? {
+            defer { chunk = chunk?.next }
+            return chunk
+        }
     }
 
     /// Reads the headers, then the chunks, of the customers of a stretch of lines about to be
@@ -178,8 +203,8 @@ final class OrderDayLists: @unchecked Sendable {
                 for row in 0 ..< count {
                     guard let chunk = chains[row] else { continue }
                     // The chunk's header and its first keys share a cache line.
-                    touched &+= chunk.load(fromByteOffset: Self.chunkHeader, as: UInt64.self)
-                    chains[row] = chunk.load(as: UnsafeMutableRawPointer?.self)
+                    touched &+= chunk.keys[0]
+                    chains[row] = chunk.next
                     more = more || chains[row] != nil
                 }
             }
@@ -190,33 +215,31 @@ final class OrderDayLists: @unchecked Sendable {
     /// Appends a new sum in the customer's last chunk, or in a new one; false without memory.
     private func append(customer: Int, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>?) -> Bool {
         var chunk = headers[customer].last
-        if chunk == nil || chunk!.load(fromByteOffset: 12, as: UInt32.self) == chunk!.load(fromByteOffset: 8, as: UInt32.self) {
-            let capacity = chunk.map { min(Self.largestCapacity, 2 * Int($0.load(fromByteOffset: 8, as: UInt32.self))) } ?? Self.firstCapacity
+        if chunk == nil || chunk!.isFull {
+            let capacity = chunk.map { min(Self.largestCapacity, 2 * $0.capacity) } ?? Self.firstCapacity
             guard let fresh = newChunk(capacity: capacity, group: customer >> Self.groupShift) else { return false }
-            if let last = chunk { last.storeBytes(of: Optional(fresh), as: UnsafeMutableRawPointer?.self) } else { headers[customer].first = fresh }
+            if let last = chunk { last.next = fresh } else { headers[customer].first = fresh }
             headers[customer].last = fresh
             chunk = fresh
         }
         let current = chunk!
-        let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
-        let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
-        let base = current + Self.chunkHeader
-        base.assumingMemoryBound(to: UInt64.self)[count] = key.rawValue
-        (base + 8 * capacity).assumingMemoryBound(to: Int64.self)[count] = amount
-        (base + 16 * capacity).assumingMemoryBound(to: Int32.self)[count] = day
-        (base + 20 * capacity).assumingMemoryBound(to: Int32.self)[count] = 1
+        let count = current.count
+        current.keys[count] = key.rawValue
+        current.amounts[count] = amount
+        current.days[count] = day
+        current.lines[count] = 1
         if segmentCount > 0 {
-            let values = (base + 24 * capacity).assumingMemoryBound(to: Int32.self) + count * segmentCount
+            let values = current.segments + count * segmentCount
             for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
         }
-        current.storeBytes(of: UInt32(count + 1), toByteOffset: 12, as: UInt32.self)
+        current.count = count + 1
         recordCount += 1
-        if count == 0 && capacity >= Self.indexedFrom && indexed[customer >> 6] & (1 << UInt64(customer & 63)) == 0 { index(customer) }
+        if count == 0 && current.capacity >= Self.indexedFrom && !isIndexed(customer) { index(customer) }
         return true
     }
 
     /// A chunk of `capacity` sums cut from the group's slab (a new slab when it has no room); nil without memory.
-    private func newChunk(capacity requested: Int, group: Int) -> UnsafeMutableRawPointer? {
+    private func newChunk(capacity requested: Int, group: Int) -> Chunk? {
         // A chunk fits a slab whatever the number of segment columns (at least one sum).
         let capacity = max(1, min(requested, (Self.slabBytes - Self.chunkHeader) / sumBytes))
         guard Self.chunkHeader + capacity * sumBytes <= Self.slabBytes else { return nil }
@@ -231,12 +254,12 @@ final class OrderDayLists: @unchecked Sendable {
             slabs[group].append(slab)
             slabUsed[group] = 0
         }
-        let chunk = slabs[group][slabs[group].count - 1] + slabUsed[group]
+        let start = slabs[group][slabs[group].count - 1] + slabUsed[group]
         slabUsed[group] += bytes
-        chunk.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
-        chunk.storeBytes(of: UInt32(capacity), toByteOffset: 8, as: UInt32.self)
-        chunk.storeBytes(of: UInt32(0), toByteOffset: 12, as: UInt32.self)
-        return chunk
+        start.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
+        start.storeBytes(of: UInt32(capacity), toByteOffset: 8, as: UInt32.self)
+        start.storeBytes(of: UInt32(0), toByteOffset: 12, as: UInt32.self)
+        return Chunk(start: start)
     }
 
     /// A new customer, numbered `customerCount`, without sums yet.
@@ -258,48 +281,27 @@ final class OrderDayLists: @unchecked Sendable {
     @inline(__always)
     func forEachSum(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
         var rank = 0
-        var chunk = headers[customer].first
-        while let current = chunk {
-            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
-            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
-            let base = current + Self.chunkHeader
-            for index in 0 ..< count {
-                body(rank, Sum(key: base.load(fromByteOffset: 8 * index, as: UInt64.self),
-                               amount: base.load(fromByteOffset: 8 * capacity + 8 * index, as: Int64.self),
-                               day: base.load(fromByteOffset: 16 * capacity + 4 * index, as: Int32.self),
-                               lines: base.load(fromByteOffset: 20 * capacity + 4 * index, as: Int32.self)))
+        for chunk in chunks(of: customer) {
+            for index in 0 ..< chunk.count {
+                body(rank, chunk.sum(index))
                 rank += 1
             }
-            chunk = current.load(as: UnsafeMutableRawPointer?.self)
         }
     }
 
     /// The value id of segment slot `slot` kept with the customer's sum of rank `rank`.
     func segment(_ slot: Int, of customer: Int, rank: Int) -> Int32 {
         var skipped = 0
-        var chunk = headers[customer].first
-        while let current = chunk {
-            let capacity = Int(current.load(fromByteOffset: 8, as: UInt32.self))
-            let count = Int(current.load(fromByteOffset: 12, as: UInt32.self))
-            if rank < skipped + count {
-                let values = current + Self.chunkHeader + 24 * capacity
-                return values.load(fromByteOffset: 4 * ((rank - skipped) * segmentCount + slot), as: Int32.self)
-            }
-            skipped += count
-            chunk = current.load(as: UnsafeMutableRawPointer?.self)
+        for chunk in chunks(of: customer) {
+            if rank < skipped + chunk.count { return chunk.segments[(rank - skipped) * segmentCount + slot] }
+            skipped += chunk.count
         }
         preconditionFailure("customer \(customer) has no sum of rank \(rank)")
     }
 
     /// The number of sums of a customer.
     func sumCount(of customer: Int) -> Int {
-        var total = 0
-        var chunk = headers[customer].first
-        while let current = chunk {
-            total += Int(current.load(fromByteOffset: 12, as: UInt32.self))
-            chunk = current.load(as: UnsafeMutableRawPointer?.self)
-        }
-        return total
+        chunks(of: customer).reduce(0) { $0 + $1.count }
     }
 
     /// Gives back the sums of every customer below `customer` whose whole group of slabs is below
@@ -311,7 +313,7 @@ final class OrderDayLists: @unchecked Sendable {
             for index in customers {
                 recordCount -= sumCount(of: index)
                 headers[index] = Header(first: nil, last: nil)
-                if indexed[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+                if isIndexed(index) {
                     places[index] = nil
                     indexed[index >> 6] &= ~(1 << UInt64(index & 63))
                 }
