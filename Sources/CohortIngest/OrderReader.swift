@@ -25,6 +25,11 @@ public struct OrderReader: Sendable {
     /// Whether ids are interned on a second thread while rows are parsed (nil: when there is
     /// more than one core). The table is the same either way; tests compare the two.
     var concurrentInterning: Bool?
+    /// Where `readSums` writes the order lines of a file, to sum them a partition of customers at
+    /// a time (`SumsSpill`): the system's temporary directory (`TMPDIR`, else /tmp) unless set.
+    public var spillDirectory = FileManager.default.temporaryDirectory.path
+    /// Customers per partition of the spill, as a power of 2 (tests use small partitions).
+    var spillPartitionShift = SumsSpill.defaultPartitionShift
     /// Called now and then while reading, with the bytes read so far and the size of all
     /// files (0 when unknown, as for standard input); from the reading thread.
     public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?

@@ -25,8 +25,7 @@ extension ReportJob {
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)
         // As the analysis of a table refuses it, before any sum of money is formed.
         guard result.sums.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
-        var aggregates = result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases,
-                                                      releasing: true)
+        var aggregates = try result.sums.aggregates(period: options.analysis.period, asOf: options.analysis.asOf, collectsPurchases: collectsPurchases)
         aggregates.segments = try segmentColumns(aggregates.segments, customers: OrderTable(customerIDs: aggregates.customerIDs),
                                                  sources: result.sources)
         tell(warnings: result.warnings, rejected: result.rejected, rowsRead: result.rowsRead)

@@ -105,7 +105,9 @@ public struct ReportJob: Sendable {
         if let summed = try readSums(collectsPurchases: includesKPIs && includesCustomers) {
             timings.lap(.read(rows: summed.input.rowsRead))
             events?(.phase(.analysing))
-            let analysis = try CohortAnalysis(aggregates: summed.aggregates, options: analysisOptions, input: summed.input, includesKPIs: includesKPIs,
+            let input = summed.input
+            // Consumed, so that the aggregates' entries become the history's without a copy.
+            let analysis = try CohortAnalysis(aggregates: (consume summed).aggregates, options: analysisOptions, input: input, includesKPIs: includesKPIs,
                                               includesCustomers: includesCustomers)
             timings.lap(.analyse)
             return analysis
@@ -122,7 +124,8 @@ public struct ReportJob: Sendable {
         if let url = databaseURL { return try customerRecords(database: url) }
         if let summed = try readSums(collectsPurchases: true) {
             events?(.phase(.analysing))
-            return try CohortAnalysis.withCustomerRecords(aggregates: summed.aggregates, options: analysisOptions, input: summed.input)
+            let input = summed.input
+            return try CohortAnalysis.withCustomerRecords(aggregates: (consume summed).aggregates, options: analysisOptions, input: input)
         }
         let result = try read()
         events?(.phase(.analysing))
@@ -160,7 +163,8 @@ public struct ReportJob: Sendable {
             timings.lap(.read(rows: summed.input.rowsRead + (contracts?.rowsRead ?? 0)))
             events?(.phase(.analysing))
             let input = contracts.map { summed.input.adding($0.inputSummary) } ?? summed.input
-            var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(aggregates: summed.aggregates, options: analysisOptions, input: input)
+            var (analysis, atRisk, lost) = try CohortAnalysis.withCustomerLists(aggregates: (consume summed).aggregates, options: analysisOptions,
+                                                                                input: input)
             try complete(&analysis, with: contracts)
             return (analysis, atRisk, lost)
         }

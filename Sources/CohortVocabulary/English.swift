@@ -222,6 +222,8 @@ struct English: Vocabulary {
                 + "name a column of the orders, or give a customer file that has it with --customers"
         case .outOfMemory(let bytes):
             return "not enough memory: the system refused \(bytes >> 20) MB for the table of ids; close other programs or read fewer files at once"
+        case .cannotSpill(let directory, let reason):
+            return "cannot keep the order lines of a large file in the temporary directory \(directory): \(reason); set TMPDIR to a disk with room (about 24 bytes per row)"
         case .tooManyColumns(let source, let line, let count, let limit):
             return tooManyColumns(source: source, line: line, count: count, limit: limit)
         case .recordTooLong(let source, let line, let megabytes):

@@ -7,8 +7,11 @@ extension CustomerHistory {
     /// rows before acquisition, a customer without one counts as left out (METRICS.md), exactly as
     /// `HistoryPart` decides for an order table.
     ///
+    /// The entries are moved into the history, not copied: `aggregates` keeps its customers, purchases
+    /// and segments, and its entry columns are empty afterwards.
+    ///
     /// Complexity: O(customers + entries).
-    init(aggregates: CustomerAggregates, calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool = false) throws {
+    init(aggregates: inout CustomerAggregates, calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool = false) throws {
         precondition(aggregates.periodKind == calendar.kind, "aggregates summed by \(aggregates.periodKind), analysed by \(calendar.kind)")
         if let cut = aggregates.asOfDay {
             precondition(cut == asOfDay, "aggregates cut at day \(cut), analysed as of day \(asOfDay)")
@@ -22,7 +25,6 @@ extension CustomerHistory {
         // The cohort of each customer (its first period with a positive order), and the earliest one.
         var cohortEntry = [Int](repeating: -1, count: aggregates.customerCount)
         var earliestCohort = Int32.max
-        var analysedEntries = 0
         for customer in 0 ..< aggregates.customerCount {
             let entries = aggregates.entries(of: customer)
             guard !entries.isEmpty else { continue } // rows after the as-of date only, as a table's customer without rows up to it
@@ -37,21 +39,20 @@ extension CustomerHistory {
                 dataQuality.rowsBeforeAcquisition += Int(aggregates.rows[entry])
                 dataQuality.amountBeforeAcquisition.minorUnits += aggregates.netRevenue[entry]
             }
-            analysedEntries += entries.upperBound - first
         }
         guard earliestCohort != Int32.max else { throw AnalysisError.noPositiveOrders }
 
-        // The analysed customers' entries from their cohort on, periods counted from the earliest cohort.
+        // The analysed customers' entries from their cohort on, periods counted from the earliest cohort:
+        // moved down in the aggregates' own arrays (an entry only ever moves to a lower place), then taken.
         let analysedCount = cohortEntry.lazy.filter { $0 >= 0 }.count
         var customer: [Int32] = [], cohort: [Int32] = [], entryStart: [Int] = [0]
-        var period: [Int32] = [], netRevenue: [Int64] = [], positiveOrders: [Int32] = [], positiveOrderValue: [Int64] = []
         customer.reserveCapacity(analysedCount)
         cohort.reserveCapacity(analysedCount)
         entryStart.reserveCapacity(analysedCount + 1)
-        period.reserveCapacity(analysedEntries)
-        netRevenue.reserveCapacity(analysedEntries)
-        positiveOrders.reserveCapacity(analysedEntries)
-        positiveOrderValue.reserveCapacity(analysedEntries)
+        var period = aggregates.period, netRevenue = aggregates.netRevenue
+        var positiveOrders = aggregates.positiveOrders, positiveOrderValue = aggregates.positiveOrderValue
+        (aggregates.period, aggregates.netRevenue, aggregates.positiveOrders, aggregates.positiveOrderValue) = ([], [], [], [])
+        var written = 0
         var purchases = collectsPurchases ? CustomerPurchases(capacity: analysedCount) : nil
         if collectsPurchases {
             precondition(aggregates.purchases != nil, "the purchase days were not summed")
@@ -60,15 +61,16 @@ extension CustomerHistory {
         for index in 0 ..< aggregates.customerCount where cohortEntry[index] >= 0 {
             let entries = cohortEntry[index] ..< aggregates.entryStart[index + 1]
             customer.append(Int32(index))
-            cohort.append(aggregates.period[entries.lowerBound] - earliestCohort)
+            cohort.append(period[entries.lowerBound] - earliestCohort)
             for entry in entries {
                 dataQuality.rowsAnalyzed += Int(aggregates.rows[entry])
-                period.append(aggregates.period[entry] - earliestCohort)
-                netRevenue.append(aggregates.netRevenue[entry])
-                positiveOrders.append(aggregates.positiveOrders[entry])
-                positiveOrderValue.append(aggregates.positiveOrderValue[entry])
+                period[written] = period[entry] - earliestCohort
+                netRevenue[written] = netRevenue[entry]
+                positiveOrders[written] = positiveOrders[entry]
+                positiveOrderValue[written] = positiveOrderValue[entry]
+                written += 1
             }
-            entryStart.append(period.count)
+            entryStart.append(written)
             if collectsPurchases, let bought = aggregates.purchases?[index] {
                 purchases?.firstDay.append(bought.firstDay)
                 purchases?.lastDay.append(bought.lastDay)
@@ -77,6 +79,11 @@ extension CustomerHistory {
                 purchases?.medianGap.append(bought.medianGap)
             }
         }
+        aggregates.rows = []
+        period.removeSubrange(written...)
+        netRevenue.removeSubrange(written...)
+        positiveOrders.removeSubrange(written...)
+        positiveOrderValue.removeSubrange(written...)
         dataQuality.customersAnalyzed = customer.count
         let firstPeriod = Int(earliestCohort)
         self.init(periodCount: calendar.period(containingDay: asOfDay) - firstPeriod + 1, firstPeriod: firstPeriod, customer: customer,

@@ -134,6 +134,36 @@ public struct CustomerAggregates: Sendable, Equatable {
         purchases?.append(customerPurchases)
     }
 
+    /// Makes room for `customers` more customers and `entries` more entries.
+    public mutating func reserveCapacity(customers: Int, entries: Int) {
+        customerIDs.reserveCapacity(customerIDs.count + customers)
+        entryStart.reserveCapacity(entryStart.count + customers)
+        purchases?.reserveCapacity(customerIDs.count + customers)
+        for column in [\Self.period, \.rows, \.positiveOrders] as [WritableKeyPath<Self, [Int32]>] {
+            self[keyPath: column].reserveCapacity(entryCount + entries)
+        }
+        netRevenue.reserveCapacity(entryCount + entries)
+        positiveOrderValue.reserveCapacity(entryCount + entries)
+    }
+
+    /// Appends the customers of `other` (summed the same way) after these, with their entries,
+    /// purchases, gaps and rows after the as-of day; the segments of `other` are left out.
+    public mutating func append(_ other: CustomerAggregates) {
+        precondition(other.periodKind == periodKind && other.asOfDay == asOfDay && (other.purchases == nil) == (purchases == nil),
+                     "aggregates summed the same way")
+        let base = entryCount
+        customerIDs += other.customerIDs
+        entryStart += other.entryStart.dropFirst().lazy.map { $0 + base }
+        period += other.period
+        rows += other.rows
+        netRevenue += other.netRevenue
+        positiveOrders += other.positiveOrders
+        positiveOrderValue += other.positiveOrderValue
+        if let theirs = other.purchases { purchases? += theirs }
+        for (gap, count) in other.gapCounts.enumerated() where count > 0 { addGap(gap, count: count) }
+        rowsAfterAsOf += other.rowsAfterAsOf
+    }
+
     /// Counts `count` repeat purchases `gap` days after the purchase day before.
     public mutating func addGap(_ gap: Int, count: Int = 1) {
         precondition(gap >= 0, "a gap between purchase days is not negative")

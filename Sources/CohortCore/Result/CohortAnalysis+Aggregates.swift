@@ -10,7 +10,10 @@ extension CohortAnalysis {
     ///     let analysis = try CohortAnalysis(aggregates: aggregates, options: options)
     ///
     /// Complexity: O(customers + entries) to build the history, then as for a table.
-    public init(aggregates: CustomerAggregates, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
+    ///
+    /// The aggregates are consumed: their entries become the history's (pass them without a copy
+    /// kept elsewhere, and they are not in memory twice).
+    public init(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
                 includesKPIs: Bool = true, includesCustomers: Bool = false) throws {
         guard includesCustomers && includesKPIs else {
             self = try Self.analyse(aggregates, options: options, input: input, includesKPIs: includesKPIs, includesCustomers: false).analysis
@@ -20,13 +23,13 @@ extension CohortAnalysis {
     }
 
     /// As `withCustomerRecords(table:...)`, from aggregates (they must hold the purchase days).
-    public static func withCustomerRecords(aggregates: CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
+    public static func withCustomerRecords(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
         try withCustomerRecords(of: aggregates, options: options, input: input)
     }
 
     /// As `withCustomerLists(table:...)`, from aggregates (they must hold the purchase days).
-    public static func withCustomerLists(aggregates: CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
+    public static func withCustomerLists(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                          input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
         try withCustomerLists(of: aggregates, options: options, input: input)
     }

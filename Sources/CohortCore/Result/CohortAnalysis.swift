@@ -60,7 +60,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     }
 
     /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
-    static func withCustomerRecords(of table: some HistorySource, options: AnalysisOptions,
+    static func withCustomerRecords(of table: consuming some HistorySource, options: AnalysisOptions,
                                     input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
@@ -78,7 +78,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     }
 
     /// `withCustomerLists` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
-    static func withCustomerLists(of table: some HistorySource, options: AnalysisOptions, input: InputSummary)
+    static func withCustomerLists(of table: consuming some HistorySource, options: AnalysisOptions, input: InputSummary)
         throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
         let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
@@ -119,18 +119,17 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
 
     /// The analysis, and what the customers to act on are made from (when asked for); from an order
     /// table, or from aggregates a database summed (CohortAnalysis+Aggregates.swift).
-    static func analyse(_ table: some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
+    static func analyse(_ table: consuming some HistorySource, options: AnalysisOptions, input: InputSummary, includesKPIs: Bool,
                         includesCustomers: Bool) throws -> Prepared {
         if let window = options.churnWindow, window < 1 { throw AnalysisError.invalidChurnWindow(window) }
         if let margin = options.grossMargin, !(margin >= 0 && margin <= 1) { throw AnalysisError.invalidGrossMargin(margin) }
         guard let latestDay = table.latestOrderDay else { throw AnalysisError.noRows }
         // Once, so that no sum of money below can overflow (see `OrderTable.amountTotalFits`).
-        if let orders = table as? OrderTable, !orders.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
-        if let sums = table as? CustomerAggregates, !sums.amountTotalFits { throw AnalysisError.amountTotalTooLarge }
+        guard table.amountTotalFits else { throw AnalysisError.amountTotalTooLarge }
 
         let asOfDay = options.asOf?.dayNumber ?? latestDay
         let calendar = PeriodCalendar(options.period)
-        let history = try table.history(calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
+        let history = try table.takeHistory(calendar: calendar, asOfDay: asOfDay, collectsPurchases: includesCustomers && includesKPIs)
         let periods = (0 ..< history.periodCount).map { index in
             let period = history.firstPeriod + index
             let lastDay = calendar.lastDay(of: period)

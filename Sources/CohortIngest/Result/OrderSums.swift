@@ -1,8 +1,10 @@
 import CohortCore
+import Dispatch
 
-/// The order lines of a file summed per customer, order and day while it was read
-/// (`OrderReader.readSums`): what cohort keeps of a large file instead of its rows, so that
-/// memory follows the orders and customers, not the rows.
+/// The order lines of a large file, summed per customer, order and day (`OrderReader.readSums`):
+/// what cohort keeps of such a file instead of a table of its rows. While the file is read, its
+/// lines go to a temporary file in partitions of customers (`SumsSpill`); `aggregates` sums them
+/// a partition at a time, so that memory follows the customers and their periods, not the rows.
 ///
 /// Nothing the analysis needs is lost: an order's lines are summed per day (a refund line
 /// booked later under the order's id stays a sum of its own, dated by its row), so that an
@@ -12,15 +14,16 @@ import CohortCore
 /// segment values of its first line.
 ///
 ///     let read = try OrderReader(options: options).readSums(sources: ["orders.csv"])!
-///     let aggregates = read.sums.aggregates(period: .month, asOf: nil, collectsPurchases: true)
+///     let aggregates = try read.sums.aggregates(period: .month, asOf: nil, collectsPurchases: true)
 ///     let analysis = try CohortAnalysis(aggregates: aggregates)
 ///
 /// `aggregates` sums them once more, per customer and period, into the form a database returns
 /// when the work is pushed down to it; the analysis finishes from there with the same code.
 public struct OrderSums: @unchecked Sendable {
-    // @unchecked: `lists` is a class filled by one reader and only read afterwards.
+    // @unchecked: the spill is a class filled by one reader and only read afterwards.
 
-    let lists: OrderDayLists
+    /// The lines, in a temporary file in partitions of customers, summed a partition at a time.
+    let spill: SumsSpill
     /// Customer index → the customer id as it appeared in the input (trimmed), in reading order.
     public let customerIDs: [String]
     /// The earliest and latest order day of any row; nil without rows.
@@ -37,8 +40,16 @@ public struct OrderSums: @unchecked Sendable {
     /// The latest order day of any row; nil without rows.
     public var latestDay: Int? { days?.upperBound }
 
-    /// The order-day sums kept (about the orders of the file; never more than its rows).
-    public var sumCount: Int { lists.recordCount }
+    /// The order-day sums (about the orders of the file; never more than its rows), summed once
+    /// more from the spill: O(lines).
+    public func countSums() throws(IngestError) -> Int {
+        var count = 0
+        for partition in 0 ..< spill.partitionCount {
+            let lines = try spill.lines(of: partition)
+            for customer in 0 ..< spill.customers(of: partition).count { lines.forEachSum(of: customer) { _, _ in count += 1 } }
+        }
+        return count
+    }
 }
 
 extension OrderSums {
@@ -54,44 +65,101 @@ extension OrderSums {
     /// When the amounts do not fit (`amountTotalFits` false), the sums wrap instead of stopping the
     /// program: the analysis refuses such aggregates anyway.
     ///
-    /// With `releasing`, the sums of each 65,536 customers are given back once summed, so that the
-    /// sums and the aggregates are not both in memory: the sums are empty afterwards (call once).
+    /// The lines are summed from the spill a partition of customers at a time, two partitions at
+    /// once, so that memory follows the partitions and the aggregates. Throws when the spill
+    /// cannot be read back, or the system has no memory for a partition.
     ///
     /// Complexity: O(sums × log(sums of a customer)).
-    public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool, releasing: Bool = false) -> CustomerAggregates {
+    public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) throws(IngestError) -> CustomerAggregates {
         let span = days ?? 0 ... 0
         let calendar = PeriodLookup(calendar: PeriodCalendar(kind), from: span.lowerBound, through: span.upperBound, base: 0)
         let asOfDay = Int32(clamping: asOf?.dayNumber ?? Int(Int32.max))
         var aggregates = CustomerAggregates(periodKind: kind, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases)
         aggregates.latestDay = latestDay
         aggregates.amountTotalFits = amountTotalFits
-        aggregates.customerIDs.reserveCapacity(customerCount)
-        var segmentValues = segments.map { _ in [Int32](repeating: 0, count: customerCount) }
-        var customer = CustomerSums()
-        for index in 0 ..< customerCount {
-            if releasing && index & 0xFFFF == 0 { lists.release(upTo: index) }
-            customer.gather(index, of: lists, upTo: asOfDay)
-            aggregates.rowsAfterAsOf += customer.linesAfter
-            customer.sumOrders(calendar: calendar, collectsPurchases: collectsPurchases)
-            if let first = customer.firstPositiveSum {
-                for (column, slot) in segmentSlots.enumerated() {
-                    segmentValues[column][index] = lists.segment(slot, of: index, rank: Int(first))
+        var segmentValues = segments.map { _ in [Int32]() }
+        let summing = Summing(customerIDs: customerIDs, segmentSlots: segmentSlots, calendar: calendar, asOfDay: asOfDay,
+                              template: aggregates)
+        // Room for the most entries there can be (one per line): only what is written takes memory,
+        // and nothing is copied as the arrays grow.
+        aggregates.reserveCapacity(customers: customerCount, entries: spill.lineCount)
+        // Two partitions at a time, one on each core; appended in customer order.
+        let results = PartResults(count: 2)
+        for first in stride(from: 0, to: spill.partitionCount, by: 2) {
+            let partitions = first ..< min(first + 2, spill.partitionCount)
+            DispatchQueue.concurrentPerform(iterations: partitions.count) { offset in
+                let partition = partitions.lowerBound + offset
+                results[offset] = Result { () throws(IngestError) in
+                    summing.sum(spill.customers(of: partition), of: try spill.lines(of: partition))
                 }
+            }
+            for offset in 0 ..< partitions.count {
+                let part = try results[offset]!.get()
+                aggregates.append(part.aggregates)
+                for column in segmentValues.indices { segmentValues[column] += part.segmentValues[column] }
+            }
+        }
+        aggregates.segments = zip(segments, segmentValues).map { column, values in
+            SegmentColumn(name: column.name, values: column.values, source: .rows(values))
+        }
+        return aggregates
+    }
+}
+
+/// What each partition's summing gave, one slot per thread (each writes its own).
+private final class PartResults: @unchecked Sendable {
+    // @unchecked: slot i is written by one thread of `concurrentPerform`, read after it returns.
+    private var slots: [Result<Summing.Part, IngestError>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Result<Summing.Part, IngestError>? {
+        get { slots[index] }
+        set { slots[index] = newValue }
+    }
+}
+
+/// Sums a stretch of customers into `CustomerAggregates` (see `OrderSums.aggregates`).
+private struct Summing: @unchecked Sendable {
+    // @unchecked: only read, by the threads summing partitions at once.
+
+    /// The aggregates of a stretch of customers, and their segment values (per column, per customer).
+    struct Part {
+        var aggregates: CustomerAggregates
+        var segmentValues: [[Int32]]
+    }
+
+    let customerIDs: [String]
+    let segmentSlots: [Int]
+    let calendar: PeriodLookup
+    let asOfDay: Int32
+    /// Empty aggregates with the settings of the result.
+    let template: CustomerAggregates
+
+    /// Sums the customers of a partition (numbered from `customers.lowerBound` in `lines`).
+    func sum(_ customers: Range<Int>, of lines: PartitionLines) -> Part {
+        var part = Part(aggregates: template, segmentValues: segmentSlots.map { _ in [] })
+        part.aggregates.customerIDs.reserveCapacity(customers.count)
+        let collectsPurchases = template.purchases != nil
+        var customer = CustomerSums()
+        for index in customers {
+            let local = index - customers.lowerBound
+            customer.gather(local, of: lines, upTo: asOfDay)
+            part.aggregates.rowsAfterAsOf += customer.linesAfter
+            customer.sumOrders(calendar: calendar, collectsPurchases: collectsPurchases)
+            for (column, slot) in segmentSlots.enumerated() {
+                part.segmentValues[column].append(customer.firstPositiveSum.map { lines.segment(slot, of: local, rank: Int($0)) } ?? 0)
             }
             var purchases = CustomerAggregates.Purchases.none
             if collectsPurchases && !customer.dailyTotals.isEmpty {
                 purchases = CustomerAggregates.Purchases(dailyTotals: customer.dailyTotals)
                 for day in customer.dailyTotals.indices.dropFirst() {
-                    aggregates.addGap(Int(customer.dailyTotals[day].day - customer.dailyTotals[day - 1].day))
+                    part.aggregates.addGap(Int(customer.dailyTotals[day].day - customer.dailyTotals[day - 1].day))
                 }
             }
-            aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
+            part.aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
         }
-        if releasing { lists.release(upTo: Int.max) }
-        aggregates.segments = zip(segments, segmentValues).map { column, values in
-            SegmentColumn(name: column.name, values: column.values, source: .rows(values))
-        }
-        return aggregates
+        return part
     }
 }
 
@@ -116,7 +184,7 @@ private struct CustomerSums {
     private(set) var firstPositiveSum: Int32?
 
     /// Takes the sums up to the as-of day, and counts the lines after it.
-    mutating func gather(_ customer: Int, of lists: OrderDayLists, upTo asOfDay: Int32) {
+    mutating func gather(_ customer: Int, of lists: PartitionLines, upTo asOfDay: Int32) {
         sums.removeAll(keepingCapacity: true)
         linesAfter = 0
         lists.forEachSum(of: customer) { rank, sum in

@@ -1,13 +1,14 @@
 import CohortCore
 
-/// Sums the rows of an order file into order lines per customer, order and day
-/// (`OrderDayLists`) while they are read: no column of the rows is kept, so that memory follows
-/// the orders, not the rows (`OrderSums`).
+/// Reads the rows of an order file for `OrderSums`: each row's customer and order interned and
+/// the line written to a temporary file, in partitions of customers (`SumsSpill`), to be summed
+/// per customer, order and day a partition at a time afterwards. No column of the rows is kept
+/// in memory, so that memory follows the customers, not the rows.
 ///
-/// Rows are parsed here and folded into their sums in batches on a second thread (`SumsFolding`);
-/// segment values are interned here, as they come.
+/// Rows are parsed here and folded in batches on a second thread (`SumsFolding`); segment values
+/// are interned here, as they come.
 ///
-///     var builder = try SumsBuilder(segmentColumns: [])
+///     var builder = try SumsBuilder(segmentColumns: [], spillDirectory: "/tmp")
 ///     try builder.beginFile(source: "orders.csv", hasOrderColumn: true, expectedRows: 0)
 ///     try rows.read(&records, into: &builder)
 ///     try builder.endFile(rawText: records.rawText(of:))
@@ -16,7 +17,7 @@ import CohortCore
 /// One file only: rows that repeat an earlier file are found in an order table (`TableBuilder`),
 /// which keeps the rows to compare.
 ///
-/// Complexity: O(rows × sums of a customer); memory O(customers + sums), not O(rows).
+/// Complexity: O(rows); memory O(customers), not O(rows); disk 24 bytes per row (and 4 per segment column).
 struct SumsBuilder: RowSink {
     var rowsRead = 0
     var rejected: [RejectedRow] = []
@@ -32,16 +33,19 @@ struct SumsBuilder: RowSink {
     /// The rows given since the last batch was handed over.
     private var batch: SumsBatch
 
-    /// `concurrent`: fold on a second thread (nil: when there is more than one core).
-    init(segmentColumns: [String], concurrent: Bool? = nil) throws(IngestError) {
+    /// `concurrent`: fold on a second thread (nil: when there is more than one core). `spillDirectory`:
+    /// where the lines are written, to be summed a partition of customers at a time (`SumsSpill`).
+    init(segmentColumns: [String], concurrent: Bool? = nil, spillDirectory: String,
+         partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
         segmentNames = segmentColumns
         segmentFound = segmentColumns.map { _ in false }
+        if let concurrent {
+            folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
+                                      partitionShift: partitionShift)
+        } else {
+            folding = try SumsFolding(segmentCount: segmentColumns.count, spillDirectory: spillDirectory, partitionShift: partitionShift)
+        }
         do throws(MemoryError) {
-            if let concurrent {
-                folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent)
-            } else {
-                folding = try SumsFolding(segmentCount: segmentColumns.count)
-            }
             segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         } catch {
             throw .outOfMemory(bytes: error.bytes)
@@ -123,7 +127,7 @@ struct SumsBuilder: RowSink {
     /// Folds every row given so far, and waits for it (at the end of each `RowReader.read`).
     mutating func takeIDs() throws(IngestError) {
         handOverBatch()
-        do { try folding.check() } catch { throw .outOfMemory(bytes: error.bytes) }
+        try folding.check()
     }
 
     // MARK: - Result
@@ -132,13 +136,14 @@ struct SumsBuilder: RowSink {
     var days: DayTally { folding.days }
 
     /// The sums read; call once, after the last file (and `takeIDs()`).
-    func sums() -> OrderSums {
+    func sums() throws(IngestError) -> OrderSums {
         precondition(batch.isEmpty, "takeIDs() before sums()")
+        try folding.finishSpill()
         let slots = segmentNames.indices.filter { segmentFound[$0] }
         let segments = slots.map { column in
             SegmentColumn(name: segmentNames[column], values: segmentInterners[column].allStrings(), source: .rows([]))
         }
-        return OrderSums(lists: folding.lists, customerIDs: folding.customers.allStrings(), days: folding.days.range,
+        return OrderSums(spill: folding.spill, customerIDs: folding.customers.allStrings(), days: folding.days.range,
                          segments: segments, segmentSlots: slots, amountTotalFits: folding.amountTotalFits)
     }
 }

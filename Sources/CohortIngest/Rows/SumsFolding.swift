@@ -2,27 +2,30 @@ import CohortCore
 import Dispatch
 import Foundation
 
-/// The rows of `SumsBuilder` folded into their sums on a second thread while the next rows are
-/// parsed: each batch's customer ids interned together, its order ids packed into `OrderKey`s
-/// (an id that fits no packed form interned), and each line added to its customer's sums
-/// (`OrderDayLists`); the days tallied and the magnitudes of the amounts added up.
+/// The rows of `SumsBuilder` folded on a second thread while the next rows are parsed: each
+/// batch's customer ids interned together, its order ids packed into `OrderKey`s (an id that fits
+/// no packed form interned), and each line written to the spill file in its customer's partition
+/// (`SumsSpill`), to be summed there later; the days tallied and the magnitudes of the amounts
+/// added up.
 ///
-/// One serial queue folds the batches in the order they are handed over, so the sums are
-/// exactly those of folding row by row (tests compare both ways). Batches come from a small
+/// One serial queue folds the batches in the order they are handed over, so the lines reach the
+/// spill in reading order, exactly as when folded row by row (tests compare both ways). Batches come from a small
 /// pool and go back to it once folded; `handOver` waits for a free one, so the rows waiting
 /// stay few.
 ///
-///     let folding = try SumsFolding(segmentCount: 0, concurrent: true)
+///     let folding = try SumsFolding(segmentCount: 0, concurrent: true, spillDirectory: "/tmp")
 ///     folding.handOver(batch)         // returns at once
 ///     folding.waitForBatches()        // the batch's bytes are no longer read
 ///
-/// A system that has no memory for the sums stops the folding; the next `check()` throws.
+/// A system that has no memory for the ids, or no room for the spill, stops the folding; the next
+/// `check()` throws.
 ///
-/// A class: it owns a queue and the sums, shared by copies of the builder.
+/// A class: it owns a queue, the ids and the spill, shared by copies of the builder.
 final class SumsFolding: @unchecked Sendable {
     // @unchecked: the state below is only touched on `queue` (or, when not `concurrent`, on the
     // one thread that uses this object), never at once; the pool is guarded by `lock`.
-    let lists: OrderDayLists
+    /// The lines, written to a file to be summed a partition of customers at a time.
+    let spill: SumsSpill
     private(set) var customers: ByteInterner
     /// Order ids that fit no `OrderKey` form, numbered (`OrderKey.interned`).
     private var orderIDs: ByteInterner
@@ -30,9 +33,7 @@ final class SumsFolding: @unchecked Sendable {
     private(set) var days = DayTally()
     private var amountMagnitude: UInt64 = 0
     private(set) var amountTotalFits = true
-    /// What `OrderDayLists.touch` read (kept so that its loads are not left out).
-    private(set) var touched: UInt64 = 0
-    private var failure: MemoryError?
+    private var failure: IngestError?
     /// The batch the builder is filling (read and written on the builder's thread only).
     var filling: SumsBatch?
     /// The batches handed over and not folded yet, oldest first (guarded by `lock`).
@@ -45,11 +46,17 @@ final class SumsFolding: @unchecked Sendable {
     /// False: every batch is folded on the caller's thread (one core, or tests of the one-thread way).
     let concurrent: Bool
 
-    init(segmentCount: Int, concurrent: Bool = ProcessInfo.processInfo.activeProcessorCount > 1) throws(MemoryError) {
+    /// `spillDirectory`: where the lines are written (`SumsSpill`), in partitions of 2^`partitionShift` customers.
+    init(segmentCount: Int, concurrent: Bool = ProcessInfo.processInfo.activeProcessorCount > 1, spillDirectory: String,
+         partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
         self.concurrent = concurrent
-        lists = OrderDayLists(segmentCount: segmentCount)
-        customers = try ByteInterner(capacity: 1 << 14)
-        orderIDs = try ByteInterner(capacity: 16, keepsKeys: false)
+        spill = try SumsSpill(segmentCount: segmentCount, directory: spillDirectory, partitionShift: partitionShift)
+        do {
+            customers = try ByteInterner(capacity: 1 << 14)
+            orderIDs = try ByteInterner(capacity: 16, keepsKeys: false)
+        } catch {
+            throw .outOfMemory(bytes: error.bytes)
+        }
         let poolSize = concurrent ? 4 : 1
         pool = (0 ..< poolSize).map { _ in SumsBatch(segmentCount: segmentCount) }
         // Counted up from 0: a semaphore given back below its starting value is a crash in libdispatch,
@@ -84,14 +91,16 @@ final class SumsFolding: @unchecked Sendable {
         queue.sync {}
     }
 
-    /// Throws the first failure to find memory, after every batch handed over.
-    func check() throws(MemoryError) {
+    /// Throws the first failure to find memory or write the spill, after every batch handed over.
+    func check() throws(IngestError) {
         waitForBatches()
         if let failure { throw failure }
     }
 
-    /// Rows whose sums `OrderDayLists.touch` reads ahead at a time.
-    private static let touchedRows = 256
+    /// Writes the last lines of the spill (after `check()`, once every row is folded).
+    func finishSpill() throws(IngestError) {
+        try spill.finish(customerCount: customers.count)
+    }
 
     private func fold(_ batch: SumsBatch) {
         if failure == nil {
@@ -105,25 +114,28 @@ final class SumsFolding: @unchecked Sendable {
         free.signal()
     }
 
-    private func sum(_ batch: SumsBatch) throws(MemoryError) {
-        try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
-        let segmentCount = lists.segmentCount
+    private func sum(_ batch: SumsBatch) throws(IngestError) {
+        do {
+            try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
+        } catch {
+            throw .outOfMemory(bytes: error.bytes)
+        }
+        let segmentCount = spill.segmentCount
         for row in 0 ..< batch.count {
-            // A stretch of rows' sums read ahead, few enough that they are still in the cache when added to.
-            if row % Self.touchedRows == 0 {
-                touched &+= lists.touch(batch.customer + row, count: min(Self.touchedRows, batch.count - row))
-            }
             let day = batch.day[row], amount = batch.amount[row]
             let orderBytes = batch.orderKeys[row]
             let key: OrderKey
             if batch.hasOrderColumn && !orderBytes.isEmpty {
-                if let packed = OrderKey(bytes: orderBytes) { key = packed } else { key = .interned(try orderIDs.intern(orderBytes)) }
+                if let packed = OrderKey(bytes: orderBytes) {
+                    key = packed
+                } else {
+                    do { key = .interned(try orderIDs.intern(orderBytes)) } catch { throw .outOfMemory(bytes: error.bytes) }
+                }
             } else {
                 key = .single(positive: amount > 0) // an order of its own (METRICS.md, "Input model")
             }
-            let added = lists.add(customer: Int(batch.customer[row]), key: key, day: day, amount: amount,
-                                  segments: segmentCount == 0 ? nil : UnsafePointer(batch.segments + row * segmentCount))
-            guard added else { throw MemoryError(bytes: 24 * 64) }
+            let segments = segmentCount == 0 ? nil : UnsafePointer(batch.segments + row * segmentCount)
+            try spill.add(customer: batch.customer[row], key: key, day: day, amount: amount, segments: segments)
             days.add(day: Int(day), file: batch.file, line: Int(batch.line[row]))
             let (total, overflow) = amountMagnitude.addingReportingOverflow(amount.magnitude)
             if overflow || total > UInt64(Int64.max) { amountTotalFits = false }

@@ -69,6 +69,22 @@ import Glibc
         #expect(result.standardError.contains("92,233,720,368,547,758.07"), "\(result.standardError)")
     }
 
+    // MARK: - Temporary files
+
+    /// A large file is read into sums through a temporary file: a temporary directory that does not
+    /// exist is one line naming it, exit 2, and no report folder.
+    @Test func aTemporaryDirectoryThatCannotBeWrittenIsOneLineOfError() throws {
+        let folder = try Self.folder(with: Self.orders2025())
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = Self.snapshot(folder)
+        let missing = folder.appendingPathComponent("no-such-directory").path
+        let result = try CLIRunner.measure(["report", "orders.csv", "--out", "report", "--sums-from-mb", "0"], currentDirectory: folder,
+                                           environment: ["TMPDIR": missing])
+        Self.expectContained(result, status: 2)
+        #expect(result.standardError.contains("temporary directory \(missing)"), "\(result.standardError)")
+        #expect(Self.snapshot(folder) == before)
+    }
+
     // MARK: - Dates
 
     @Test func aDateInTheYear9999IsARejectedRowAndCostsNoMemory() throws {

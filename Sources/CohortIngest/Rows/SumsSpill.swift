@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The order lines of a large file written to a temporary file while it is read, in partitions of
+/// 16,384 customers: a partition is read back and summed (`PartitionLines`) only when the analysis
+/// comes to its customers, so that memory follows a partition and the customers, not the rows.
+///
+/// Each line is a record of its customer, order key, day, amount and segment values (24 bytes and 4
+/// per segment column, padded to 8). A partition's records are collected in a block of 32 KiB and
+/// the block is appended to the file when full; a partition read back is its blocks in the order
+/// they were written, so its lines come back in reading order and are summed exactly as they
+/// would have been while reading.
+///
+///     let spill = try SumsSpill(segmentCount: 0, directory: "/tmp")
+///     try spill.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 12_50)
+///     try spill.finish(customerCount: 1)
+///     let lines = try spill.lines(of: 0)   // customers 0 ..< 1, numbered from 0
+///
+/// The file is removed as soon as it is created, so that nothing is left behind when the program
+/// stops, however it stops; its space goes back to the system when the descriptor is closed.
+///
+/// A class: it owns the file and the blocks. One thread adds lines, then partitions are read
+/// back, several at once.
+final class SumsSpill: @unchecked Sendable {
+    // @unchecked: written by one thread while a file is read, then only read (`pread` at offsets, into each caller's buffer).
+
+    /// Customers per partition, as a power of 2 (16,384): `customer >> partitionShift` is its partition.
+    static let defaultPartitionShift = 14
+    let partitionShift: Int
+    private static let blockBytes = 1 << 15
+
+    let segmentCount: Int
+    /// Bytes of one record: customer (4), day (4), key (8), amount (8), segment values (4 each), padded to 8.
+    let recordBytes: Int
+    /// The directory the file is in (for messages).
+    let directory: String
+    private let descriptor: Int32
+    private let blockBytes: Int
+    private var fileEnd = 0
+    /// Per partition, where its blocks are in the file, in the order written.
+    private var blocks: [[(start: Int, bytes: Int)]] = []
+    /// Per partition, its block being filled (nil until its first record) and the bytes in it.
+    private var buffers: [UnsafeMutableRawPointer?] = []
+    private var filled: [Int] = []
+    /// Customers in all (set by `finish`).
+    private(set) var customerCount = 0
+    /// Records added (order lines).
+    private(set) var lineCount = 0
+    /// Bytes written to the file.
+    var bytesWritten: Int { fileEnd }
+
+    init(segmentCount: Int, directory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
+        self.segmentCount = segmentCount
+        self.partitionShift = partitionShift
+        self.directory = directory
+        recordBytes = (24 + 4 * segmentCount + 7) & ~7
+        blockBytes = max(Self.blockBytes, recordBytes)
+        var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast()) + Array("cohort-sums-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(errno))) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        for buffer in buffers { free(buffer) }
+        close(descriptor)
+    }
+
+    /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
+    @inline(__always)
+    func add(customer: Int32, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) throws(IngestError) {
+        let partition = Int(customer) >> partitionShift
+        if partition >= buffers.count { grow(to: partition) }
+        if buffers[partition] == nil || filled[partition] + recordBytes > blockBytes { try newBlock(partition) }
+        let record = buffers[partition]! + filled[partition]
+        record.storeBytes(of: customer, as: Int32.self)
+        record.storeBytes(of: day, toByteOffset: 4, as: Int32.self)
+        record.storeBytes(of: key.rawValue, toByteOffset: 8, as: UInt64.self)
+        record.storeBytes(of: amount, toByteOffset: 16, as: Int64.self)
+        if segmentCount > 0 {
+            let values = (record + 24).assumingMemoryBound(to: Int32.self)
+            for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
+        }
+        filled[partition] += recordBytes
+        lineCount += 1
+    }
+
+    private func grow(to partition: Int) {
+        while buffers.count <= partition {
+            blocks.append([])
+            buffers.append(nil)
+            filled.append(0)
+        }
+    }
+
+    /// Writes the partition's full block (if any) and starts an empty one.
+    private func newBlock(_ partition: Int) throws(IngestError) {
+        if let buffer = buffers[partition] {
+            blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
+        } else {
+            guard let buffer = malloc(blockBytes) else { throw .outOfMemory(bytes: blockBytes) }
+            buffers[partition] = buffer
+        }
+        filled[partition] = 0
+    }
+
+    /// Appends `bytes` to the file; returns where they start.
+    private func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
+        let start = fileEnd
+        var done = 0
+        while done < bytes {
+            let written = pwrite(descriptor, buffer + done, bytes - done, off_t(start + done))
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(written == 0 ? EIO : errno))) }
+            done += written
+        }
+        fileEnd += bytes
+        return start
+    }
+
+    /// Writes every partition's last block and frees the blocks: no line is added afterwards.
+    func finish(customerCount: Int) throws(IngestError) {
+        self.customerCount = customerCount
+        for partition in buffers.indices {
+            guard let buffer = buffers[partition] else { continue }
+            blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
+            free(buffer)
+            buffers[partition] = nil
+        }
+    }
+
+    /// Partitions in all (after `finish`).
+    var partitionCount: Int { (customerCount + (1 << partitionShift) - 1) >> partitionShift }
+
+    /// The customers of a partition.
+    func customers(of partition: Int) -> Range<Int> {
+        let first = partition << partitionShift
+        return first ..< min(customerCount, first + (1 << partitionShift))
+    }
+
+    /// The lines of a partition read back, in reading order, sorted by customer: customer `c` of
+    /// the partition is number `c - customers(of: partition).lowerBound` there.
+    /// Throws when the file cannot be read back, or the system has no memory for the lines.
+    func lines(of partition: Int) throws(IngestError) -> PartitionLines {
+        let customers = customers(of: partition)
+        let parts = partition < blocks.count ? blocks[partition] : []
+        let bytes = parts.reduce(0) { $0 + $1.bytes }
+        guard let buffer = malloc(max(1, bytes)) else { throw .outOfMemory(bytes: bytes) }
+        defer { free(buffer) }
+        var offset = 0
+        for block in parts {
+            try read(into: buffer + offset, bytes: block.bytes, at: block.start)
+            offset += block.bytes
+        }
+        guard let lines = PartitionLines(records: buffer, count: bytes / recordBytes, recordBytes: recordBytes, segmentCount: segmentCount,
+                                         firstCustomer: Int32(customers.lowerBound), customerCount: customers.count)
+        else { throw .outOfMemory(bytes: bytes) }
+        return lines
+    }
+
+    private func read(into buffer: UnsafeMutableRawPointer, bytes: Int, at start: Int) throws(IngestError) {
+        var done = 0
+        while done < bytes {
+            let read = pread(descriptor, buffer + done, bytes - done, off_t(start + done))
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(read == 0 ? EIO : errno))) }
+            done += read
+        }
+    }
+}
