@@ -149,7 +149,8 @@ import Testing
         }
         try spill.finish(customerCount: 1)
         #expect(spill.partitionCount == 1 && spill.bytesWritten == 600 * (24 + 4 * 20_000))
-        let lines = try spill.lines(of: 0)
+        let lines = spill.emptyLines()
+        try spill.read(0, into: lines)
         var count = 0, amount: Int64 = 0
         lines.forEachSum(of: 0) { _, sum in
             count += 1

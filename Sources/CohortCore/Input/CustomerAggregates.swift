@@ -134,6 +134,22 @@ public struct CustomerAggregates: Sendable, Equatable {
         purchases?.append(customerPurchases)
     }
 
+    /// Removes every customer, with their entries, purchases, gaps and rows after the as-of day;
+    /// the arrays keep their room.
+    public mutating func removeAllCustomers() {
+        customerIDs.removeAll(keepingCapacity: true)
+        entryStart.removeAll(keepingCapacity: true)
+        entryStart.append(0)
+        for column in [\Self.period, \.rows, \.positiveOrders] as [WritableKeyPath<Self, [Int32]>] {
+            self[keyPath: column].removeAll(keepingCapacity: true)
+        }
+        netRevenue.removeAll(keepingCapacity: true)
+        positiveOrderValue.removeAll(keepingCapacity: true)
+        purchases?.removeAll(keepingCapacity: true)
+        gapCounts.removeAll(keepingCapacity: true)
+        rowsAfterAsOf = 0
+    }
+
     /// Makes room for `customers` more customers and `entries` more entries.
     public mutating func reserveCapacity(customers: Int, entries: Int) {
         customerIDs.reserveCapacity(customerIDs.count + customers)

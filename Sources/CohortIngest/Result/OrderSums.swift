@@ -44,8 +44,9 @@ public struct OrderSums: @unchecked Sendable {
     /// more from the spill: O(lines).
     public func countSums() throws(IngestError) -> Int {
         var count = 0
+        let lines = spill.emptyLines()
         for partition in 0 ..< spill.partitionCount {
-            let lines = try spill.lines(of: partition)
+            try spill.read(partition, into: lines)
             for customer in 0 ..< spill.customers(of: partition).count { lines.forEachSum(of: customer) { _, _ in count += 1 } }
         }
         return count
@@ -83,20 +84,24 @@ extension OrderSums {
         // Room for the most entries there can be (one per line): only what is written takes memory,
         // and nothing is copied as the arrays grow.
         aggregates.reserveCapacity(customers: customerCount, entries: spill.lineCount)
-        // Two partitions at a time, one on each core; appended in customer order.
-        let results = PartResults(count: 2)
-        for first in stride(from: 0, to: spill.partitionCount, by: 2) {
-            let partitions = first ..< min(first + 2, spill.partitionCount)
+        // Two partitions at a time, one on each core, each into its own slot (reused, so that its
+        // arrays keep their room); appended in customer order.
+        let slots = [PartSlot(summing.emptyPart, spill.emptyLines()), PartSlot(summing.emptyPart, spill.emptyLines())]
+        for first in stride(from: 0, to: spill.partitionCount, by: slots.count) {
+            let partitions = first ..< min(first + slots.count, spill.partitionCount)
             DispatchQueue.concurrentPerform(iterations: partitions.count) { offset in
-                let partition = partitions.lowerBound + offset
-                results[offset] = Result { () throws(IngestError) in
-                    summing.sum(spill.customers(of: partition), of: try spill.lines(of: partition))
+                let partition = partitions.lowerBound + offset, slot = slots[offset]
+                do throws(IngestError) {
+                    try spill.read(partition, into: slot.lines)
+                    summing.sum(spill.customers(of: partition), of: slot.lines, into: &slot.part)
+                } catch {
+                    slot.failure = error
                 }
             }
-            for offset in 0 ..< partitions.count {
-                let part = try results[offset]!.get()
-                aggregates.append(part.aggregates)
-                for column in segmentValues.indices { segmentValues[column] += part.segmentValues[column] }
+            for slot in slots.prefix(partitions.count) {
+                if let failure = slot.failure { throw failure }
+                aggregates.append(slot.part.aggregates)
+                for column in segmentValues.indices { segmentValues[column] += slot.part.segmentValues[column] }
             }
         }
         aggregates.segments = zip(segments, segmentValues).map { column, values in
@@ -106,16 +111,18 @@ extension OrderSums {
     }
 }
 
-/// What each partition's summing gave, one slot per thread (each writes its own).
-private final class PartResults: @unchecked Sendable {
-    // @unchecked: slot i is written by one thread of `concurrentPerform`, read after it returns.
-    private var slots: [Result<Summing.Part, IngestError>?]
+/// Where one thread sums its partition (`OrderSums.aggregates`): a box of its own, so that the
+/// threads write no shared value.
+private final class PartSlot: @unchecked Sendable {
+    // @unchecked: written by one thread of `concurrentPerform`, read after it returns.
+    var part: Summing.Part
+    var failure: IngestError?
+    /// Room for the partition's lines, kept from one partition to the next.
+    let lines: PartitionLines
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<Summing.Part, IngestError>? {
-        get { slots[index] }
-        set { slots[index] = newValue }
+    init(_ part: Summing.Part, _ lines: PartitionLines) {
+        self.part = part
+        self.lines = lines
     }
 }
 
@@ -136,10 +143,14 @@ private struct Summing: @unchecked Sendable {
     /// Empty aggregates with the settings of the result.
     let template: CustomerAggregates
 
-    /// Sums the customers of a partition (numbered from `customers.lowerBound` in `lines`).
-    func sum(_ customers: Range<Int>, of lines: PartitionLines) -> Part {
-        var part = Part(aggregates: template, segmentValues: segmentSlots.map { _ in [] })
-        part.aggregates.customerIDs.reserveCapacity(customers.count)
+    /// A part without customers.
+    var emptyPart: Part { Part(aggregates: template, segmentValues: segmentSlots.map { _ in [] }) }
+
+    /// Sums the customers of a partition (numbered from `customers.lowerBound` in `lines`) into
+    /// `part`, emptied first (its arrays keep their room).
+    func sum(_ customers: Range<Int>, of lines: PartitionLines, into part: inout Part) {
+        part.aggregates.removeAllCustomers()
+        for column in part.segmentValues.indices { part.segmentValues[column].removeAll(keepingCapacity: true) }
         let collectsPurchases = template.purchases != nil
         var customer = CustomerSums()
         for index in customers {
@@ -159,7 +170,6 @@ private struct Summing: @unchecked Sendable {
             }
             part.aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
         }
-        return part
     }
 }
 

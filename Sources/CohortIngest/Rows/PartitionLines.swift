@@ -6,13 +6,14 @@ import Musl
 import Darwin
 #endif
 
-/// One partition of a spill file read back (`SumsSpill.lines(of:)`): its order lines sorted by
-/// customer, in reading order within each customer, and summed per order and day one customer at
-/// a time, when asked for: in the order each (order, day) was first seen, each keeping the segment
-/// values of its first line.
+/// One partition of a spill file read back (`SumsSpill.read(_:into:)`): its order lines sorted
+/// by customer, in reading order within each customer, and summed per order and day one customer
+/// at a time, when asked for: in the order each (order, day) was first seen, each keeping the
+/// segment values of its first line.
 ///
 /// A customer's lines are contiguous here, so summing them touches a few cache lines; a
-/// partition's lines take twice their bytes while sorted.
+/// partition's lines take twice their bytes while sorted. The buffers are kept from one
+/// partition to the next, so that their pages are not asked of the system again each time.
 ///
 /// A class: it owns its buffers, and keeps the sums of the customer summed last (for `segment`).
 /// One thread uses it.
@@ -27,42 +28,86 @@ final class PartitionLines {
 
     private let segmentCount: Int
     private let recordBytes: Int
+    /// The lines as read, in reading order (filled by `SumsSpill`), and their room in bytes.
+    private(set) var unsorted: UnsafeMutableRawPointer?
+    private var unsortedBytes = 0
     /// The lines, sorted by customer: customer `c`'s are records `start[c] ..< start[c + 1]`.
-    private let records: UnsafeMutableRawPointer
-    private let start: [Int]
-    /// The customer summed last, its sums and the record of each sum's first line.
+    private var records: UnsafeMutableRawPointer?
+    private var recordsBytes = 0
+    private var start: [Int] = [0]
+    private var next: [Int] = []
+    /// The customer summed last, its sums (`sumCount` of them) and the record of each sum's first line.
     private var summedCustomer = -1
-    private var sums: [Sum] = []
-    private var firstRecord: [Int] = []
+    private var sums: UnsafeMutablePointer<Sum>
+    private var firstRecord: UnsafeMutablePointer<Int>
+    private var sumCount = 0
+    /// Room in `sums` and `firstRecord`: the most lines of a customer so far.
+    private var sumCapacity = 0
     /// Open addressing over `sums` by order key and day: sum index + 1, 0 empty.
-    private var slots: [Int32] = []
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCapacity = 0
 
-    /// Sorts `count` records of `recordBytes` (as `SumsSpill` writes them, customers numbered
-    /// from `firstCustomer`) of `customerCount` customers by customer, keeping their order within
-    /// each; nil without memory.
-    init?(records unsorted: UnsafeRawPointer, count: Int, recordBytes: Int, segmentCount: Int,
-          firstCustomer: Int32, customerCount: Int) {
+    /// Room for partitions of records of `recordBytes` (as `SumsSpill` writes them).
+    init(recordBytes: Int, segmentCount: Int) {
         self.segmentCount = segmentCount
         self.recordBytes = recordBytes
-        guard let sorted = malloc(max(1, count * recordBytes)) else { return nil }
-        records = sorted
-        // A counting sort: stable, two passes.
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for index in 0 ..< count {
-            start[Int(unsorted.load(fromByteOffset: index * recordBytes, as: Int32.self) - firstCustomer) + 1] += 1
-        }
-        for customer in 0 ..< customerCount { start[customer + 1] += start[customer] }
-        var next = start
-        for index in 0 ..< count {
-            let record = unsorted + index * recordBytes
-            let customer = Int(record.load(as: Int32.self) - firstCustomer)
-            (sorted + next[customer] * recordBytes).copyMemory(from: record, byteCount: recordBytes)
-            next[customer] += 1
-        }
-        self.start = start
+        sums = .allocate(capacity: 0)
+        firstRecord = .allocate(capacity: 0)
+        slots = .allocate(capacity: 0)
     }
 
-    deinit { free(records) }
+    deinit {
+        free(unsorted)
+        free(records)
+        sums.deallocate()
+        firstRecord.deallocate()
+        slots.deallocate()
+    }
+
+    /// Room for `bytes` of lines in `unsorted`, its earlier lines dropped; false without memory.
+    func makeRoom(forBytes bytes: Int) -> Bool {
+        guard bytes > unsortedBytes else { return true }
+        free(unsorted)
+        unsorted = malloc(bytes + bytes / 8)
+        unsortedBytes = unsorted == nil ? 0 : bytes + bytes / 8
+        return unsorted != nil
+    }
+
+    /// Sorts the `count` records in `unsorted` (customers numbered from `firstCustomer`) of
+    /// `customerCount` customers by customer, keeping their order within each; false without memory.
+    func sort(count: Int, firstCustomer: Int32, customerCount: Int) -> Bool {
+        summedCustomer = -1
+        let bytes = count * recordBytes
+        if bytes > recordsBytes {
+            // An eighth more, so that the next partition, a little larger, finds room.
+            free(records)
+            records = malloc(bytes + bytes / 8)
+            recordsBytes = records == nil ? 0 : bytes + bytes / 8
+            guard records != nil else { return false }
+        }
+        start.removeAll(keepingCapacity: true)
+        start.append(contentsOf: repeatElement(0, count: customerCount + 1))
+        guard count > 0, let sorted = records, let unsorted else { return count == 0 }
+        let recordBytes = recordBytes
+        // A counting sort: stable, two passes.
+        start.withUnsafeMutableBufferPointer { start in
+            for index in 0 ..< count {
+                start[Int(unsorted.load(fromByteOffset: index * recordBytes, as: Int32.self) - firstCustomer) + 1] += 1
+            }
+            for customer in 0 ..< customerCount { start[customer + 1] += start[customer] }
+        }
+        next.removeAll(keepingCapacity: true)
+        next.append(contentsOf: start)
+        next.withUnsafeMutableBufferPointer { next in
+            for index in 0 ..< count {
+                let record = unsorted + index * recordBytes
+                let customer = Int(record.load(as: Int32.self) - firstCustomer)
+                (sorted + next[customer] * recordBytes).copyMemory(from: record, byteCount: recordBytes)
+                next[customer] += 1
+            }
+        }
+        return true
+    }
 
     /// Order lines in all.
     var lineCount: Int { start[start.count - 1] }
@@ -71,17 +116,29 @@ final class PartitionLines {
     private func sum(_ customer: Int) {
         guard customer != summedCustomer else { return }
         summedCustomer = customer
-        sums.removeAll(keepingCapacity: true)
-        firstRecord.removeAll(keepingCapacity: true)
         let lines = start[customer] ..< start[customer + 1]
+        if lines.count > sumCapacity {
+            sumCapacity = max(lines.count, 2 * sumCapacity)
+            sums.deallocate()
+            firstRecord.deallocate()
+            sums = .allocate(capacity: sumCapacity)
+            firstRecord = .allocate(capacity: sumCapacity)
+        }
         var size = 16
         while size < 2 * lines.count { size <<= 1 }
-        if slots.count < size {
-            slots = [Int32](repeating: 0, count: size)
-        } else {
-            slots.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<size]).update(repeating: 0) }
+        if size > slotCapacity {
+            slots.deallocate()
+            slots = .allocate(capacity: size)
+            slotCapacity = size
         }
+        guard let records, !lines.isEmpty else {
+            sumCount = 0
+            return
+        }
+        let slots = slots, sums = sums, firstRecord = firstRecord, recordBytes = recordBytes
+        slots.update(repeating: 0, count: size)
         let mask = size - 1
+        var count = 0
         for index in lines {
             let record = records + index * recordBytes
             let key = record.load(fromByteOffset: 8, as: UInt64.self)
@@ -91,9 +148,10 @@ final class PartitionLines {
             while true {
                 let found = Int(slots[slot])
                 if found == 0 {
-                    sums.append(Sum(key: key, amount: amount, day: day, lines: 1))
-                    firstRecord.append(index)
-                    slots[slot] = Int32(sums.count)
+                    sums[count] = Sum(key: key, amount: amount, day: day, lines: 1)
+                    firstRecord[count] = index
+                    count += 1
+                    slots[slot] = Int32(count)
                     break
                 }
                 if sums[found - 1].key == key && sums[found - 1].day == day {
@@ -104,18 +162,19 @@ final class PartitionLines {
                 slot = (slot + 1) & mask
             }
         }
+        sumCount = count
     }
 
     /// Calls `body` with each sum of the customer (numbered within the partition), first seen
     /// first, and its rank in that order.
     func forEachSum(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
         sum(customer)
-        for (rank, sum) in sums.enumerated() { body(rank, sum) }
+        for rank in 0 ..< sumCount { body(rank, sums[rank]) }
     }
 
     /// The value id of segment slot `slot` on the first line of the customer's sum of rank `rank`.
     func segment(_ slot: Int, of customer: Int, rank: Int) -> Int32 {
         sum(customer)
-        return (records + firstRecord[rank] * recordBytes).load(fromByteOffset: 24 + 4 * slot, as: Int32.self)
+        return (records! + firstRecord[rank] * recordBytes).load(fromByteOffset: 24 + 4 * slot, as: Int32.self)
     }
 }

@@ -20,7 +20,8 @@ import Darwin
 ///     let spill = try SumsSpill(segmentCount: 0, directory: "/tmp")
 ///     try spill.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 12_50)
 ///     try spill.finish(customerCount: 1)
-///     let lines = try spill.lines(of: 0)   // customers 0 ..< 1, numbered from 0
+///     let lines = spill.emptyLines()
+///     try spill.read(0, into: lines)      // customers 0 ..< 1, numbered from 0
 ///
 /// The file is removed as soon as it is created, so that nothing is left behind when the program
 /// stops, however it stops; its space goes back to the system when the descriptor is closed.
@@ -145,24 +146,26 @@ final class SumsSpill: @unchecked Sendable {
         return first ..< min(customerCount, first + (1 << partitionShift))
     }
 
-    /// The lines of a partition read back, in reading order, sorted by customer: customer `c` of
-    /// the partition is number `c - customers(of: partition).lowerBound` there.
+    /// Room to read partitions back into (one per thread that reads them).
+    func emptyLines() -> PartitionLines {
+        PartitionLines(recordBytes: recordBytes, segmentCount: segmentCount)
+    }
+
+    /// Reads a partition's lines back into `lines`, in reading order, sorted by customer: customer
+    /// `c` of the partition is number `c - customers(of: partition).lowerBound` there.
     /// Throws when the file cannot be read back, or the system has no memory for the lines.
-    func lines(of partition: Int) throws(IngestError) -> PartitionLines {
+    func read(_ partition: Int, into lines: PartitionLines) throws(IngestError) {
         let customers = customers(of: partition)
         let parts = partition < blocks.count ? blocks[partition] : []
         let bytes = parts.reduce(0) { $0 + $1.bytes }
-        guard let buffer = malloc(max(1, bytes)) else { throw .outOfMemory(bytes: bytes) }
-        defer { free(buffer) }
+        guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
         for block in parts {
-            try read(into: buffer + offset, bytes: block.bytes, at: block.start)
+            try read(into: lines.unsorted! + offset, bytes: block.bytes, at: block.start)
             offset += block.bytes
         }
-        guard let lines = PartitionLines(records: buffer, count: bytes / recordBytes, recordBytes: recordBytes, segmentCount: segmentCount,
-                                         firstCustomer: Int32(customers.lowerBound), customerCount: customers.count)
+        guard lines.sort(count: bytes / recordBytes, firstCustomer: Int32(customers.lowerBound), customerCount: customers.count)
         else { throw .outOfMemory(bytes: bytes) }
-        return lines
     }
 
     private func read(into buffer: UnsafeMutableRawPointer, bytes: Int, at start: Int) throws(IngestError) {
