@@ -7,8 +7,8 @@ extension CustomerHistory {
     /// rows before acquisition, a customer without one counts as left out (METRICS.md), exactly as
     /// `HistoryPart` decides for an order table.
     ///
-    /// The entries are moved into the history, not copied: `aggregates` keeps its customers, purchases
-    /// and segments, and its entry columns are empty afterwards.
+    /// The entries are moved into the history, not copied: `aggregates` keeps its customers and
+    /// segments, and its entry columns (and, when collected, its purchases) are empty afterwards.
     ///
     /// Complexity: O(customers + entries).
     init(aggregates: inout CustomerAggregates, calendar: PeriodCalendar, asOfDay: Int, collectsPurchases: Bool = false) throws {
@@ -79,7 +79,9 @@ extension CustomerHistory {
                 purchases?.medianGap.append(bought.medianGap)
             }
         }
+        // What the history now holds in its own form goes: the rows counted, the purchases copied.
         aggregates.rows = []
+        if collectsPurchases { aggregates.purchases = [] }
         period.removeSubrange(written...)
         netRevenue.removeSubrange(written...)
         positiveOrders.removeSubrange(written...)

@@ -1,5 +1,6 @@
 import CohortCore
 import Dispatch
+import Foundation
 
 /// The order lines of a large file, summed per customer, order and day (`OrderReader.readSums`):
 /// what cohort keeps of such a file instead of a table of its rows. While the file is read, its
@@ -66,8 +67,8 @@ extension OrderSums {
     /// When the amounts do not fit (`amountTotalFits` false), the sums wrap instead of stopping the
     /// program: the analysis refuses such aggregates anyway.
     ///
-    /// The lines are summed from the spill a partition of customers at a time, two partitions at
-    /// once, so that memory follows the partitions and the aggregates. Throws when the spill
+    /// The lines are summed from the spill a partition of customers at a time, one partition on
+    /// each core at once, so that memory follows the partitions and the aggregates. Throws when the spill
     /// cannot be read back, or the system has no memory for a partition.
     ///
     /// Complexity: O(sums × log(sums of a customer)).
@@ -84,9 +85,9 @@ extension OrderSums {
         // Room for the most entries there can be (one per line): only what is written takes memory,
         // and nothing is copied as the arrays grow.
         aggregates.reserveCapacity(customers: customerCount, entries: spill.lineCount)
-        // Two partitions at a time, one on each core, each into its own slot (reused, so that its
-        // arrays keep their room); appended in customer order.
-        let slots = [PartSlot(summing.emptyPart, spill.emptyLines()), PartSlot(summing.emptyPart, spill.emptyLines())]
+        // A partition on each core at a time, each into its own slot (reused, so that its arrays
+        // keep their room); appended in customer order.
+        let slots = (0 ..< max(1, ProcessInfo.processInfo.activeProcessorCount)).map { _ in PartSlot(summing.emptyPart, spill.emptyLines()) }
         for first in stride(from: 0, to: spill.partitionCount, by: slots.count) {
             let partitions = first ..< min(first + slots.count, spill.partitionCount)
             DispatchQueue.concurrentPerform(iterations: partitions.count) { offset in
