@@ -1,4 +1,5 @@
 import CohortCore
+import Foundation
 
 extension OrderReader {
     /// Reads one order file into order lines summed per customer, order and day (`OrderSums`)
@@ -24,5 +25,15 @@ extension OrderReader {
         let warnings = dateWarnings(builder.days, sources: files) + outOfRangeWarnings(builder.rejected) + repeats + fileWarnings
         return OrderSumsReadResult(sums: try builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
                                    formats: [format], warnings: warnings)
+    }
+}
+
+extension OrderReader {
+    /// `TMPDIR` when set; else /var/tmp, which is on disk where /tmp may be a file system in
+    /// memory (tmpfs, the default on some systems), so that the spill does not take the memory it
+    /// saves; else /tmp.
+    static func defaultSpillDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let directory = environment["TMPDIR"], !directory.isEmpty { return directory }
+        return access("/var/tmp", W_OK | X_OK) == 0 ? "/var/tmp" : "/tmp"
     }
 }

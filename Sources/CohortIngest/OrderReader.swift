@@ -26,8 +26,8 @@ public struct OrderReader: Sendable {
     /// more than one core). The table is the same either way; tests compare the two.
     var concurrentInterning: Bool?
     /// Where `readSums` writes the order lines of a file, to sum them a partition of customers at
-    /// a time (`SumsSpill`): the system's temporary directory (`TMPDIR`, else /tmp) unless set.
-    public var spillDirectory = FileManager.default.temporaryDirectory.path
+    /// a time (`SumsSpill`): `TMPDIR` when set, else /var/tmp (on disk, where /tmp may be memory), else /tmp.
+    public var spillDirectory = OrderReader.defaultSpillDirectory()
     /// Customers per partition of the spill, as a power of 2 (tests use small partitions).
     var spillPartitionShift = SumsSpill.defaultPartitionShift
     /// Called now and then while reading, with the bytes read so far and the size of all

@@ -49,7 +49,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Fail when more than this percentage of rows cannot be read (default: 1).", valueName: "percent"))
     var maxRejected: Double?
 
-    @Option(help: ArgumentHelp("An order file of this size or more is read into sums per customer and order instead of a table of its rows, through a file in TMPDIR: the same numbers in a third to a sixth of the memory (default: 256; 0: every file).",
+    @Option(help: ArgumentHelp("An order file of this size or more is read into sums per customer and order instead of a table of its rows, through a file in TMPDIR (else /var/tmp): the same numbers in a third to a sixth of the memory (default: 256; 0: every file).",
                                valueName: "MB"))
     var sumsFromMb: Int?
 

@@ -180,6 +180,13 @@ import Testing
         }
     }
 
+    /// The spill goes to TMPDIR when it is set, else to a directory on disk rather than /tmp.
+    @Test func theSpillGoesToTMPDIRElseToVarTmp() {
+        #expect(OrderReader.defaultSpillDirectory(environment: ["TMPDIR": "/scratch/big"]) == "/scratch/big")
+        let fallback = OrderReader.defaultSpillDirectory(environment: ["TMPDIR": ""])
+        #expect(fallback == (access("/var/tmp", W_OK | X_OK) == 0 ? "/var/tmp" : "/tmp"))
+    }
+
     /// A temporary directory that cannot be written: one error naming it, nothing read.
     @Test func aSpillDirectoryThatCannotBeWrittenIsNamed() throws {
         let file = try Self.write(Self.randomExport(seed: 3, rows: 100))
