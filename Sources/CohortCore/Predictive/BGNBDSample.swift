@@ -149,16 +149,78 @@ struct BGNBDSample {
         dr += singles * logAlpha - singleLog
         dAlpha += singles * r / alpha - r * singleInverse
 
-        let logGammaR = SpecialFunctions.logGamma(r), digammaR = SpecialFunctions.digamma(r)
-        let logGammaB = SpecialFunctions.logGamma(b), digammaB = SpecialFunctions.digamma(b)
-        let logGammaAB = SpecialFunctions.logGamma(a + b), digammaAB = SpecialFunctions.digamma(a + b)
-        let logA = log(a)
+        let constants = RepeatConstants(r: r, alpha: alpha, a: a, b: b, logAlpha: logAlpha)
+        let singleTerms = RepeatTerms(total: total, dr: dr, dAlpha: dAlpha, da: da, db: db)
+        let terms = repeatTerms(constants, adding: singleTerms, logTime: logTime, inverseTime: inverseTime)
+        (total, dr, dAlpha, da, db) = (terms.total, terms.dr, terms.dAlpha, terms.da, terms.db)
+        let scale = -1 / Double(customers)
+        let partials = [dr * r, dAlpha * alpha, da * a, db * b]
+        for index in 0 ..< 4 {
+            let inside = abs(logParameters[index]) < LogParameterMinimizer.logLimit
+            gradient[index] = inside ? scale * partials[index] : 0
+        }
+        return scale * total
+    }
+
+    /// The parameters and what each evaluation derives from them once, for the repeat buyers' terms.
+    private struct RepeatConstants {
+        let r: Double, alpha: Double, a: Double, b: Double, logAlpha: Double
+        let logGammaR: Double, digammaR: Double, logGammaB: Double, digammaB: Double, logGammaAB: Double, digammaAB: Double, logA: Double
+
+        init(r: Double, alpha: Double, a: Double, b: Double, logAlpha: Double) {
+            (self.r, self.alpha, self.a, self.b, self.logAlpha) = (r, alpha, a, b, logAlpha)
+            (logGammaR, digammaR) = (SpecialFunctions.logGamma(r), SpecialFunctions.digamma(r))
+            (logGammaB, digammaB) = (SpecialFunctions.logGamma(b), SpecialFunctions.digamma(b))
+            (logGammaAB, digammaAB) = (SpecialFunctions.logGamma(a + b), SpecialFunctions.digamma(a + b))
+            logA = log(a)
+        }
+    }
+
+    /// The repeat buyers' share of ln L and of its partial derivatives in r, α, a and b.
+    private struct RepeatTerms {
+        var total = 0.0, dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+
+        static func + (left: RepeatTerms, right: RepeatTerms) -> RepeatTerms {
+            RepeatTerms(total: left.total + right.total, dr: left.dr + right.dr, dAlpha: left.dAlpha + right.dAlpha,
+                        da: left.da + right.da, db: left.db + right.db)
+        }
+    }
+
+    /// Groups from which the repeat buyers' terms are summed in parts, one per core at a time: below,
+    /// one part (a thread would cost more than it saves).
+    static let partedFromGroups = 1 << 16
+    /// Parts of about equal groups, a fixed number, summed in order: the same result on any number of cores.
+    static let parts = 8
+
+    /// `start` plus the repeat buyers' terms: over all distinct x at once for a small sample (added
+    /// to `start` one by one, as always), else in `parts` stretches of distinct x of about equal
+    /// groups, side by side, added in order.
+    private func repeatTerms(_ constants: RepeatConstants, adding start: RepeatTerms, logTime: [Double], inverseTime: [Double]) -> RepeatTerms {
+        guard repeatCount.count >= Self.partedFromGroups else {
+            return repeatTerms(distinctRepeats.indices, constants, adding: start, logTime: logTime, inverseTime: inverseTime)
+        }
+        // Where each part starts among the distinct x: at the first x whose groups reach its share.
+        var bounds = [0]
+        for segment in distinctRepeats.indices.dropFirst() where segmentStart[segment] * Self.parts >= bounds.count * repeatCount.count {
+            bounds.append(segment)
+        }
+        bounds.append(distinctRepeats.count)
+        return ParallelWork.map(Array(bounds.indices.dropLast())) { part in
+            repeatTerms(bounds[part] ..< bounds[part + 1], constants, adding: RepeatTerms(), logTime: logTime, inverseTime: inverseTime)
+        }.reduce(start, +)
+    }
+
+    /// `start` plus the repeat buyers' terms of the groups of distinct x `segments`.
+    private func repeatTerms(_ segments: Range<Int>, _ constants: RepeatConstants, adding start: RepeatTerms,
+                             logTime: [Double], inverseTime: [Double]) -> RepeatTerms {
+        let (r, alpha, a, b, logAlpha) = (constants.r, constants.alpha, constants.a, constants.b, constants.logAlpha)
+        var terms = start
         logTime.withUnsafeBufferPointer { logTime in
             inverseTime.withUnsafeBufferPointer { inverseTime in
-                for segment in distinctRepeats.indices {
+                for segment in segments {
                     let x = Double(distinctRepeats[segment])
                     let power = r + x
-                    let dropout = logA - log(b + x - 1)
+                    let dropout = constants.logA - log(b + x - 1)
                     var weights = 0.0, sum = 0.0, dropped = 0.0, logMix = 0.0, inverseMix = 0.0
                     for index in segmentStart[segment] ..< segmentStart[segment + 1] {
                         let w = weight[index]
@@ -174,23 +236,17 @@ struct BGNBDSample {
                         logMix += w * ((1 - share) * logAge + share * logRecency)
                         inverseMix += w * ((1 - share) * inverseTime[Int(age[index])] + share * inverseTime[Int(recency[index])])
                     }
-                    let constant = SpecialFunctions.logGamma(power) - logGammaR + r * logAlpha
-                        + logGammaAB + SpecialFunctions.logGamma(b + x) - logGammaB - SpecialFunctions.logGamma(a + b + x)
-                    total += weights * constant + sum
+                    let constant = SpecialFunctions.logGamma(power) - constants.logGammaR + r * logAlpha
+                        + constants.logGammaAB + SpecialFunctions.logGamma(b + x) - constants.logGammaB - SpecialFunctions.logGamma(a + b + x)
+                    terms.total += weights * constant + sum
                     let digammaABX = SpecialFunctions.digamma(a + b + x)
-                    dr += weights * (SpecialFunctions.digamma(power) - digammaR + logAlpha) - logMix
-                    dAlpha += weights * r / alpha - power * inverseMix
-                    da += weights * (digammaAB - digammaABX) + dropped / a
-                    db += weights * (digammaAB + SpecialFunctions.digamma(b + x) - digammaB - digammaABX) - dropped / (b + x - 1)
+                    terms.dr += weights * (SpecialFunctions.digamma(power) - constants.digammaR + logAlpha) - logMix
+                    terms.dAlpha += weights * r / alpha - power * inverseMix
+                    terms.da += weights * (constants.digammaAB - digammaABX) + dropped / a
+                    terms.db += weights * (constants.digammaAB + SpecialFunctions.digamma(b + x) - constants.digammaB - digammaABX) - dropped / (b + x - 1)
                 }
             }
         }
-        let scale = -1 / Double(customers)
-        let partials = [dr * r, dAlpha * alpha, da * a, db * b]
-        for index in 0 ..< 4 {
-            let inside = abs(logParameters[index]) < LogParameterMinimizer.logLimit
-            gradient[index] = inside ? scale * partials[index] : 0
-        }
-        return scale * total
+        return terms
     }
 }

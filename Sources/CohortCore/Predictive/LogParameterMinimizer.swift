@@ -17,6 +17,10 @@ import Foundation
 struct LogParameterMinimizer {
     /// |ln parameter| is kept at most this: parameters stay within about 1.2·10^±9.
     static let logLimit = 21.0
+    /// A step that lowers the objective by at most this much (relative) gains nothing; after
+    /// `slowStepLimit` of them in a row the minimizer stops.
+    static let noGain = 1e-12
+    static let slowStepLimit = 10
 
     var maximumIterations = 400
     /// On the gradient of the objective (a mean negative log-likelihood per customer) in θ.
@@ -58,6 +62,7 @@ struct LogParameterMinimizer {
         var inverseHessian = initial ?? Self.identity(count)
         var freshHessian = initial == nil
         var newGradient = gradient
+        var slowSteps = 0
         for iteration in 0 ..< maximumIterations {
             let steepest = gradient.map(abs).max() ?? 0
             if steepest <= gradientTolerance {
@@ -116,9 +121,17 @@ struct LogParameterMinimizer {
                 }
                 Self.updateInverseHessian(&inverseHessian, step: step, change: change, curvature: curvature)
             }
+            // A flat likelihood (parameters running off together) can take hundreds of iterations of
+            // tiny steps, each after dozens of halvings: stop once ten in a row gained nothing.
+            slowSteps = value - candidateValue <= Self.noGain * max(1, abs(value)) ? slowSteps + 1 : 0
             point = candidate
             value = candidateValue
             gradient = newGradient
+            if slowSteps >= Self.slowStepLimit {
+                let steepest = gradient.map(abs).max() ?? 0
+                return Outcome(logParameters: point, value: value, iterations: iteration + 1, converged: steepest <= stallTolerance,
+                               inverseHessian: freshHessian ? nil : inverseHessian)
+            }
         }
         let steepest = gradient.map(abs).max() ?? 0
         return Outcome(logParameters: point, value: value, iterations: maximumIterations, converged: steepest <= gradientTolerance)

@@ -138,6 +138,37 @@ extension PredictiveTests {
             }
         }
 
+        /// A sample of more groups than `partedFromGroups` is summed in parts on several cores: its
+        /// value is still the mean of the one-customer log-likelihoods, and its gradient still the
+        /// finite differences'.
+        @Test func aLargeSampleSummedInPartsIsTheMeanOfItsCustomers() {
+            var generator = SplitMix(seed: 11)
+            let count = BGNBDSample.partedFromGroups + 9_000
+            let x = (0 ..< count).map { _ in Int(generator.next() % 40) }
+            let T = x.map { _ in Double(1 + generator.next() % 1_500) / 7 }
+            let tx = zip(x, T).map { x, T in x == 0 ? 0 : T * Double(1 + generator.next() % 1_000) / 1_000 }
+            let times = Array(Set(tx + T)).sorted()
+            let index = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+            let sample = BGNBDSample(times: times, repeats: x, recencyIndex: tx.map { index[$0]! }, ageIndex: T.map { index[$0]! }, counts: nil)
+            #expect(sample.repeatCount.count >= BGNBDSample.partedFromGroups)
+            let point = [log(0.7), log(3.0), log(0.9), log(2.2)]
+            var gradient = [Double](repeating: 0, count: 4), ignored = gradient
+            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
+            let parameters = BGNBDParameters(r: 0.7, alpha: 3, a: 0.9, b: 2.2)
+            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], tx: tx[$0], T: T[$0]) }.reduce(0, +) / Double(count)
+            #expect(abs(value + mean) < 1e-9 * abs(mean), "\(value) vs \(-mean)")
+            for parameter in 0 ..< 4 {
+                var up = point, down = point
+                up[parameter] += 1e-6
+                down[parameter] -= 1e-6
+                let numeric = (sample.negativeMeanLogLikelihood(up, gradient: &ignored)
+                    - sample.negativeMeanLogLikelihood(down, gradient: &ignored)) / 2e-6
+                #expect(abs(numeric - gradient[parameter]) < 1e-6, "θ\(parameter): \(numeric) vs \(gradient[parameter])")
+            }
+            // The same value on every evaluation: the parts are fixed and added in order.
+            #expect(sample.negativeMeanLogLikelihood(point, gradient: &ignored) == value)
+        }
+
         @Test func groupingWithCountsEqualsListingEveryCustomer() throws {
             let patterns: [(x: Int, tx: Double, T: Double, count: Int)] = [
                 (0, 0, 30, 40), (0, 0, 12, 25), (1, 5, 30, 12), (2, 20, 30, 9), (5, 28, 30, 4), (1, 2, 12, 7), (3, 11, 12, 3),
