@@ -20,7 +20,7 @@ What it does, in one session so that the ratios are fair:
    per row) come from bench/shapes.py, customers with 5 to 40 orders, shuffled;
 4. runs, round-robin, `cat FILE > /dev/null` (the floor), `cohort matrix FILE
    --format csv`, the same with `--sums-from-mb 0` (the file read into sums per customer,
-   order and day, as files of 1 GiB or more are; `--no-sums` skips it), the same matrix in DuckDB (bench/peers/duckdb_matrix.py) and in
+   order and day, as files of 256 MiB or more are; `--no-sums` skips it), the same matrix in DuckDB (bench/peers/duckdb_matrix.py) and in
    polars (bench/peers/polars_matrix.py), and `cohort report FILE` (every output
    format), each under /usr/bin/time for wall time, CPU time and peak memory;
 5. checks that the three matrices agree on every cell (cohort, age, cohort_size,
@@ -323,9 +323,9 @@ def main():
                         help="also run cohort once on a file of this many rows per --memory-shapes, for peak memory (e.g. 100000000)")
     parser.add_argument("--memory-shapes", default="lines,orders", help="shapes of the memory run (default lines,orders)")
     parser.add_argument("--no-sums", action="store_true",
-                        help="skip `cohort matrix --sums-from-mb 0` (the file read into sums per customer and order, as files of 1 GiB or more are)")
+                        help="skip `cohort matrix --sums-from-mb 0` (the file read into sums per customer and order, as files of 256 MiB or more are)")
     parser.add_argument("--memory-table", action="store_true",
-                        help="in the memory run, also read each file into a table (`--sums-from-mb 1000000`), as files under 1 GiB are")
+                        help="in the memory run, also read each file into a table (`--sums-from-mb 1000000`), as files under 256 MiB are")
     parser.add_argument("--memory-peers", action="store_true", help="run DuckDB in the memory run too (slow, and it needs much memory)")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="folder for the results file (default bench/results)")
     parser.add_argument("--results-name", help="file name of the results (default <date>-<host>-<cores>core.md)")
