@@ -42,8 +42,9 @@ public struct JobOptions: Sendable {
     public var subscriptions = SubscriptionInputs()
     /// From what size on one order file is read into sums per customer, order and day instead
     /// of a table of its rows (`ReportJob.readSums`): the analysis is the same; sums take a third
-    /// to a sixth of the table's memory, and from about 5 million rows on less time too (a table
-    /// is as fast or faster below). 256 MiB by default; 0 sums every file, `Int.max` none.
+    /// to a sixth of the table's memory, and from about 5 million rows on no more time (less on
+    /// most files; a table is as fast or faster below). 256 MiB by default; 0 sums every file,
+    /// `Int.max` none.
     public var sumsFromBytes = 256 << 20
 
     public init(inputs: [String] = [], read: ReadOptions = ReadOptions(), strict: Bool = false, maxRejectedPercent: Double = 1,

@@ -140,9 +140,9 @@ public struct CustomerAggregates: Sendable, Equatable {
         customerIDs.removeAll(keepingCapacity: true)
         entryStart.removeAll(keepingCapacity: true)
         entryStart.append(0)
-        for column in [\Self.period, \.rows, \.positiveOrders] as [WritableKeyPath<Self, [Int32]>] {
-            self[keyPath: column].removeAll(keepingCapacity: true)
-        }
+        period.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        positiveOrders.removeAll(keepingCapacity: true)
         netRevenue.removeAll(keepingCapacity: true)
         positiveOrderValue.removeAll(keepingCapacity: true)
         purchases?.removeAll(keepingCapacity: true)
@@ -155,11 +155,12 @@ public struct CustomerAggregates: Sendable, Equatable {
         customerIDs.reserveCapacity(customerIDs.count + customers)
         entryStart.reserveCapacity(entryStart.count + customers)
         purchases?.reserveCapacity(customerIDs.count + customers)
-        for column in [\Self.period, \.rows, \.positiveOrders] as [WritableKeyPath<Self, [Int32]>] {
-            self[keyPath: column].reserveCapacity(entryCount + entries)
-        }
-        netRevenue.reserveCapacity(entryCount + entries)
-        positiveOrderValue.reserveCapacity(entryCount + entries)
+        let entryCapacity = entryCount + entries
+        period.reserveCapacity(entryCapacity)
+        rows.reserveCapacity(entryCapacity)
+        positiveOrders.reserveCapacity(entryCapacity)
+        netRevenue.reserveCapacity(entryCapacity)
+        positiveOrderValue.reserveCapacity(entryCapacity)
     }
 
     /// Appends the customers of `other` (summed the same way) after these, with their entries,

@@ -30,7 +30,8 @@ public enum IngestError: Error, Equatable {
     case segmentColumnNotFound(name: String, sources: [String], suggestion: String?)
     /// The system could not give the memory an id table needs.
     case outOfMemory(bytes: Int)
-    /// The order lines of a large file could not be written to, or read back from, the temporary directory (`TMPDIR`).
+    /// The order lines of a large file could not be written to, or read back from, the temporary
+    /// directory (`TMPDIR`, else /var/tmp: `OrderReader.spillDirectory`).
     case cannotSpill(directory: String, reason: String)
     /// The header has more fields than a table of orders can mean (`ReadLimits.maximumColumns`).
     case tooManyColumns(source: String, line: Int, count: Int, limit: Int)

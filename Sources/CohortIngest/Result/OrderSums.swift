@@ -68,8 +68,8 @@ extension OrderSums {
     /// program: the analysis refuses such aggregates anyway.
     ///
     /// The lines are summed from the spill a partition of customers at a time, one partition on
-    /// each core at once, so that memory follows the partitions and the aggregates. Throws when the spill
-    /// cannot be read back, or the system has no memory for a partition.
+    /// each core at once, so that memory follows the partitions and the aggregates. Throws when
+    /// the spill cannot be read back, or the system has no memory for a partition.
     ///
     /// Complexity: O(sums × log(sums of a customer)).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) throws(IngestError) -> CustomerAggregates {
@@ -128,8 +128,7 @@ private final class PartSlot: @unchecked Sendable {
 }
 
 /// Sums a stretch of customers into `CustomerAggregates` (see `OrderSums.aggregates`).
-private struct Summing: @unchecked Sendable {
-    // @unchecked: only read, by the threads summing partitions at once.
+private struct Summing: Sendable {
 
     /// The aggregates of a stretch of customers, and their segment values (per column, per customer).
     struct Part {

@@ -66,25 +66,24 @@ final class PartitionLines {
 
     /// Room for `bytes` of lines in `unsorted`, its earlier lines dropped; false without memory.
     func makeRoom(forBytes bytes: Int) -> Bool {
-        guard bytes > unsortedBytes else { return true }
-        free(unsorted)
-        unsorted = malloc(bytes + bytes / 8)
-        unsortedBytes = unsorted == nil ? 0 : bytes + bytes / 8
-        return unsorted != nil
+        Self.makeRoom(&unsorted, capacity: &unsortedBytes, bytes: bytes)
+    }
+
+    /// Makes `buffer` hold at least `bytes` (its contents dropped when it grows), with an eighth
+    /// more, so that the next partition, a little larger, finds room; false without memory.
+    private static func makeRoom(_ buffer: inout UnsafeMutableRawPointer?, capacity: inout Int, bytes: Int) -> Bool {
+        guard bytes > capacity else { return true }
+        free(buffer)
+        buffer = malloc(bytes + bytes / 8)
+        capacity = buffer == nil ? 0 : bytes + bytes / 8
+        return buffer != nil
     }
 
     /// Sorts the `count` records in `unsorted` (customers numbered from `firstCustomer`) of
     /// `customerCount` customers by customer, keeping their order within each; false without memory.
     func sort(count: Int, firstCustomer: Int32, customerCount: Int) -> Bool {
         summedCustomer = -1
-        let bytes = count * recordBytes
-        if bytes > recordsBytes {
-            // An eighth more, so that the next partition, a little larger, finds room.
-            free(records)
-            records = malloc(bytes + bytes / 8)
-            recordsBytes = records == nil ? 0 : bytes + bytes / 8
-            guard records != nil else { return false }
-        }
+        guard Self.makeRoom(&records, capacity: &recordsBytes, bytes: count * recordBytes) else { return false }
         start.removeAll(keepingCapacity: true)
         start.append(contentsOf: repeatElement(0, count: customerCount + 1))
         guard count > 0, let sorted = records, let unsorted else { return count == 0 }

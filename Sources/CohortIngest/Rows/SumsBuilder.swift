@@ -39,12 +39,8 @@ struct SumsBuilder: RowSink {
          partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
         segmentNames = segmentColumns
         segmentFound = segmentColumns.map { _ in false }
-        if let concurrent {
-            folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
-                                      partitionShift: partitionShift)
-        } else {
-            folding = try SumsFolding(segmentCount: segmentColumns.count, spillDirectory: spillDirectory, partitionShift: partitionShift)
-        }
+        folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
+                                  partitionShift: partitionShift)
         do throws(MemoryError) {
             segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         } catch {

@@ -9,9 +9,9 @@ import Foundation
 /// added up.
 ///
 /// One serial queue folds the batches in the order they are handed over, so the lines reach the
-/// spill in reading order, exactly as when folded row by row (tests compare both ways). Batches come from a small
-/// pool and go back to it once folded; `handOver` waits for a free one, so the rows waiting
-/// stay few.
+/// spill in reading order, exactly as when folded row by row (tests compare both ways). Batches
+/// come from a small pool and go back to it once folded; `handOver` waits for a free one, so the
+/// rows waiting stay few.
 ///
 ///     let folding = try SumsFolding(segmentCount: 0, concurrent: true, spillDirectory: "/tmp")
 ///     folding.handOver(batch)         // returns at once
@@ -46,10 +46,10 @@ final class SumsFolding: @unchecked Sendable {
     /// False: every batch is folded on the caller's thread (one core, or tests of the one-thread way).
     let concurrent: Bool
 
-    /// `spillDirectory`: where the lines are written (`SumsSpill`), in partitions of 2^`partitionShift` customers.
-    init(segmentCount: Int, concurrent: Bool = ProcessInfo.processInfo.activeProcessorCount > 1, spillDirectory: String,
-         partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
-        self.concurrent = concurrent
+    /// `concurrent`: fold on a second thread (nil: when there is more than one core). `spillDirectory`:
+    /// where the lines are written (`SumsSpill`), in partitions of 2^`partitionShift` customers.
+    init(segmentCount: Int, concurrent: Bool? = nil, spillDirectory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
+        self.concurrent = concurrent ?? (ProcessInfo.processInfo.activeProcessorCount > 1)
         spill = try SumsSpill(segmentCount: segmentCount, directory: spillDirectory, partitionShift: partitionShift)
         do {
             customers = try ByteInterner(capacity: 1 << 14)
@@ -57,7 +57,7 @@ final class SumsFolding: @unchecked Sendable {
         } catch {
             throw .outOfMemory(bytes: error.bytes)
         }
-        let poolSize = concurrent ? 4 : 1
+        let poolSize = self.concurrent ? 4 : 1
         pool = (0 ..< poolSize).map { _ in SumsBatch(segmentCount: segmentCount) }
         // Counted up from 0: a semaphore given back below its starting value is a crash in libdispatch,
         // and the builder keeps the batch it fills to the end.

@@ -115,15 +115,26 @@ final class SumsSpill: @unchecked Sendable {
     /// Appends `bytes` to the file; returns where they start.
     private func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
         let start = fileEnd
-        var done = 0
-        while done < bytes {
-            let written = pwrite(descriptor, buffer + done, bytes - done, off_t(start + done))
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(written == 0 ? EIO : errno))) }
-            done += written
-        }
+        try transfer(bytes) { done in pwrite(descriptor, buffer + done, bytes - done, off_t(start + done)) }
         fileEnd += bytes
         return start
+    }
+
+    /// Reads `bytes` from `start` in the file into `buffer`.
+    private func read(into buffer: UnsafeMutableRawPointer, bytes: Int, at start: Int) throws(IngestError) {
+        try transfer(bytes) { done in pread(descriptor, buffer + done, bytes - done, off_t(start + done)) }
+    }
+
+    /// Calls `move` (a `pwrite` or `pread` of what is left after `done` bytes) until `bytes` are
+    /// moved; a call cut short by a signal is repeated, any other failure (or end of file) thrown.
+    private func transfer(_ bytes: Int, _ move: (_ done: Int) -> Int) throws(IngestError) {
+        var done = 0
+        while done < bytes {
+            let moved = move(done)
+            if moved < 0 && errno == EINTR { continue }
+            guard moved > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(moved == 0 ? EIO : errno))) }
+            done += moved
+        }
     }
 
     /// Writes every partition's last block and frees the blocks: no line is added afterwards.
@@ -166,15 +177,5 @@ final class SumsSpill: @unchecked Sendable {
         }
         guard lines.sort(count: bytes / recordBytes, firstCustomer: Int32(customers.lowerBound), customerCount: customers.count)
         else { throw .outOfMemory(bytes: bytes) }
-    }
-
-    private func read(into buffer: UnsafeMutableRawPointer, bytes: Int, at start: Int) throws(IngestError) {
-        var done = 0
-        while done < bytes {
-            let read = pread(descriptor, buffer + done, bytes - done, off_t(start + done))
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(read == 0 ? EIO : errno))) }
-            done += read
-        }
     }
 }

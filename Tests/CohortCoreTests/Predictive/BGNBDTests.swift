@@ -122,19 +122,15 @@ extension PredictiveTests {
             let sample = BGNBDSample(times: times, repeats: x, recencyIndex: tx.map { times.firstIndex(of: $0)! },
                                      ageIndex: T.map { times.firstIndex(of: $0)! }, counts: nil)
             let point = [log(0.7), log(3.0), log(0.9), log(2.2)]
-            var gradient = [Double](repeating: 0, count: 4), ignored = gradient
+            var gradient = [Double](repeating: 0, count: 4)
             let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
             // The sample's value is the mean of the one-customer log-likelihoods.
             let parameters = BGNBDParameters(r: 0.7, alpha: 3, a: 0.9, b: 2.2)
             let mean = x.indices.map { parameters.logLikelihood(x: x[$0], tx: tx[$0], T: T[$0]) }.reduce(0, +) / Double(x.count)
             #expect(abs(value + mean) < 1e-12)
+            let numeric = PredictiveFixtures.numericGradient(sample.negativeMeanLogLikelihood, at: point)
             for index in 0 ..< 4 {
-                var up = point, down = point
-                up[index] += 1e-6
-                down[index] -= 1e-6
-                let numeric = (sample.negativeMeanLogLikelihood(up, gradient: &ignored)
-                    - sample.negativeMeanLogLikelihood(down, gradient: &ignored)) / 2e-6
-                #expect(abs(numeric - gradient[index]) < 1e-7, "θ\(index): \(numeric) vs \(gradient[index])")
+                #expect(abs(numeric[index] - gradient[index]) < 1e-7, "θ\(index): \(numeric[index]) vs \(gradient[index])")
             }
         }
 
@@ -148,8 +144,9 @@ extension PredictiveTests {
             let T = x.map { _ in Double(1 + generator.next() % 1_500) / 7 }
             let tx = zip(x, T).map { x, T in x == 0 ? 0 : T * Double(1 + generator.next() % 1_000) / 1_000 }
             let times = Array(Set(tx + T)).sorted()
-            let index = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
-            let sample = BGNBDSample(times: times, repeats: x, recencyIndex: tx.map { index[$0]! }, ageIndex: T.map { index[$0]! }, counts: nil)
+            let timeIndex = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+            let sample = BGNBDSample(times: times, repeats: x, recencyIndex: tx.map { timeIndex[$0]! }, ageIndex: T.map { timeIndex[$0]! },
+                                     counts: nil)
             #expect(sample.repeatCount.count >= BGNBDSample.partedFromGroups)
             let point = [log(0.7), log(3.0), log(0.9), log(2.2)]
             var gradient = [Double](repeating: 0, count: 4), ignored = gradient
@@ -157,13 +154,9 @@ extension PredictiveTests {
             let parameters = BGNBDParameters(r: 0.7, alpha: 3, a: 0.9, b: 2.2)
             let mean = x.indices.map { parameters.logLikelihood(x: x[$0], tx: tx[$0], T: T[$0]) }.reduce(0, +) / Double(count)
             #expect(abs(value + mean) < 1e-9 * abs(mean), "\(value) vs \(-mean)")
-            for parameter in 0 ..< 4 {
-                var up = point, down = point
-                up[parameter] += 1e-6
-                down[parameter] -= 1e-6
-                let numeric = (sample.negativeMeanLogLikelihood(up, gradient: &ignored)
-                    - sample.negativeMeanLogLikelihood(down, gradient: &ignored)) / 2e-6
-                #expect(abs(numeric - gradient[parameter]) < 1e-6, "θ\(parameter): \(numeric) vs \(gradient[parameter])")
+            let numeric = PredictiveFixtures.numericGradient(sample.negativeMeanLogLikelihood, at: point)
+            for index in 0 ..< 4 {
+                #expect(abs(numeric[index] - gradient[index]) < 1e-6, "θ\(index): \(numeric[index]) vs \(gradient[index])")
             }
             // The same value on every evaluation: the parts are fixed and added in order.
             #expect(sample.negativeMeanLogLikelihood(point, gradient: &ignored) == value)
