@@ -144,11 +144,13 @@ public struct ReportJob: Sendable {
         try options.mail.check()
         var timings = JobTimings()
         let (analysis, atRisk, lost) = try analysisWithCustomerLists(timings: &timings)
-        var lists: [String: Data] = [:]
+        var lists: [String: StreamedFile] = [:]
         if analysis.customers?.listsIncluded == true {
-            let names = analysis.segments?.map(\.name) ?? []
-            lists[Self.atRiskFile] = CustomerCSV.data(atRisk, segmentNames: names, dialect: options.look.reportCSVDialect)
-            lists[Self.lostFile] = CustomerCSV.data(lost, segmentNames: names, dialect: options.look.reportCSVDialect)
+            // Made as they are written: a list of millions of customers never sits in memory as text.
+            let names = analysis.segments?.map(\.name) ?? [], dialect = options.look.reportCSVDialect
+            for (file, list) in [(Self.atRiskFile, atRisk), (Self.lostFile, lost)] {
+                lists[file] = StreamedFile { sink in CustomerCSV.write(list, segmentNames: names, dialect: dialect, to: sink) }
+            }
         }
         timings.lap(.analyse)
         return try report(analysis, customerLists: lists, timings: timings)
@@ -186,11 +188,12 @@ public struct ReportJob: Sendable {
     /// the customer lists (at-risk.csv, lost.csv) are copied from its folder when they are there.
     public func report(fromAnalysisAt path: String) throws -> Outcome {
         let analysis = try Self.readAnalysis(path)
-        var lists: [String: Data] = [:]
+        var lists: [String: StreamedFile] = [:]
         if analysis.customers?.listsIncluded == true {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             for name in [Self.atRiskFile, Self.lostFile] {
-                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { lists[name] = data }
+                let file = folder.appendingPathComponent(name)
+                if let data = try? Data(contentsOf: file, options: .mappedIfSafe) { lists[name] = StreamedFile(data) }
             }
         }
         return try report(analysis, customerLists: lists, timings: JobTimings())
@@ -199,7 +202,7 @@ public struct ReportJob: Sendable {
     /// The full customer lists in the report folder, ready for a CRM import.
     public static let atRiskFile = "at-risk.csv", lostFile = "lost.csv"
 
-    private func report(_ analysis: CohortAnalysis, customerLists: [String: Data], timings: JobTimings) throws -> Outcome {
+    private func report(_ analysis: CohortAnalysis, customerLists: [String: StreamedFile], timings: JobTimings) throws -> Outcome {
         var timings = timings
         try options.mail.check()
         events?(.phase(.drawing))
@@ -212,11 +215,12 @@ public struct ReportJob: Sendable {
         timings.lap(.documents)
         events?(.phase(.writing))
         let files = drawn.files.merging(documents, uniquingKeysWith: { chart, _ in chart })
-        let folder = try ReportFolder(parent: URL(fileURLWithPath: options.out), name: analysis.asOf.description).publish(files)
+        let folder = try ReportFolder(parent: URL(fileURLWithPath: options.out), name: analysis.asOf.description)
+            .publish(files, streamed: bundle.attachments)
         var published: URL?
         if let publish = options.publish, let period = analysis.headlineKPIs?.label ?? analysis.periods.last?.label {
             published = try Publisher(folder: URL(fileURLWithPath: publish), templates: bundle.templates, settings: bundle.settings)
-                .publish(files, period: period, keep: options.keep)
+                .publish(files, streamed: bundle.attachments, period: period, keep: options.keep)
         }
         timings.lap(.write)
         var outcome = Outcome(analysis: analysis, folder: folder, published: published, timings: timings)

@@ -19,8 +19,9 @@ public struct ReportBundle: Sendable {
     public let templates: ReportTemplates
     /// The charts to draw (every report chart by default); the segment charts come once per segment attribute.
     public var charts: [ChartKind] = ChartKind.report
-    /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv).
-    public var attachments: [String: Data] = [:]
+    /// Files made elsewhere that belong in the folder as they are (the full customer lists, at-risk.csv and lost.csv),
+    /// made as they are written (`ReportFolder.publish(_:streamed:)`): they are not among `documentFiles`.
+    public var attachments: [String: StreamedFile] = [:]
     /// Sender and recipients of report.eml (none: a draft).
     public var mailAddresses = ReportMailAddresses()
     /// How cohorts.csv, kpis.csv, survival.csv and rejected.csv are written; nil: the default of the report's language.
@@ -65,8 +66,8 @@ public struct ReportBundle: Sendable {
         return (files, try renderer.inlineSVGs(charts), segmentSVGs)
     }
 
-    /// report.html, report.md, report.pdf, report.eml, report.xlsx, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json, rejected.csv
-    /// and the attachments.
+    /// report.html, report.md, report.pdf, report.eml, report.xlsx, the logo, cohorts.csv, kpis.csv, survival.csv, analysis.json
+    /// and rejected.csv (the attachments are written beside them, as they are made).
     public func documentFiles(svgs: [ChartKind: String], segmentSVGs: [[ChartKind: String]] = []) throws -> [String: Data] {
         let html = model(.html, svgs: svgs, segmentSVGs: segmentSVGs)
         let markdown = model(.markdown, svgs: [:])
@@ -84,7 +85,6 @@ public struct ReportBundle: Sendable {
         files["analysis.json"] = try AnalysisJSON.encode(analysis)
         files["report.xlsx"] = try workbook.data()
         files.merge(SubscriptionExports.files(analysis, dialect: dialect), uniquingKeysWith: { made, _ in made })
-        files.merge(attachments, uniquingKeysWith: { made, _ in made })
         let rejected = analysis.input.rejected
         if !rejected.isEmpty { files["rejected.csv"] = Data(RejectedCSV.render(rejected, dialect: dialect).utf8) }
         return files

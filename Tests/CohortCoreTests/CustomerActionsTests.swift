@@ -216,4 +216,20 @@ struct RankedCustomersTests {
         #expect(ranked.map(\.id) == ["D", "B", "A", "C"])
         #expect(RankedCustomers().isEmpty)
     }
+
+    /// A list of indices makes each record of the index at its rank, when it is read.
+    @Test func aListOfIndicesMakesTheRecordOfEachIndex() {
+        @Sendable func record(_ index: Int) -> CustomerRecord {
+            CustomerRecord(id: "customer \(index)", status: .atRisk, cohort: "2026-01", firstOrder: CivilDate(year: 2026, month: 1, day: 1)!,
+                           lastOrder: CivilDate(year: 2026, month: 1, day: 1)!, positiveOrders: index, revenueLifetime: .zero, revenue12m: .zero,
+                           daysSinceLastOrder: 0, expectedGapDays: nil, revenueAtStake: nil, probabilityAlive: nil, expectedOrders12m: nil,
+                           expectedOrderValue: nil, predictedCLV12m: nil)
+        }
+        // Customers 10, 20, 30, 40 with keys 5, 7, 5, 9: 40 (9), 20 (7), then 10 and 30 (5, in the given order).
+        let ranked = RankedCustomers([10, 20, 30, 40], by: [5, 7, 5, 9], record: record)
+        #expect(ranked.map(\.id) == ["customer 40", "customer 20", "customer 10", "customer 30"])
+        #expect(ranked[1].positiveOrders == 20)
+        #expect(ranked == RankedCustomers([record(40), record(20), record(10), record(30)], by: [4, 3, 2, 1]))
+        #expect(ranked != RankedCustomers([record(40), record(20), record(30), record(10)], by: [4, 3, 2, 1]))
+    }
 }

@@ -37,4 +37,19 @@ struct CustomerCSVTests {
         #expect(lines.count == 200_001)
         #expect(lines[1].hasPrefix("C0,") && lines[100_000].hasPrefix("C99999,") && lines[200_000].hasPrefix("C199999,"))
     }
+
+    /// at-risk.csv of a long list is handed over in blocks as it is made (`write`): the pieces
+    /// together are the header and each record's line as a list of one writes it.
+    @Test func aLongListIsHandedOverInBlocksOfWholeLines() {
+        let count = 2 * CustomerCSV.blockRows + 7 // three blocks, the last of 7 rows
+        let records = (0 ..< count).map { Self.record(id: "C\($0)", probability: Double($0) / Double(count), value: nil) }
+        var pieces: [Data] = []
+        CustomerCSV.write(records, dialect: .excelGerman) { pieces.append(Data($0)) }
+        #expect(pieces.count >= 4) // the header, then at least one piece per block
+        #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") }) // every piece ends with a whole line
+        let header = CustomerCSV.data([], dialect: .excelGerman)
+        var oneByOne = header
+        for record in records { oneByOne.append(CustomerCSV.data([record], dialect: .excelGerman).dropFirst(header.count)) }
+        #expect(pieces.reduce(Data(), +) == oneByOne)
+    }
 }

@@ -21,6 +21,19 @@ struct ReportFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["2026-10-31"])
     }
 
+    /// A file made as it is written lands whole, beside the files held in memory.
+    @Test func aStreamedFileIsWrittenPieceByPiece() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let list = StreamedFile { sink in
+            for line in ["customer_id\n", "A\n", "B\n"] { Data(line.utf8).withUnsafeBytes(sink) }
+        }
+        let folder = try ReportFolder(parent: parent, name: "2026-10-31").publish(["analysis.json": Data()], streamed: ["at-risk.csv": list])
+        #expect(try String(contentsOf: folder.appendingPathComponent("at-risk.csv"), encoding: .utf8) == "customer_id\nA\nB\n")
+        #expect(list.data() == Data("customer_id\nA\nB\n".utf8)) // made anew on every call
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["analysis.json", "at-risk.csv"])
+    }
+
     @Test func whatCohortDidNotWriteIsNeitherReplacedNorDeleted() throws {
         let parent = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -3,11 +3,11 @@
 ///
 /// Live means live at the end of the as-of period (active in one of its last W periods); new and
 /// won back refer to the headline period. Statuses and numbers are kept in plain columns; a
-/// `CustomerRecord` (with its id) is made only for the customers a list shows.
+/// `CustomerRecord` (with its id) is made only when a list is read (`CustomerRecordMaker`).
 ///
 /// Complexity: O(history entries + listed customers · log), plus the model fit (grouped patterns).
 struct CustomerActionsBuilder {
-    let history: CustomerHistory
+    private(set) var history: CustomerHistory
     let purchases: CustomerPurchases
     let periods: [PeriodInfo]
     let customerIDs: [String]
@@ -82,6 +82,12 @@ struct CustomerActionsBuilder {
         return columns
     }
 
+    /// Drops the history's entries once the columns are made from them: the fit and the records
+    /// read per-customer columns only, and a fit of millions of customers needs the memory.
+    mutating func removeEntries() {
+        history.removeEntries()
+    }
+
     /// BG/NBD and Gamma-Gamma on every customer's purchase days, or why there is no fit.
     func predict() -> (PredictiveCLVResult?, PredictionProblem?) {
         let repeatBuyers = purchases.purchaseDays.lazy.filter { $0 > 1 }.count
@@ -100,38 +106,22 @@ struct CustomerActionsBuilder {
         }
     }
 
-    /// One customer's record.
-    func record(_ index: Int, _ columns: Columns, prediction: PredictiveCLVResult?) -> CustomerRecord {
-        let lastDay = Int(purchases.lastDay[index])
-        let status = columns.status[index]
-        return CustomerRecord(
-            id: customerIDs[Int(history.customer[index])], status: status, cohort: periods[Int(history.cohort[index])].label,
-            firstOrder: CivilDate(dayNumber: Int(purchases.firstDay[index])), lastOrder: CivilDate(dayNumber: lastDay),
-            positiveOrders: Int(columns.orders[index]), revenueLifetime: Money(minorUnits: columns.lifetime[index]),
-            revenue12m: Money(minorUnits: columns.trailing[index]), daysSinceLastOrder: asOfDay - lastDay,
-            expectedGapDays: columns.expectedGap[index], revenueAtStake: status == .atRisk ? Money(minorUnits: columns.trailing[index]) : nil,
-            probabilityAlive: prediction?.probabilityAlive[index], expectedOrders12m: prediction?.expectedPurchases[index],
-            expectedOrderValue: prediction?.expectedOrderValue[index] ?? nil, predictedCLV12m: prediction?.predictedCLV[index] ?? nil,
-            segments: segments.map { lookup in
-                let id = lookup.valueOfCustomer[index]
-                return id < 0 ? "" : lookup.values[Int(id)]
-            })
+    /// What the customers' records are made from, once the columns and the fit are there.
+    func recordMaker(_ columns: Columns, prediction: PredictiveCLVResult?) -> CustomerRecordMaker {
+        CustomerRecordMaker(customerIDs: customerIDs, customer: history.customer, cohort: history.cohort, firstDay: purchases.firstDay,
+                            lastDay: purchases.lastDay, cohortLabels: periods.map(\.label), columns: columns, prediction: prediction,
+                            segments: segments, asOfDay: asOfDay)
     }
 
-    /// The customers `include` keeps, by `money` (highest first), then in the history's order.
-    ///
-    /// Records are made in the history's order (the columns read front to back) and ranked
-    /// without being moved (`RankedCustomers`).
-    func ranked(_ columns: Columns, prediction: PredictiveCLVResult?, include: (Int) -> Bool, by money: [Int64]) -> RankedCustomers {
-        let count = (0 ..< history.customerCount).lazy.filter(include).count
-        var records: [CustomerRecord] = [], keys: [Int64] = []
-        records.reserveCapacity(count)
-        keys.reserveCapacity(count)
+    /// The customers `include` keeps, by `money` (highest first), then in the history's order:
+    /// their indices, whose records are made as the list is read (`RankedCustomers`).
+    func ranked(_ maker: CustomerRecordMaker, include: (Int) -> Bool, by money: [Int64]) -> RankedCustomers {
+        var indices: [Int32] = [], keys: [Int64] = []
         for index in 0 ..< history.customerCount where include(index) {
+            indices.append(Int32(index))
             keys.append(money[index])
-            records.append(record(index, columns, prediction: prediction))
         }
-        return RankedCustomers(records, by: keys)
+        return RankedCustomers(indices, by: keys, record: maker.record)
     }
 
     /// The summary the analysis keeps: counts, revenue at stake and where it sits, the first rows of each list, the fit;
@@ -159,15 +149,10 @@ struct CustomerActionsBuilder {
         }
         var atRisk = RankedCustomers(), lost = RankedCustomers(), wonBack = RankedCustomers()
         if scope != .none {
-            // The three lists are independent: side by side.
-            let lists = ParallelWork.map([0, 1, 2]) { list -> RankedCustomers in
-                switch list {
-                case 0: ranked(columns, prediction: prediction, include: { columns.status[$0] == .atRisk }, by: columns.trailing)
-                case 1: ranked(columns, prediction: prediction, include: { columns.recentlyLost[$0] }, by: columns.lifetime)
-                default: ranked(columns, prediction: prediction, include: { columns.status[$0] == .wonBack }, by: columns.trailing)
-                }
-            }
-            (atRisk, lost, wonBack) = (lists[0], lists[1], lists[2])
+            let maker = recordMaker(columns, prediction: prediction)
+            atRisk = ranked(maker, include: { columns.status[$0] == .atRisk }, by: columns.trailing)
+            lost = ranked(maker, include: { columns.recentlyLost[$0] }, by: columns.lifetime)
+            wonBack = ranked(maker, include: { columns.status[$0] == .wonBack }, by: columns.trailing)
         }
         let limit = CustomerActions.listLimit
         let actions = CustomerActions(

@@ -39,6 +39,16 @@ struct CustomerHistory {
     /// The entries of analysed customer `i`.
     func entries(of i: Int) -> Range<Int> { entryStart[i] ..< entryStart[i + 1] }
 
+    /// Drops every entry (the analysis's largest arrays) and keeps the per-customer columns, for
+    /// what reads the customers only from here on (the customer lists and the BG/NBD fit).
+    mutating func removeEntries() {
+        entryStart = [0]
+        period = []
+        netRevenue = []
+        positiveOrders = []
+        positiveOrderValue = []
+    }
+
     /// Builds the history of every customer with a positive order up to `asOfDay`.
     ///
     /// `parts` splits the rows, then the customers, into that many ranges worked on

@@ -62,13 +62,16 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
     static func withCustomerRecords(of table: consuming some HistorySource, options: AnalysisOptions,
                                     input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
-        let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        var prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
-        guard let builder = prepared.customers else { return (analysis, []) }
-        let columns = builder.columns(), fit = builder.predict()
+        guard var builder = prepared.takeCustomers() else { return (analysis, []) }
+        let columns = builder.columns()
+        builder.removeEntries()
+        let fit = builder.predict()
         analysis.customers = builder.actions(columns, fit, lists: .none).actions
-        analysis.segments = prepared.withCustomerFigures(columns, fit.0)
-        return (analysis, (0 ..< builder.history.customerCount).map { builder.record($0, columns, prediction: fit.0) })
+        analysis.segments = prepared.withCustomerFigures(builder, columns, fit.0)
+        let maker = builder.recordMaker(columns, prediction: fit.0)
+        return (analysis, (0 ..< builder.history.customerCount).map(maker.record))
     }
 
     /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).
@@ -80,13 +83,15 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
     /// `withCustomerLists` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
     static func withCustomerLists(of table: consuming some HistorySource, options: AnalysisOptions, input: InputSummary)
         throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
-        let prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
+        var prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
-        guard let builder = prepared.customers else { return (analysis, RankedCustomers(), RankedCustomers()) }
-        let columns = builder.columns(), fit = builder.predict()
+        guard var builder = prepared.takeCustomers() else { return (analysis, RankedCustomers(), RankedCustomers()) }
+        let columns = builder.columns()
+        builder.removeEntries()
+        let fit = builder.predict()
         let (actions, atRisk, lost) = builder.actions(columns, fit, lists: options.customerLists)
         analysis.customers = actions
-        analysis.segments = prepared.withCustomerFigures(columns, fit.0)
+        analysis.segments = prepared.withCustomerFigures(builder, columns, fit.0)
         return (analysis, atRisk, lost)
     }
 
@@ -97,9 +102,16 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         /// Per attribute, each analysed customer's segment index.
         var segmentMembership: [[Int32]] = []
 
+        /// The customers' builder, which then holds the history alone (so that dropping its entries frees them).
+        mutating func takeCustomers() -> CustomerActionsBuilder? {
+            defer { customers = nil }
+            return customers
+        }
+
         /// The segments with their at-risk customers, revenue at stake and mean predicted CLV.
-        func withCustomerFigures(_ columns: CustomerActionsBuilder.Columns, _ prediction: PredictiveCLVResult?) -> [SegmentAttribute]? {
-            guard var attributes = analysis.segments, let customers else { return analysis.segments }
+        func withCustomerFigures(_ customers: CustomerActionsBuilder, _ columns: CustomerActionsBuilder.Columns,
+                                 _ prediction: PredictiveCLVResult?) -> [SegmentAttribute]? {
+            guard var attributes = analysis.segments else { return analysis.segments }
             let everyone = customers.segmentFigures([Int32](repeating: 0, count: customers.history.customerCount), segmentCount: 1, columns,
                                                     prediction)[0]
             for (attribute, membership) in segmentMembership.enumerated() {

@@ -1,26 +1,38 @@
 /// A list of customers in rank order (at risk by revenue at stake, lost by lifetime revenue),
-/// held as the records in the history's order and the ranking over them: a long list is
-/// ranked without moving its records.
+/// held as the customers' indices in rank order: each `CustomerRecord` is made when it is read
+/// (`CustomerRecordMaker`), so a list of millions of customers takes 4 bytes a customer, and a
+/// long list is ranked without moving records.
 public struct RankedCustomers: RandomAccessCollection, Sendable, Equatable {
-    private let records: [CustomerRecord]
-    /// `records[order[rank]]` is the customer at `rank`.
+    /// `record(Int(order[rank]))` is the customer at `rank`.
     private let order: [Int32]
+    private let record: @Sendable (Int) -> CustomerRecord
+
+    /// Ranks the customers `indices` by `key` (highest first), ties in the order of `indices`;
+    /// `record` makes the record of an index.
+    init(_ indices: [Int32], by key: [Int64], record: @escaping @Sendable (Int) -> CustomerRecord) {
+        precondition(indices.count == key.count, "a key per customer")
+        var keyed = (0 ..< indices.count).map { (key: key[$0], position: Int32($0)) }
+        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.position < $1.position }
+        order = keyed.map { indices[Int($0.position)] }
+        self.record = record
+    }
 
     /// Ranks `records` by `key` (highest first), ties in the records' order.
     init(_ records: [CustomerRecord], by key: [Int64]) {
-        precondition(records.count == key.count, "a key per record")
-        var keyed = (0 ..< records.count).map { (key: key[$0], position: Int32($0)) }
-        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.position < $1.position }
-        self.records = records
-        order = keyed.map(\.position)
+        self.init((0 ..< records.count).map { Int32($0) }, by: key) { records[$0] }
     }
 
     public init() {
-        records = []
         order = []
+        record = { _ in preconditionFailure("an empty list has no customer") }
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
-    public subscript(rank: Int) -> CustomerRecord { records[Int(order[rank])] }
+    public subscript(rank: Int) -> CustomerRecord { record(Int(order[rank])) }
+
+    /// Equal when they list the same records in the same order.
+    public static func == (left: RankedCustomers, right: RankedCustomers) -> Bool {
+        left.count == right.count && left.elementsEqual(right)
+    }
 }

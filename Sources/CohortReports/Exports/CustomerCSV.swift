@@ -22,11 +22,27 @@ public enum CustomerCSV {
     public static func data<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
                                                              dialect: CSVExportDialect = .rfc4180) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
-        var data = Data(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8)
-        let parts = ParallelWork.ranges(records.count, parts: ParallelWork.parts(for: records.count))
-        for part in ParallelWork.map(parts, { rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) { data.append(contentsOf: part) }
+        var data = Data()
+        write(records, segmentNames: segmentNames, dialect: dialect) { data.append(contentsOf: $0) }
         return data
     }
+
+    /// The same bytes, handed to `sink` a block of rows at a time (`blockRows`, made on every core),
+    /// so that a list of millions of customers never sits in memory as text: at-risk.csv and lost.csv
+    /// are written into the report folder this way (`StreamedFile`).
+    public static func write<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
+                                                              dialect: CSVExportDialect = .rfc4180, to sink: (UnsafeRawBufferPointer) -> Void)
+        where Records.Element == CustomerRecord, Records.Index == Int {
+        Array(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8).withUnsafeBytes(sink)
+        for block in stride(from: 0, to: records.count, by: blockRows) {
+            let rows = block ..< min(block + blockRows, records.count)
+            let parts = ParallelWork.ranges(rows.count, parts: ParallelWork.parts(for: rows.count)).map { $0.lowerBound + block ..< $0.upperBound + block }
+            for part in ParallelWork.map(parts, { Self.rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) { part.withUnsafeBytes(sink) }
+        }
+    }
+
+    /// Rows made at a time by `write`: about 10 MB of text.
+    static let blockRows = 1 << 16
 
     /// The lines of some records.
     private static func rows<Records: Collection>(_ records: Records, segmentNames: [String], dialect: CSVExportDialect) -> [UInt8]

@@ -105,9 +105,17 @@ public final class AsideFile {
 
     /// Creates the new file `path` (`O_EXCL|O_NOFOLLOW`: never an existing file or a link) and writes `data`.
     static func create(_ path: String, with data: Data, reportedAs target: String) throws(OutputError) {
+        try create(path, with: StreamedFile(data), reportedAs: target)
+    }
+
+    /// Creates the new file `path` (`O_EXCL|O_NOFOLLOW`) and writes the pieces of `contents` as they are made.
+    static func create(_ path: String, with contents: StreamedFile, reportedAs target: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw .writeFailed(path: target, problem: OutputTarget.problem()) }
-        var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        var failure: Int32?
+        contents.write { bytes in
+            if failure == nil { failure = writeAll(bytes, to: descriptor) }
+        }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure { throw .writeFailed(path: target, problem: OutputTarget.problem(failure)) }
     }

@@ -26,12 +26,12 @@ public struct Publisher: Sendable {
         self.settings = settings
     }
 
-    /// Publishes one report's files as `folder/<period>/`; returns that folder.
+    /// Publishes one report's files (and the `streamed` ones, `ReportFolder.publish`) as `folder/<period>/`; returns that folder.
     @discardableResult
-    public func publish(_ files: [String: Data], period: String, keep: Int? = nil) throws -> URL {
+    public func publish(_ files: [String: Data], streamed: [String: StreamedFile] = [:], period: String, keep: Int? = nil) throws -> URL {
         guard Self.isPeriodName(period) else { throw ReportError.publish(folder.path, "'\(period)' is not a period name") }
         try requireReplaceableIndex()
-        let destination = try ReportFolder(parent: folder, name: period).publish(files)
+        let destination = try ReportFolder(parent: folder, name: period).publish(files, streamed: streamed)
         if let keep { try prune(keeping: keep) }
         try writeIndex()
         return destination

@@ -58,9 +58,9 @@ public struct ReportFolder: Sendable {
     }
 
     /// Writes `files` (file name → contents; names may hold folders, `charts/retention.png`) and
-    /// moves them into place in one rename.
+    /// the `streamed` ones (made as they are written), and moves them into place in one rename.
     @discardableResult
-    public func publish(_ files: [String: Data]) throws -> URL {
+    public func publish(_ files: [String: Data], streamed: [String: StreamedFile] = [:]) throws -> URL {
         let manager = FileManager.default
         try makeParent()
         recoverFromInterruptedRuns(manager)
@@ -68,7 +68,7 @@ public struct ReportFolder: Sendable {
         let staging = try makeStaging()
         let previous = parent.appendingPathComponent(".\(name).previous-" + staging.suffix(6), isDirectory: true).path
         do {
-            try write(files, into: staging)
+            try write(files.mapValues(StreamedFile.init).merging(streamed, uniquingKeysWith: { made, _ in made }), into: staging)
             let hadPrevious = OutputTarget.kind(at: destination.path) != nil
             if hadPrevious {
                 try requireReplaceableDestination()
@@ -118,7 +118,7 @@ public struct ReportFolder: Sendable {
 
     /// Creates every file new in `staging` (and its subfolders), then gives the folder the
     /// permissions a folder made by `mkdir` would have (mkdtemp makes it 0700).
-    private func write(_ files: [String: Data], into staging: String) throws(OutputError) {
+    private func write(_ files: [String: StreamedFile], into staging: String) throws(OutputError) {
         for (fileName, contents) in files.sorted(by: { $0.key < $1.key }) {
             let components = fileName.split(separator: "/").map(String.init)
             guard !components.isEmpty, !components.contains(".."), !components.contains(".") else { continue }
