@@ -63,7 +63,7 @@ extension ReportJob {
         return analysis
     }
 
-    func customerRecords(database url: String) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+    func customerRecords(database url: String) throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
         let orders = try readDatabase(url, collectsPurchases: true)
         events?(.phase(.analysing))
         switch orders.orders {

@@ -120,7 +120,7 @@ public struct ReportJob: Sendable {
     }
 
     /// Reads and analyses, with every customer's record (every status), for `cohort customers`.
-    public func customerRecords() throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+    public func customerRecords() throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
         if let url = databaseURL { return try customerRecords(database: url) }
         if let summed = try readSums(collectsPurchases: true) {
             events?(.phase(.analysing))

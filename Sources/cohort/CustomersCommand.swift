@@ -62,17 +62,18 @@ struct CustomersCommand: ParsableCommand {
             let job = ReportJob(options: options, events: events)
             let (analysis, records) = try job.customerRecords()
             let chosen = list ?? (format == .csv || format == .xlsx ? .all : .atRisk)
-            var selected = Self.ranked(records.filter { chosen == .all || $0.status.rawValue == chosen.rawValue }, list: chosen)
-            if let limit = top ?? (format == .table ? 20 : nil) { selected = Array(selected.prefix(limit)) }
+            let ranked = records.ranked(status: chosen.status, by: chosen.rankingKey)
+            let shown = ranked.prefix(top ?? (format == .table ? 20 : ranked.count))
             switch format {
             case .csv:
-                try export.deliver(CustomerCSV.data(selected, segmentNames: analysis.segments?.map(\.name) ?? [],
-                                                    dialect: export.dialect(locale: look.locale)))
-            case .json: try export.deliver(try AnalysisJSON.encode(selected))
-            case .table where selected.isEmpty: try export.deliver(Self.emptyList(chosen, words.customerWords()) + "\n")
-            case .table: try export.deliver(CustomerTableText.render(selected, words: words, currency: options.look.currency))
+                // Made as it is written: the list of every customer of millions never sits in memory as text.
+                let names = analysis.segments?.map(\.name) ?? [], dialect = export.dialect(locale: look.locale)
+                try export.deliver(StreamedFile { sink in CustomerCSV.write(shown, segmentNames: names, dialect: dialect, to: sink) })
+            case .json: try export.deliver(try AnalysisJSON.encode(Array(shown)))
+            case .table where shown.isEmpty: try export.deliver(Self.emptyList(chosen, words.customerWords()) + "\n")
+            case .table: try export.deliver(CustomerTableText.render(Array(shown), words: words, currency: options.look.currency))
             case .xlsx:
-                try export.deliver(ReportWorkbook(analysis: analysis, settings: job.settings(for: analysis)).customersWorkbook(selected),
+                try export.deliver(ReportWorkbook(analysis: analysis, settings: job.settings(for: analysis)).customersWorkbook(Array(shown)),
                                    words: words)
             }
         }
@@ -86,17 +87,28 @@ struct CustomersCommand: ParsableCommand {
         case .new, .active, .all: return labels.noneInList
         }
     }
+}
+
+extension CustomersCommand.CustomerList {
+    /// The status the list holds; nil: everyone.
+    var status: CustomerStatus? {
+        switch self {
+        case .atRisk: .atRisk
+        case .lost: .lost
+        case .wonBack: .wonBack
+        case .new: .new
+        case .active: .active
+        case .all: nil
+        }
+    }
 
     /// At risk by revenue at stake, lost by lifetime revenue, the rest (and everyone) by revenue over 12 months; then by id.
-    static func ranked(_ records: [CustomerRecord], list: CustomerList) -> [CustomerRecord] {
-        func key(_ record: CustomerRecord) -> Money {
-            switch list {
-            case .atRisk: return record.revenueAtStake ?? .zero
-            case .lost: return record.revenueLifetime
-            default: return record.revenue12m
-            }
+    var rankingKey: CustomerRecords.RankingKey {
+        switch self {
+        case .atRisk: .revenueAtStake
+        case .lost: .revenueLifetime
+        default: .revenue12m
         }
-        return records.sorted { key($0) != key($1) ? key($0) > key($1) : $0.id < $1.id }
     }
 }
 

@@ -45,6 +45,12 @@ struct ExportOptions: ParsableArguments {
         try OutputFile.write(data, to: out)
     }
 
+    /// Writes `contents` to `--out` or standard output piece by piece, as they are made.
+    func deliver(_ contents: StreamedFile) throws {
+        guard let out else { return contents.write(Terminal.write) }
+        try OutputFile.write(contents, to: out)
+    }
+
     /// Writes `workbook` as `.xlsx` to `--out` or standard output, and warns of what had to change.
     func deliver(_ workbook: ExcelWorkbook, words: any Vocabulary) throws {
         let file = try ExcelWriter.file(of: workbook)

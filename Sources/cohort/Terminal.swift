@@ -16,7 +16,11 @@ enum Terminal {
     }
 
     static func write(_ data: Data) {
-        guard let failure = data.withUnsafeBytes({ AsideFile.writeAll($0, to: STDOUT_FILENO) }) else { return }
+        data.withUnsafeBytes(write)
+    }
+
+    static func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let failure = AsideFile.writeAll(bytes, to: STDOUT_FILENO) else { return }
         if failure == EPIPE { Foundation.exit(0) }
         error(CommandLanguage.of(Array(CommandLine.arguments.dropFirst())).words
             .describe(OutputError.writeFailed(path: "-", problem: OutputTarget.problem(failure))))

@@ -128,16 +128,41 @@ struct CustomerActionsTests {
     }
 }
 
+/// `cohort customers` ranks the records by money, then by id; the report's lists break ties in the history's order.
+struct CustomerRecordsRankingTests {
+    @Test func tiesGoByIdInCohortCustomersAndByFirstAppearanceInTheReport() throws {
+        // B, A, C and D order on 1, 11 and 21 April (gap 10 days); as of 30 June, 70 days since > 1.5 · 10: at risk
+        // (live: April is within the 3 months of the window). Stakes: B, A, C 1 + 1 + 5 = 7.00; D 1 + 1 + 10 = 12.00.
+        var rows: [(customer: String, date: String, amount: String)] = []
+        for (id, last) in [("B", "5.00"), ("A", "5.00"), ("C", "5.00"), ("D", "10.00")] {
+            rows += [(id, "2026-04-01", "1.00"), (id, "2026-04-11", "1.00"), (id, "2026-04-21", last)]
+        }
+        rows.append(("Z", "2026-06-30", "1.00")) // new in the as-of month
+        let table = orders(rows)
+        let options = AnalysisOptions(period: .month, asOf: CivilDate(iso: "2026-06-30"), churnWindow: 3)
+        let (_, records) = try CohortAnalysis.withCustomerRecords(table: table, options: options)
+        #expect(records.map(\.id) == ["B", "A", "C", "D", "Z"]) // the history's order: first appearance
+        #expect(records.ranked(status: .atRisk, by: .revenueAtStake).map(\.id) == ["D", "A", "B", "C"])
+        // Everyone by revenue over 12 months: D 12, then A, B, C 7 by id, then Z 1.
+        #expect(records.ranked(status: nil, by: .revenue12m).map(\.id) == ["D", "A", "B", "C", "Z"])
+        #expect(records.ranked(status: .new, by: .revenue12m).map(\.id) == ["Z"])
+        #expect(records.ranked(status: .lost, by: .revenueLifetime).isEmpty)
+        let (_, atRisk, _) = try CohortAnalysis.withCustomerLists(table: table, options: options)
+        #expect(atRisk.map(\.id) == ["D", "B", "A", "C"])
+        #expect(atRisk.map(\.revenueAtStake) == [money("12.00"), money("7.00"), money("7.00"), money("7.00")])
+    }
+}
+
 /// The cases the issue names: one customer, nobody repeats, everybody daily, all on one day, as-of before some orders.
 /// Each gives a defined value or a named problem, never a crash or a NaN.
 struct CustomerActionsEdgeTests {
-    static func records(_ table: OrderTable, asOf: String? = nil) throws -> (CohortAnalysis, [CustomerRecord]) {
+    static func records(_ table: OrderTable, asOf: String? = nil) throws -> (CohortAnalysis, CustomerRecords) {
         let options = AnalysisOptions(period: .month, asOf: asOf.flatMap { CivilDate(iso: $0) }, churnWindow: 1)
         return try CohortAnalysis.withCustomerRecords(table: table, options: options)
     }
 
     /// No value of a record is NaN or infinite, probabilities are in [0, 1].
-    static func allFinite(_ records: [CustomerRecord]) -> Bool {
+    static func allFinite(_ records: some Collection<CustomerRecord>) -> Bool {
         records.allSatisfy { record in
             [record.expectedGapDays, record.probabilityAlive, record.expectedOrders12m, record.expectedOrderValue, record.predictedCLV12m]
                 .allSatisfy { $0.map(\.isFinite) ?? true }

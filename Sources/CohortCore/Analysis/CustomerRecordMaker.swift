@@ -14,12 +14,18 @@ struct CustomerRecordMaker: Sendable {
     let segments: [SegmentBuilder.Lookup]
     let asOfDay: Int
 
+    /// Customers, in the history's order.
+    var count: Int { customer.count }
+
+    /// The id of the customer at `index`.
+    func id(_ index: Int) -> String { customerIDs[Int(customer[index])] }
+
     /// The record of the customer at `index` (in the history's order).
     func record(_ index: Int) -> CustomerRecord {
         let lastDay = Int(lastDay[index])
         let status = columns.status[index]
         return CustomerRecord(
-            id: customerIDs[Int(customer[index])], status: status, cohort: cohortLabels[Int(cohort[index])],
+            id: id(index), status: status, cohort: cohortLabels[Int(cohort[index])],
             firstOrder: CivilDate(dayNumber: Int(firstDay[index])), lastOrder: CivilDate(dayNumber: lastDay),
             positiveOrders: Int(columns.orders[index]), revenueLifetime: Money(minorUnits: columns.lifetime[index]),
             revenue12m: Money(minorUnits: columns.trailing[index]), daysSinceLastOrder: asOfDay - lastDay,

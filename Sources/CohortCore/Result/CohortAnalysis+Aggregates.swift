@@ -24,7 +24,7 @@ extension CohortAnalysis {
 
     /// As `withCustomerRecords(table:...)`, from aggregates (they must hold the purchase days).
     public static func withCustomerRecords(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
-                                           input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+                                           input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
         try withCustomerRecords(of: aggregates, options: options, input: input)
     }
 

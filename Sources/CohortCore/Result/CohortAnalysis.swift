@@ -53,25 +53,25 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
         self = try Self.withCustomerLists(table: table, options: options, input: input).analysis
     }
 
-    /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status), for `cohort customers`.
+    /// The analysis with the customers' counts and fit (no lists), and every customer's record (every status, each made
+    /// when read), for `cohort customers`.
     public static func withCustomerRecords(table: OrderTable, options: AnalysisOptions = AnalysisOptions(),
-                                           input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+                                           input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
         try withCustomerRecords(of: table, options: options, input: input)
     }
 
     /// `withCustomerRecords` of an order table, or of aggregates a database summed (CohortAnalysis+Aggregates.swift).
     static func withCustomerRecords(of table: consuming some HistorySource, options: AnalysisOptions,
-                                    input: InputSummary) throws -> (analysis: CohortAnalysis, records: [CustomerRecord]) {
+                                    input: InputSummary) throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
         var prepared = try analyse(table, options: options, input: input, includesKPIs: true, includesCustomers: true)
         var analysis = prepared.analysis
-        guard var builder = prepared.takeCustomers() else { return (analysis, []) }
+        guard var builder = prepared.takeCustomers() else { return (analysis, CustomerRecords()) }
         let columns = builder.columns()
         builder.removeEntries()
         let fit = builder.predict()
         analysis.customers = builder.actions(columns, fit, lists: .none).actions
         analysis.segments = prepared.withCustomerFigures(builder, columns, fit.0)
-        let maker = builder.recordMaker(columns, prediction: fit.0)
-        return (analysis, (0 ..< builder.history.customerCount).map(maker.record))
+        return (analysis, CustomerRecords(builder.recordMaker(columns, prediction: fit.0)))
     }
 
     /// The analysis with the customers to act on, and the full at-risk and recently lost lists (for at-risk.csv and lost.csv).

@@ -17,6 +17,12 @@ public struct RankedCustomers: RandomAccessCollection, Sendable, Equatable {
         self.record = record
     }
 
+    /// The customers `ranked` (indices, in rank order); `record` makes the record of an index.
+    init(ranked: [Int32], record: @escaping @Sendable (Int) -> CustomerRecord) {
+        order = ranked
+        self.record = record
+    }
+
     /// Ranks `records` by `key` (highest first), ties in the records' order.
     init(_ records: [CustomerRecord], by key: [Int64]) {
         self.init((0 ..< records.count).map { Int32($0) }, by: key) { records[$0] }

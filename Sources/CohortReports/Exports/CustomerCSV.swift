@@ -92,7 +92,9 @@ public enum CustomerCSV {
         return out.bytes
     }
 
-    public static func render(_ records: [CustomerRecord], segmentNames: [String] = [], dialect: CSVExportDialect = .rfc4180) -> String {
+    public static func render<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
+                                                               dialect: CSVExportDialect = .rfc4180) -> String
+        where Records.Element == CustomerRecord, Records.Index == Int {
         String(decoding: data(records, segmentNames: segmentNames, dialect: dialect), as: UTF8.self)
     }
 

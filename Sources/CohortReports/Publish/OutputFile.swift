@@ -15,4 +15,16 @@ public enum OutputFile {
         try file.write(data)
         try file.commit()
     }
+
+    /// The same, for contents made as they are written (`StreamedFile`).
+    public static func write(_ contents: StreamedFile, to path: String) throws(OutputError) {
+        let file = try AsideFile(target: path)
+        var failure: OutputError?
+        contents.write { bytes in
+            guard failure == nil else { return }
+            do throws(OutputError) { try file.write(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        try file.commit()
+    }
 }
