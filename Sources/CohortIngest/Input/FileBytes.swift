@@ -1,4 +1,3 @@
-import CPageMove
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,10 +14,6 @@ import Darwin
 /// memory, but the memory is anonymous: a file that another program truncates while it is
 /// read gives a short read, and so `IngestError.changedWhileRead`, never the SIGBUS of a
 /// mapping whose pages vanished. Only the part between `released` and `filled` holds memory.
-///
-/// On Linux, the huge pages given back behind the reader are moved ahead of it and read into
-/// again (`cohort_move_pages`), instead of being freed and taken anew: the system need not
-/// zero every page of the file before it is read into (a sixth of the reading thread's time).
 ///
 ///     let file = try FileBytes(descriptor: fd, source: "orders.csv")
 ///     try file.fill(upTo: 1 << 16)   // the head, for detection
@@ -38,15 +33,6 @@ final class FileBytes {
     /// The mapping as made (`base` is aligned within it to a huge page).
     private let mapping: UnsafeMutableRawPointer?
     private let mappedLength: Int
-    /// Offsets of huge pages given back behind the reader and kept to be moved ahead of it.
-    private var spare: [Int] = []
-    /// Whether pages are moved ahead (a large file on Linux, until moving fails once).
-    private var recycles = false
-    /// How many huge pages were moved ahead.
-    private(set) var movedPages = 0
-
-    /// At most this many huge pages are kept spare; more are freed.
-    static let spareLimit = 8
 
     /// Memory is taken and given back in huge pages (2 MiB): a fault per 2 MiB, not per 4 KiB.
     static let hugePage = 2 << 20
@@ -82,7 +68,6 @@ final class FileBytes {
         base = UnsafeMutableRawPointer(bitPattern: aligned)
         #if os(Linux)
         if count >= Self.hugePage { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
-        recycles = count >= 4 * Self.hugePage
         #endif
     }
 
@@ -99,18 +84,11 @@ final class FileBytes {
     var isComplete: Bool { filled >= count }
 
     /// Reads on until at least `offset` bytes (or the whole file) are in `bytes`.
-    @inline(__always)
     func fill(upTo offset: Int) throws(IngestError) {
-        // Called for every record: the test is kept apart from the reading, small enough to inline.
-        if filled < min(offset, count) { try read(upTo: min(offset, count)) }
-    }
-
-    @inline(never)
-    private func read(upTo target: Int) throws(IngestError) {
-        guard let base else { return }
+        let target = min(offset, count)
+        guard filled < target, let base else { return }
         while filled < target {
             let length = min(max(Self.blockSize, target - filled), count - filled)
-            if recycles { moveSparePages(into: filled ..< filled + length) }
             let got = pread(descriptor, base + filled, length, off_t(filled))
             if got < 0 {
                 if errno == EINTR { continue }
@@ -119,7 +97,6 @@ final class FileBytes {
             guard got > 0 else { throw .changedWhileRead(source: source) }
             filled += got
         }
-        if isComplete { freeSparePages() }
     }
 
     func fillAll() throws(IngestError) {
@@ -133,38 +110,8 @@ final class FileBytes {
         let page = count >= 4 * Self.hugePage ? Self.hugePage : Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (released + page - 1) / page * page
         let end = min(offset, filled) / page * page
-        guard end > start else { return }
-        var freeFrom = start
-        while recycles && spare.count < Self.spareLimit && freeFrom < end && !isComplete {
-            spare.append(freeFrom)
-            freeFrom += page
-        }
-        if end > freeFrom { _ = madvise(base + freeFrom, end - freeFrom, MADV_DONTNEED) }
+        if end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
         released = max(released, end)
-    }
-
-    /// Moves spare huge pages to the unread whole huge pages of `range`, so that reading into
-    /// them needs no fresh pages.
-    private func moveSparePages(into range: Range<Int>) {
-        guard let base else { return }
-        var page = (range.lowerBound + Self.hugePage - 1) / Self.hugePage * Self.hugePage
-        while page < range.upperBound, let from = spare.popLast() {
-            if cohort_move_pages(base + from, base + page, Self.hugePage) != 0 {
-                // An older system, or too many mappings: free the spare pages from now on.
-                spare.append(from)
-                recycles = false
-                freeSparePages()
-                return
-            }
-            movedPages += 1
-            page += Self.hugePage
-        }
-    }
-
-    private func freeSparePages() {
-        guard let base else { return }
-        for page in spare { _ = madvise(base + page, Self.hugePage, MADV_DONTNEED) }
-        spare.removeAll()
     }
 
     /// The bytes of `range` read from the file again (for a range already given back);
