@@ -9,7 +9,7 @@ import Foundation
 /// ln r, ln α, ln a, ln b by `LogParameterMinimizer` (BFGS with the analytic gradient), on the
 /// customers grouped by equal (x, t_x, T). It starts at r = 1, α = r · ΣT / Σx (mean rate
 /// matched), a = b = 1; when that does not converge it tries two more starting points and keeps
-/// the best.
+/// the best, unless it ended on the ridge where a and b run off together (`runsOffAlongTheRidge`).
 ///
 /// Complexity: O(n log n) to group, then O(groups) per iteration (usually 20 to 60 iterations).
 public struct BGNBDFit: Sendable, Codable, Equatable {
@@ -96,7 +96,7 @@ public struct BGNBDFit: Sendable, Codable, Equatable {
                 || (outcome.converged == best!.converged && outcome.value < best!.value) {
                 best = outcome
             }
-            if outcome.converged { break }
+            if outcome.converged || Self.runsOffAlongTheRidge(outcome.logParameters) { break }
         }
         let outcome = best!
         let values = LogParameterMinimizer.clamped(outcome.logParameters).map(exp)
@@ -104,6 +104,16 @@ public struct BGNBDFit: Sendable, Codable, Equatable {
                         logLikelihood: -outcome.value * Double(sample.customers), customers: sample.customers,
                         repeatBuyers: sample.repeatBuyers, patterns: sample.groups,
                         iterations: outcome.iterations, converged: outcome.converged)
+    }
+
+    /// Whether a start ended with a and b both beyond `ModelParameter.plausibleRange`: they run off
+    /// together along a flat ridge on which the drop-out probability a / (a + b) stays put and its
+    /// spread vanishes (customers who all seem to drop out alike, such as ones who buy to the end
+    /// of a span and stop). Every start walks that same ridge, to the same likelihood within 10⁻⁶
+    /// (tested), so the fit does not try the others: on 440,000 customers that saves two thirds of it.
+    static func runsOffAlongTheRidge(_ logParameters: [Double]) -> Bool {
+        let beyond = log(ModelParameter.plausibleRange.upperBound)
+        return logParameters[2] > beyond && logParameters[3] > beyond
     }
 
     /// The parameters outside `ModelParameter.plausibleRange`.
