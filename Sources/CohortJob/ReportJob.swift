@@ -146,7 +146,8 @@ public struct ReportJob: Sendable {
         let (analysis, atRisk, lost) = try analysisWithCustomerLists(timings: &timings)
         var lists: [String: StreamedFile] = [:]
         if analysis.customers?.listsIncluded == true {
-            // Made as they are written: a list of millions of customers never sits in memory as text.
+            // Made as they are written: a list of millions of customers never sits in memory as text
+            // (with --publish they are made a second time, for the published folder).
             let names = analysis.segments?.map(\.name) ?? [], dialect = options.look.reportCSVDialect
             for (file, list) in [(Self.atRiskFile, atRisk), (Self.lostFile, lost)] {
                 lists[file] = StreamedFile { sink in CustomerCSV.write(list, segmentNames: names, dialect: dialect, to: sink) }
@@ -192,8 +193,7 @@ public struct ReportJob: Sendable {
         if analysis.customers?.listsIncluded == true {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             for name in [Self.atRiskFile, Self.lostFile] {
-                let file = folder.appendingPathComponent(name)
-                if let data = try? Data(contentsOf: file, options: .mappedIfSafe) { lists[name] = StreamedFile(data) }
+                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { lists[name] = StreamedFile(data) }
             }
         }
         return try report(analysis, customerLists: lists, timings: JobTimings())

@@ -7,11 +7,12 @@ import Foundation
 /// report.html (self-contained), report.md, report.pdf (A4 management report), report.eml (the report as a message,
 /// with report.pdf attached), report.xlsx (every table as a sheet), cohorts.csv, kpis.csv, survival.csv (in the `csvDialect`), analysis.json,
 /// rejected.csv (when rows were rejected), a logo when configured, and `charts/`
-/// with one PNG per chart plus all charts in one PDF.
+/// with one PNG per chart plus all charts in one PDF. The full customer lists (`attachments`) are not among
+/// them: they are written beside them as they are made (`ReportFolder.publish(_:streamed:)`).
 ///
 ///     let files = try ReportBundle(analysis: analysis, settings: ReportSettings(),
 ///                                  chartStyle: ChartStyle(), templates: ReportTemplates()).files()
-///     try ReportFolder(parent: outputURL, name: analysis.asOf.description).publish(files)
+///     try ReportFolder(parent: outputURL, name: analysis.asOf.description).publish(files, streamed: bundle.attachments)
 public struct ReportBundle: Sendable {
     public let analysis: CohortAnalysis
     public let settings: ReportSettings
@@ -36,7 +37,7 @@ public struct ReportBundle: Sendable {
         charts = ChartKind.report.filter { $0.isDrawn(for: analysis) }
     }
 
-    /// File path inside the report folder → contents.
+    /// File path inside the report folder → contents, but for the `attachments`.
     public func files() throws -> [String: Data] {
         let drawn = try drawCharts()
         return drawn.files.merging(try documentFiles(svgs: drawn.svgs, segmentSVGs: drawn.segmentSVGs), uniquingKeysWith: { chart, _ in chart })

@@ -47,7 +47,12 @@ struct ExportOptions: ParsableArguments {
 
     /// Writes `contents` to `--out` or standard output piece by piece, as they are made.
     func deliver(_ contents: StreamedFile) throws {
-        guard let out else { return contents.write(Terminal.write) }
+        guard let out else {
+            return contents.write { bytes in
+                Terminal.write(bytes) // ends the run on a failed write
+                return true
+            }
+        }
         try OutputFile.write(contents, to: out)
     }
 

@@ -228,6 +228,13 @@ struct CustomerActionsEdgeTests {
     }
 }
 
+extension RankedCustomers {
+    /// Ranks `records` by `key` (highest first), ties in the records' order.
+    init(_ records: [CustomerRecord], by key: [Int64]) {
+        self.init((0 ..< records.count).map { Int32($0) }, by: key) { records[$0] }
+    }
+}
+
 struct RankedCustomersTests {
     @Test func ranksByKeyThenByTheRecordsOrder() {
         func record(_ id: String) -> CustomerRecord {

@@ -44,12 +44,22 @@ struct CustomerCSVTests {
         let count = 2 * CustomerCSV.blockRows + 7 // three blocks, the last of 7 rows
         let records = (0 ..< count).map { Self.record(id: "C\($0)", probability: Double($0) / Double(count), value: nil) }
         var pieces: [Data] = []
-        CustomerCSV.write(records, dialect: .excelGerman) { pieces.append(Data($0)) }
+        CustomerCSV.write(records, dialect: .excelGerman) { bytes in
+            pieces.append(Data(bytes))
+            return true
+        }
         #expect(pieces.count >= 4) // the header, then at least one piece per block
         #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") }) // every piece ends with a whole line
         let header = CustomerCSV.data([], dialect: .excelGerman)
         var oneByOne = header
         for record in records { oneByOne.append(CustomerCSV.data([record], dialect: .excelGerman).dropFirst(header.count)) }
         #expect(pieces.reduce(Data(), +) == oneByOne)
+        // A sink that fails (returns false) stops the making: here after the header.
+        var handed = 0
+        CustomerCSV.write(records) { _ in
+            handed += 1
+            return false
+        }
+        #expect(handed == 1)
     }
 }

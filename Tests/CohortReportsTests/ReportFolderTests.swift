@@ -26,7 +26,7 @@ struct ReportFolderTests {
         let parent = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: parent) }
         let list = StreamedFile { sink in
-            for line in ["customer_id\n", "A\n", "B\n"] { Data(line.utf8).withUnsafeBytes(sink) }
+            for line in ["customer_id\n", "A\n", "B\n"] { _ = Data(line.utf8).withUnsafeBytes(sink) }
         }
         let folder = try ReportFolder(parent: parent, name: "2026-10-31").publish(["analysis.json": Data()], streamed: ["at-risk.csv": list])
         #expect(try String(contentsOf: folder.appendingPathComponent("at-risk.csv"), encoding: .utf8) == "customer_id\nA\nB\n")

@@ -38,6 +38,7 @@ struct CustomerActionsBuilder {
     }
 
     func columns() -> Columns {
+        precondition(history.hasEntries, "the columns are made before the history's entries are dropped")
         let lastPeriod = periods.count - 1, year = kind.periodsPerYear
         let medianGap = purchases.medianGapOverAll
         let count = history.customerCount
@@ -125,12 +126,7 @@ struct CustomerActionsBuilder {
     }
 
     /// The summary the analysis keeps: counts, revenue at stake and where it sits, the first rows of each list, the fit;
-    /// and the full at-risk and recently lost lists, for the report's CSV files.
-    func actions(lists scope: CustomerListScope) -> (actions: CustomerActions, atRisk: RankedCustomers, lost: RankedCustomers) {
-        actions(columns(), predict(), lists: scope)
-    }
-
-    /// The same from columns and a fit made before.
+    /// and the full at-risk and recently lost lists, for the report's CSV files; from the columns and the fit.
     func actions(_ columns: Columns, _ fit: (PredictiveCLVResult?, PredictionProblem?), lists scope: CustomerListScope)
         -> (actions: CustomerActions, atRisk: RankedCustomers, lost: RankedCustomers) {
         let (prediction, problem) = fit

@@ -39,6 +39,9 @@ struct CustomerHistory {
     /// The entries of analysed customer `i`.
     func entries(of i: Int) -> Range<Int> { entryStart[i] ..< entryStart[i + 1] }
 
+    /// Whether the entries are still there (`removeEntries`).
+    var hasEntries: Bool { entryStart.count == customerCount + 1 }
+
     /// Drops every entry (the analysis's largest arrays) and keeps the per-customer columns, for
     /// what reads the customers only from here on (the customer lists and the BG/NBD fit).
     mutating func removeEntries() {

@@ -3,7 +3,7 @@
 /// held as their indices, not as records.
 ///
 /// It keeps only what a record shows (ids, cohort, first and last day, the actions' columns, the
-/// predictions, the segment values), not the history's entries, which are freed with the analysis.
+/// predictions, the segment values), not the history's entries, which are dropped before the fit.
 struct CustomerRecordMaker: Sendable {
     let customerIDs: [String]
     /// Per customer: its id's index in `customerIDs`, its cohort, its first and last purchase day.

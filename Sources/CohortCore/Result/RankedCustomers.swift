@@ -23,11 +23,6 @@ public struct RankedCustomers: RandomAccessCollection, Sendable, Equatable {
         self.record = record
     }
 
-    /// Ranks `records` by `key` (highest first), ties in the records' order.
-    init(_ records: [CustomerRecord], by key: [Int64]) {
-        self.init((0 ..< records.count).map { Int32($0) }, by: key) { records[$0] }
-    }
-
     public init() {
         order = []
         record = { _ in preconditionFailure("an empty list has no customer") }

@@ -23,21 +23,27 @@ public enum CustomerCSV {
                                                              dialect: CSVExportDialect = .rfc4180) -> Data
         where Records.Element == CustomerRecord, Records.Index == Int {
         var data = Data()
-        write(records, segmentNames: segmentNames, dialect: dialect) { data.append(contentsOf: $0) }
+        write(records, segmentNames: segmentNames, dialect: dialect) { bytes in
+            data.append(contentsOf: bytes)
+            return true
+        }
         return data
     }
 
     /// The same bytes, handed to `sink` a block of rows at a time (`blockRows`, made on every core),
     /// so that a list of millions of customers never sits in memory as text: at-risk.csv and lost.csv
-    /// are written into the report folder this way (`StreamedFile`).
+    /// are written into the report folder this way (`StreamedFile`). Stops when `sink` returns false.
     public static func write<Records: RandomAccessCollection>(_ records: Records, segmentNames: [String] = [],
-                                                              dialect: CSVExportDialect = .rfc4180, to sink: (UnsafeRawBufferPointer) -> Void)
+                                                              dialect: CSVExportDialect = .rfc4180,
+                                                              to sink: (UnsafeRawBufferPointer) -> Bool)
         where Records.Element == CustomerRecord, Records.Index == Int {
-        Array(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8).withUnsafeBytes(sink)
-        for block in stride(from: 0, to: records.count, by: blockRows) {
-            let rows = block ..< min(block + blockRows, records.count)
+        guard Array(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8).withUnsafeBytes(sink) else { return }
+        for block in stride(from: records.startIndex, to: records.endIndex, by: blockRows) {
+            let rows = block ..< min(block + blockRows, records.endIndex)
             let parts = ParallelWork.ranges(rows.count, parts: ParallelWork.parts(for: rows.count)).map { $0.lowerBound + block ..< $0.upperBound + block }
-            for part in ParallelWork.map(parts, { Self.rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) { part.withUnsafeBytes(sink) }
+            for part in ParallelWork.map(parts, { Self.rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) {
+                guard part.withUnsafeBytes(sink) else { return }
+            }
         }
     }
 

@@ -114,7 +114,8 @@ public final class AsideFile {
         guard descriptor >= 0 else { throw .writeFailed(path: target, problem: OutputTarget.problem()) }
         var failure: Int32?
         contents.write { bytes in
-            if failure == nil { failure = writeAll(bytes, to: descriptor) }
+            failure = writeAll(bytes, to: descriptor)
+            return failure == nil
         }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure { throw .writeFailed(path: target, problem: OutputTarget.problem(failure)) }

@@ -21,8 +21,8 @@ public enum OutputFile {
         let file = try AsideFile(target: path)
         var failure: OutputError?
         contents.write { bytes in
-            guard failure == nil else { return }
             do throws(OutputError) { try file.write(bytes) } catch { failure = error }
+            return failure == nil
         }
         if let failure { throw failure }
         try file.commit()

@@ -136,13 +136,14 @@ extension PredictiveTests {
             // Customers as bench/shapes.py makes them: 5 to 40 orders each, at uniform times over a span of 4 to 152
             // weeks from the first, which falls in the 260 weeks before the end. No BG/NBD process: every customer
             // buys to the end of its span and stops, and the likelihood runs off along the ridge where a and b grow
-            // together. A fixed generator makes the sample the same every run.
+            // together. Drawn straight from a fixed generator, so that the sample is the same every run and toolchain.
             var random = SplitMix(seed: 2026)
+            func unit() -> Double { Double(random.next() >> 11) * 0x1p-53 } // [0, 1)
             var x: [Int] = [], tx: [Double] = [], T: [Double] = []
             for _ in 0 ..< 5000 {
-                let orders = Int.random(in: 5 ... 40, using: &random), span = Double.random(in: 4 ... 152, using: &random)
-                let age = Double.random(in: span ... 260, using: &random)
-                let last = (1 ..< orders).map { _ in Double.random(in: 0 ... span, using: &random) }.max() ?? 0
+                let orders = 5 + Int(random.next() % 36), span = 4 + 148 * unit()
+                let age = span + (260 - span) * unit()
+                let last = (1 ..< orders).map { _ in span * unit() }.max() ?? 0
                 x.append(orders - 1)
                 tx.append(last)
                 T.append(age)
