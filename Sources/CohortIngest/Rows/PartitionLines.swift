@@ -26,7 +26,6 @@ final class PartitionLines {
         var lines: Int32
     }
 
-    private let segmentCount: Int
     private let recordBytes: Int
     /// The lines as read, in reading order (filled by `SumsSpill`), and their room in bytes.
     private(set) var unsorted: UnsafeMutableRawPointer?
@@ -48,8 +47,7 @@ final class PartitionLines {
     private var slotCapacity = 0
 
     /// Room for partitions of records of `recordBytes` (as `SumsSpill` writes them).
-    init(recordBytes: Int, segmentCount: Int) {
-        self.segmentCount = segmentCount
+    init(recordBytes: Int) {
         self.recordBytes = recordBytes
         sums = .allocate(capacity: 0)
         firstRecord = .allocate(capacity: 0)

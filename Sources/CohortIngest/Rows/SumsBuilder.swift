@@ -41,10 +41,8 @@ struct SumsBuilder: RowSink {
         segmentFound = segmentColumns.map { _ in false }
         folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
                                   partitionShift: partitionShift)
-        do throws(MemoryError) {
-            segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
-        } catch {
-            throw .outOfMemory(bytes: error.bytes)
+        segmentInterners = try IngestError.orOutOfMemory { () throws(MemoryError) in
+            try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         }
         batch = folding.emptyBatch()
         folding.filling = batch
@@ -105,8 +103,7 @@ struct SumsBuilder: RowSink {
 
     @inline(__always)
     mutating func appendSegment(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
-        let id: Int32
-        do { id = try segmentInterners[column].intern(bytes) } catch { throw .outOfMemory(bytes: error.bytes) }
+        let id = try IngestError.orOutOfMemory { () throws(MemoryError) in try segmentInterners[column].intern(bytes) }
         batch.segments[(batch.count - 1) * segmentNames.count + column] = id
     }
 

@@ -51,12 +51,8 @@ final class SumsFolding: @unchecked Sendable {
     init(segmentCount: Int, concurrent: Bool? = nil, spillDirectory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
         self.concurrent = concurrent ?? (ProcessInfo.processInfo.activeProcessorCount > 1)
         spill = try SumsSpill(segmentCount: segmentCount, directory: spillDirectory, partitionShift: partitionShift)
-        do {
-            customers = try ByteInterner(capacity: 1 << 14)
-            orderIDs = try ByteInterner(capacity: 16, keepsKeys: false)
-        } catch {
-            throw .outOfMemory(bytes: error.bytes)
-        }
+        customers = try IngestError.orOutOfMemory { () throws(MemoryError) in try ByteInterner(capacity: 1 << 14) }
+        orderIDs = try IngestError.orOutOfMemory { () throws(MemoryError) in try ByteInterner(capacity: 16, keepsKeys: false) }
         let poolSize = self.concurrent ? 4 : 1
         pool = (0 ..< poolSize).map { _ in SumsBatch(segmentCount: segmentCount) }
         // Counted up from 0: a semaphore given back below its starting value is a crash in libdispatch,
@@ -115,10 +111,8 @@ final class SumsFolding: @unchecked Sendable {
     }
 
     private func sum(_ batch: SumsBatch) throws(IngestError) {
-        do {
+        try IngestError.orOutOfMemory { () throws(MemoryError) in
             try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
-        } catch {
-            throw .outOfMemory(bytes: error.bytes)
         }
         let segmentCount = spill.segmentCount
         for row in 0 ..< batch.count {
@@ -129,7 +123,7 @@ final class SumsFolding: @unchecked Sendable {
                 if let packed = OrderKey(bytes: orderBytes) {
                     key = packed
                 } else {
-                    do { key = .interned(try orderIDs.intern(orderBytes)) } catch { throw .outOfMemory(bytes: error.bytes) }
+                    key = .interned(try IngestError.orOutOfMemory { () throws(MemoryError) in try orderIDs.intern(orderBytes) })
                 }
             } else {
                 key = .single(positive: amount > 0) // an order of its own (METRICS.md, "Input model")

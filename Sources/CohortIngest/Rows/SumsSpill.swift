@@ -159,7 +159,7 @@ final class SumsSpill: @unchecked Sendable {
 
     /// Room to read partitions back into (one per thread that reads them).
     func emptyLines() -> PartitionLines {
-        PartitionLines(recordBytes: recordBytes, segmentCount: segmentCount)
+        PartitionLines(recordBytes: recordBytes)
     }
 
     /// Reads a partition's lines back into `lines`, in reading order, sorted by customer: customer

@@ -76,11 +76,11 @@ struct TableBuilder: RowSink {
     init(findsDuplicates: Bool = false, concurrentInterning: Bool? = nil, segmentColumns: [String] = []) throws(IngestError) {
         self.findsDuplicates = findsDuplicates
         segmentNames = segmentColumns
-        do throws(MemoryError) {
-            if let concurrentInterning { interning = try IDInterning(concurrent: concurrentInterning) } else { interning = try IDInterning() }
-            segmentInterners = try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
-        } catch {
-            throw .outOfMemory(bytes: error.bytes)
+        interning = try IngestError.orOutOfMemory { () throws(MemoryError) in
+            if let concurrentInterning { try IDInterning(concurrent: concurrentInterning) } else { try IDInterning() }
+        }
+        segmentInterners = try IngestError.orOutOfMemory { () throws(MemoryError) in
+            try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         }
         segments = segmentColumns.map { _ in [] }
         segmentFound = segmentColumns.map { _ in false }
@@ -95,7 +95,8 @@ struct TableBuilder: RowSink {
     /// call once per segment column and row, in row order.
     @inline(__always)
     mutating func appendSegment(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
-        do { segments[column].append(try segmentInterners[column].intern(bytes)) } catch { throw .outOfMemory(bytes: error.bytes) }
+        let id = try IngestError.orOutOfMemory { () throws(MemoryError) in try segmentInterners[column].intern(bytes) }
+        segments[column].append(id)
     }
 
     var rowCount: Int { day.count + batch.count }
@@ -145,8 +146,7 @@ struct TableBuilder: RowSink {
     mutating func takeIDs() throws(IngestError) {
         handOverBatch()
         guard customer.count < day.count else { return }
-        let (customerIDs, orderIDs): ([Int32], [Int32])
-        do { (customerIDs, orderIDs) = try interning.takeIDs() } catch { throw .outOfMemory(bytes: error.bytes) }
+        let (customerIDs, orderIDs) = try IngestError.orOutOfMemory { () throws(MemoryError) in try interning.takeIDs() }
         precondition(customer.count + customerIDs.count == day.count, "every row appended with bytes has its ids")
         if customer.isEmpty { customer = customerIDs } else { customer += customerIDs }
         if order != nil {
@@ -244,8 +244,7 @@ struct TableBuilder: RowSink {
     /// The table read; call once, after the last file.
     func result(sources: [String]) throws(IngestError) -> OrderReadResult {
         precondition(batch.isEmpty && customer.count == day.count, "takeIDs() before result")
-        let orderCount: Int
-        do { orderCount = try interning.releaseOrderTable() } catch { throw .outOfMemory(bytes: error.bytes) }
+        let orderCount = try IngestError.orOutOfMemory { () throws(MemoryError) in try interning.releaseOrderTable() }
         let customerIDs = try interned { customers, _ in customers.allStrings() }
         precondition(segments.allSatisfy { $0.count == day.count }, "a segment value per row")
         let segmentColumns = segmentNames.indices.filter { segmentFound[$0] }.map { column in
@@ -258,7 +257,7 @@ struct TableBuilder: RowSink {
 
     /// `body` with the interners; a table that could not get its memory stops reading.
     private func interned<Result>(_ body: (inout ByteInterner, inout ByteInterner) throws(MemoryError) -> Result) throws(IngestError) -> Result {
-        do { return try interning.withInterners(body) } catch { throw .outOfMemory(bytes: error.bytes) }
+        try IngestError.orOutOfMemory { () throws(MemoryError) in try interning.withInterners(body) }
     }
 
     /// Removes `removed` rows (all within `rows`, the last file's range) keeping the others in order.
