@@ -221,7 +221,7 @@ struct English: Vocabulary {
             return "no column '\(name)' to segment by in \(sources.joined(separator: ", "))\(didYouMean(suggestion)); "
                 + "name a column of the orders, or give a customer file that has it with --customers"
         case .outOfMemory(let bytes):
-            return "not enough memory: the system refused \(bytes >> 20) MB for the table of ids; close other programs or read fewer files at once"
+            return "not enough memory: the system refused \(bytes >> 20) MB for reading the orders (the id tables, or a partition of a large file); close other programs or read fewer files at once"
         case .cannotSpill(let directory, let reason):
             return "cannot keep the order lines of a large file in the temporary directory \(directory): \(reason); set TMPDIR to a disk with room (about 24 bytes per row)"
         case .tooManyColumns(let source, let line, let count, let limit):

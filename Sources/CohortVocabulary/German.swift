@@ -233,7 +233,7 @@ struct German: Vocabulary {
             return "keine Spalte '\(name)' zum Segmentieren in \(sources.joined(separator: ", "))\(didYouMean(suggestion)); "
                 + "eine Spalte der Bestellungen angeben oder eine Kundendatei mit dieser Spalte über --customers"
         case .outOfMemory(let bytes):
-            return "zu wenig Speicher: das System hat \(bytes >> 20) MB für die Tabelle der Kennungen verweigert; andere Programme schließen oder weniger Dateien auf einmal lesen"
+            return "zu wenig Speicher: das System hat \(bytes >> 20) MB zum Lesen der Bestellungen verweigert (die Kennungstabellen oder ein Teil einer großen Datei); andere Programme schließen oder weniger Dateien auf einmal lesen"
         case .cannotSpill(let directory, let reason):
             return "die Bestellzeilen einer großen Datei lassen sich nicht im temporären Verzeichnis \(directory) ablegen: \(reason); TMPDIR auf ein Laufwerk mit Platz setzen (etwa 24 Byte je Zeile)"
         case .tooManyColumns(let source, let line, let count, let limit):

@@ -28,7 +28,7 @@ public enum IngestError: Error, Equatable {
     case tooManyRejected(rejected: Int, read: Int, limitPercent: Double, first: RejectedRow)
     /// A `--segment-by` column is in none of the files read (the orders, and the customer file when given).
     case segmentColumnNotFound(name: String, sources: [String], suggestion: String?)
-    /// The system could not give the memory an id table needs.
+    /// The system could not give the memory an id table, or a partition of a large file read back, needs.
     case outOfMemory(bytes: Int)
     /// The order lines of a large file could not be written to, or read back from, the temporary
     /// directory (`TMPDIR`, else /var/tmp: `OrderReader.spillDirectory`).
