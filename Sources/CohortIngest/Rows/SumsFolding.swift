@@ -114,12 +114,22 @@ final class SumsFolding: @unchecked Sendable {
         try IngestError.orOutOfMemory { () throws(MemoryError) in
             try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
         }
-        let segmentCount = spill.segmentCount
+        // One access to each of this object's values for the whole batch, not one per row.
+        try spill.writing { writer throws(IngestError) in
+            try Self.add(batch, to: &writer, orderIDs: &orderIDs, days: &days, amountMagnitude: &amountMagnitude, amountTotalFits: &amountTotalFits)
+        }
+    }
+
+    /// Writes the batch's lines to the spill, with their order keys (numbering the order ids that
+    /// fit no packed form), and tallies their days and amounts.
+    private static func add(_ batch: SumsBatch, to spill: inout SumsSpill.Writer, orderIDs: inout ByteInterner, days: inout DayTally,
+                            amountMagnitude: inout UInt64, amountTotalFits: inout Bool) throws(IngestError) {
+        let segmentCount = spill.segmentCount, hasOrderColumn = batch.hasOrderColumn, file = batch.file
         for row in 0 ..< batch.count {
             let day = batch.day[row], amount = batch.amount[row]
             let orderBytes = batch.orderKeys[row]
             let key: OrderKey
-            if batch.hasOrderColumn && !orderBytes.isEmpty {
+            if hasOrderColumn && !orderBytes.isEmpty {
                 if let packed = OrderKey(bytes: orderBytes) {
                     key = packed
                 } else {
@@ -130,7 +140,7 @@ final class SumsFolding: @unchecked Sendable {
             }
             let segments = segmentCount == 0 ? nil : UnsafePointer(batch.segments + row * segmentCount)
             try spill.add(customer: batch.customer[row], key: key, day: day, amount: amount, segments: segments)
-            days.add(day: Int(day), file: batch.file, line: Int(batch.line[row]))
+            days.add(day: Int(day), file: file, line: Int(batch.line[row]))
             let (total, overflow) = amountMagnitude.addingReportingOverflow(amount.magnitude)
             if overflow || total > UInt64(Int64.max) { amountTotalFits = false }
             amountMagnitude = total

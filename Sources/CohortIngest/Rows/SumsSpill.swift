@@ -42,109 +42,147 @@ final class SumsSpill: @unchecked Sendable {
     /// The directory the file is in (for messages).
     let directory: String
     private let descriptor: Int32
-    private let blockBytes: Int
-    private var fileEnd = 0
-    /// Per partition, where its blocks are in the file, in the order written.
-    private var blocks: [[(start: Int, bytes: Int)]] = []
-    /// Per partition, its block being filled (nil until its first record) and the bytes in it.
-    private var buffers: [UnsafeMutableRawPointer?] = []
-    private var filled: [Int] = []
+    /// The blocks being filled and where the written ones are: one value, so that the lines of a
+    /// batch are one access to it (`writing(_:)`), not one per line.
+    private var writer: Writer
     /// Customers in all (set by `finish`).
     private(set) var customerCount = 0
     /// Records added (order lines).
-    private(set) var lineCount = 0
+    var lineCount: Int { writer.lineCount }
     /// Bytes written to the file.
-    var bytesWritten: Int { fileEnd }
+    var bytesWritten: Int { writer.fileEnd }
 
     init(segmentCount: Int, directory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
         self.segmentCount = segmentCount
         self.partitionShift = partitionShift
         self.directory = directory
         recordBytes = (24 + 4 * segmentCount + 7) & ~7
-        blockBytes = max(Self.blockBytes, recordBytes)
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast()) + Array("cohort-sums-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(errno))) }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.descriptor = descriptor
+        writer = Writer(descriptor: descriptor, directory: directory, segmentCount: segmentCount, recordBytes: recordBytes,
+                        blockBytes: max(Self.blockBytes, recordBytes), partitionShift: partitionShift)
     }
 
     deinit {
-        for buffer in buffers { free(buffer) }
+        for buffer in writer.buffers { free(buffer) }
         close(descriptor)
     }
 
     /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
-    @inline(__always)
     func add(customer: Int32, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) throws(IngestError) {
-        let partition = Int(customer) >> partitionShift
-        if partition >= buffers.count { grow(to: partition) }
-        if buffers[partition] == nil || filled[partition] + recordBytes > blockBytes { try newBlock(partition) }
-        let record = buffers[partition]! + filled[partition]
-        record.storeBytes(of: customer, as: Int32.self)
-        record.storeBytes(of: day, toByteOffset: 4, as: Int32.self)
-        record.storeBytes(of: key.rawValue, toByteOffset: 8, as: UInt64.self)
-        record.storeBytes(of: amount, toByteOffset: 16, as: Int64.self)
-        if segmentCount > 0 {
-            let values = (record + 24).assumingMemoryBound(to: Int32.self)
-            for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
-        }
-        filled[partition] += recordBytes
-        lineCount += 1
+        try writer.add(customer: customer, key: key, day: day, amount: amount, segments: segments)
     }
 
-    private func grow(to partition: Int) {
-        while buffers.count <= partition {
-            blocks.append([])
-            buffers.append(nil)
-            filled.append(0)
-        }
+    /// Calls `body` with the writer, to add many lines at once.
+    func writing<Result>(_ body: (inout Writer) throws(IngestError) -> Result) throws(IngestError) -> Result {
+        try body(&writer)
     }
 
-    /// Writes the partition's full block (if any) and starts an empty one.
-    private func newBlock(_ partition: Int) throws(IngestError) {
-        if let buffer = buffers[partition] {
-            blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
-        } else {
-            guard let buffer = malloc(blockBytes) else { throw .outOfMemory(bytes: blockBytes) }
-            buffers[partition] = buffer
-        }
-        filled[partition] = 0
+    /// Writes every partition's last block and frees the blocks: no line is added afterwards.
+    func finish(customerCount: Int) throws(IngestError) {
+        self.customerCount = customerCount
+        try writer.finish()
     }
 
-    /// Appends `bytes` to the file; returns where they start.
-    private func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
-        let start = fileEnd
-        try transfer(bytes) { done in pwrite(descriptor, buffer + done, bytes - done, off_t(start + done)) }
-        fileEnd += bytes
-        return start
+    /// Adds lines to the partitions' blocks and writes the full ones to the file.
+    struct Writer {
+        fileprivate let descriptor: Int32
+        fileprivate let directory: String
+        let segmentCount: Int
+        fileprivate let recordBytes: Int
+        fileprivate let blockBytes: Int
+        fileprivate let partitionShift: Int
+        fileprivate var fileEnd = 0
+        /// Per partition, where its blocks are in the file, in the order written.
+        fileprivate var blocks: [[(start: Int, bytes: Int)]] = []
+        /// Per partition, its block being filled (nil until its first record) and the bytes in it.
+        fileprivate var buffers: [UnsafeMutableRawPointer?] = []
+        fileprivate var filled: [Int] = []
+        fileprivate var lineCount = 0
+
+        fileprivate init(descriptor: Int32, directory: String, segmentCount: Int, recordBytes: Int, blockBytes: Int, partitionShift: Int) {
+            self.descriptor = descriptor
+            self.directory = directory
+            self.segmentCount = segmentCount
+            self.recordBytes = recordBytes
+            self.blockBytes = blockBytes
+            self.partitionShift = partitionShift
+        }
+
+        /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
+        @inline(__always)
+        mutating func add(customer: Int32, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) throws(IngestError) {
+            let partition = Int(customer) >> partitionShift
+            if partition >= buffers.count { grow(to: partition) }
+            if buffers[partition] == nil || filled[partition] + recordBytes > blockBytes { try newBlock(partition) }
+            let record = buffers[partition]! + filled[partition]
+            record.storeBytes(of: customer, as: Int32.self)
+            record.storeBytes(of: day, toByteOffset: 4, as: Int32.self)
+            record.storeBytes(of: key.rawValue, toByteOffset: 8, as: UInt64.self)
+            record.storeBytes(of: amount, toByteOffset: 16, as: Int64.self)
+            if segmentCount > 0 {
+                let values = (record + 24).assumingMemoryBound(to: Int32.self)
+                for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
+            }
+            filled[partition] += recordBytes
+            lineCount += 1
+        }
+
+        private mutating func grow(to partition: Int) {
+            while buffers.count <= partition {
+                blocks.append([])
+                buffers.append(nil)
+                filled.append(0)
+            }
+        }
+
+        /// Writes the partition's full block (if any) and starts an empty one.
+        private mutating func newBlock(_ partition: Int) throws(IngestError) {
+            if let buffer = buffers[partition] {
+                blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
+            } else {
+                guard let buffer = malloc(blockBytes) else { throw .outOfMemory(bytes: blockBytes) }
+                buffers[partition] = buffer
+            }
+            filled[partition] = 0
+        }
+
+        /// Appends `bytes` to the file; returns where they start.
+        private mutating func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
+            let start = fileEnd
+            try SumsSpill.transfer(bytes, directory: directory) { done in pwrite(descriptor, buffer + done, bytes - done, off_t(start + done)) }
+            fileEnd += bytes
+            return start
+        }
+
+        /// Writes every partition's last block and frees the blocks.
+        fileprivate mutating func finish() throws(IngestError) {
+            for partition in buffers.indices {
+                guard let buffer = buffers[partition] else { continue }
+                blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
+                free(buffer)
+                buffers[partition] = nil
+            }
+        }
     }
 
     /// Reads `bytes` from `start` in the file into `buffer`.
     private func read(into buffer: UnsafeMutableRawPointer, bytes: Int, at start: Int) throws(IngestError) {
-        try transfer(bytes) { done in pread(descriptor, buffer + done, bytes - done, off_t(start + done)) }
+        try Self.transfer(bytes, directory: directory) { done in pread(descriptor, buffer + done, bytes - done, off_t(start + done)) }
     }
 
     /// Calls `move` (a `pwrite` or `pread` of what is left after `done` bytes) until `bytes` are
     /// moved; a call cut short by a signal is repeated, any other failure (or end of file) thrown.
-    private func transfer(_ bytes: Int, _ move: (_ done: Int) -> Int) throws(IngestError) {
+    fileprivate static func transfer(_ bytes: Int, directory: String, _ move: (_ done: Int) -> Int) throws(IngestError) {
         var done = 0
         while done < bytes {
             let moved = move(done)
             if moved < 0 && errno == EINTR { continue }
             guard moved > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(moved == 0 ? EIO : errno))) }
             done += moved
-        }
-    }
-
-    /// Writes every partition's last block and frees the blocks: no line is added afterwards.
-    func finish(customerCount: Int) throws(IngestError) {
-        self.customerCount = customerCount
-        for partition in buffers.indices {
-            guard let buffer = buffers[partition] else { continue }
-            blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
-            free(buffer)
-            buffers[partition] = nil
         }
     }
 
@@ -167,7 +205,7 @@ final class SumsSpill: @unchecked Sendable {
     /// Throws when the file cannot be read back, or the system has no memory for the lines.
     func read(_ partition: Int, into lines: PartitionLines) throws(IngestError) {
         let customers = customers(of: partition)
-        let parts = partition < blocks.count ? blocks[partition] : []
+        let parts = partition < writer.blocks.count ? writer.blocks[partition] : []
         let bytes = parts.reduce(0) { $0 + $1.bytes }
         guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
