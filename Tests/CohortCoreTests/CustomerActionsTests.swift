@@ -151,6 +151,22 @@ struct CustomerRecordsRankingTests {
         #expect(atRisk.map(\.id) == ["D", "B", "A", "C"])
         #expect(atRisk.map(\.revenueAtStake) == [money("12.00"), money("7.00"), money("7.00"), money("7.00")])
     }
+
+    @Test func tiedIdsAreOrderedAsStringsAreWhateverTheirFirstBytes() throws {
+        // Every customer orders 5.00 once: all tie, so the order is the ids' order as Swift orders strings,
+        // which the expectation computes independently (`sorted()`). The ids share their first 8 bytes
+        // ("CUST-000"), are prefixes of each other ("AB", "AB0"), hold a NUL, a tab and bytes of UTF-8
+        // ("Ärzte", "é" precomposed and as e + combining accent, which Swift holds equal in order).
+        let ids = ["CUST-0001234", "CUST-000123", "CUST-0001", "AB0", "AB", "AB\u{0}", "A\tB", "Ärzte GmbH", "Arzt",
+                   "caf\u{E9}", "cafe", "cafd", "zz", "Z", "CUST-00012340", "9", "10"]
+        let table = orders(ids.map { ($0, "2026-06-10", "5.00") })
+        let options = AnalysisOptions(period: .month, asOf: CivilDate(iso: "2026-06-30"), churnWindow: 1)
+        let (_, records) = try CohortAnalysis.withCustomerRecords(table: table, options: options)
+        #expect(records.ranked(status: nil, by: .revenue12m).map(\.id) == ids.sorted())
+        #expect(CustomerRecords.prefix(of: "AB") == (0x4142_0000_0000_0000, true))
+        #expect(CustomerRecords.prefix(of: "CUST-0001234").number == CustomerRecords.prefix(of: "CUST-000").number)
+        #expect(CustomerRecords.prefix(of: "Ärzte").ascii == false)
+    }
 }
 
 /// The cases the issue names: one customer, nobody repeats, everybody daily, all on one day, as-of before some orders.

@@ -12,11 +12,13 @@ import Foundation
 ///     let sums = ParallelWork.map(ParallelWork.ranges(rows.count, parts: parts)) { range in range.reduce(0, +) }
 public enum ParallelWork {
     /// Below this many items a part is not worth a thread.
-    static let minimumItemsPerPart = 1 << 16
+    public static let minimumItemsPerPart = 1 << 16
 
-    /// How many parts `count` items are worth: one per core, fewer for small inputs.
-    public static func parts(for count: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
-        max(1, min(cores, 16, count / minimumItemsPerPart))
+    /// How many parts `count` items are worth: one per core, fewer for small inputs (a part has at
+    /// least `minimumPerPart` items: fewer for items that take longer, such as lines of text).
+    public static func parts(for count: Int, minimumPerPart: Int = minimumItemsPerPart,
+                             cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        max(1, min(cores, 16, count / minimumPerPart))
     }
 
     /// `0 ..< count` cut into `parts` contiguous ranges of nearly equal length.

@@ -40,7 +40,8 @@ public enum CustomerCSV {
         guard Array(dialect.header((segmentNames.isEmpty ? [] : ["segment"]) + header).utf8).withUnsafeBytes(sink) else { return }
         for block in stride(from: records.startIndex, to: records.endIndex, by: blockRows) {
             let rows = block ..< min(block + blockRows, records.endIndex)
-            let parts = ParallelWork.ranges(rows.count, parts: ParallelWork.parts(for: rows.count)).map { $0.lowerBound + block ..< $0.upperBound + block }
+            let parts = ParallelWork.ranges(rows.count, parts: ParallelWork.parts(for: rows.count, minimumPerPart: minimumRowsPerPart))
+                .map { $0.lowerBound + block ..< $0.upperBound + block }
             for part in ParallelWork.map(parts, { Self.rows(records[$0], segmentNames: segmentNames, dialect: dialect) }) {
                 guard part.withUnsafeBytes(sink) else { return }
             }
@@ -49,6 +50,9 @@ public enum CustomerCSV {
 
     /// Rows made at a time by `write`: about 10 MB of text.
     static let blockRows = 1 << 16
+
+    /// Rows worth a thread of their own: a block is made on every core (a row takes about a microsecond).
+    static let minimumRowsPerPart = 1 << 12
 
     /// The lines of some records.
     private static func rows<Records: Collection>(_ records: Records, segmentNames: [String], dialect: CSVExportDialect) -> [UInt8]

@@ -38,6 +38,30 @@ extension PredictiveTests {
             }
         }
 
+        @Test func manyBuyersAreSummedInPartsToTheSameLikelihood() {
+            // Above `partedFromBuyers` the per-buyer sums are made in 8 parts side by side: the value is still
+            // the mean of each buyer's log-likelihood (summed here one by one, by the model function), and
+            // the gradient still that of finite differences.
+            var generator = SplitMix(seed: 12)
+            let buyers = GammaGammaSample.partedFromBuyers + 4_321
+            let x = (0 ..< buyers).map { _ in 1 + Int(generator.next() % 30) }
+            let m = x.map { _ in 1 + Double(generator.next() % 100_000) / 100 }
+            let sample = GammaGammaSample(repeats: x, meanValue: m)
+            let point = [log(3.0), log(1.5), log(40.0)]
+            var gradient = [Double](repeating: 0, count: 3)
+            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
+            let parameters = GammaGammaParameters(p: 3, q: 1.5, v: 40)
+            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], m: m[$0]) }.reduce(0, +) / Double(buyers)
+            #expect(abs(value + mean) < 1e-11 * abs(mean))
+            let numeric = PredictiveFixtures.numericGradient(sample.negativeMeanLogLikelihood, at: point)
+            for index in 0 ..< 3 {
+                #expect(abs(numeric[index] - gradient[index]) < 1e-7, "θ\(index): \(numeric[index]) vs \(gradient[index])")
+            }
+            // The same value again: the parts are fixed, whatever the cores.
+            var again = [Double](repeating: 0, count: 3)
+            #expect(sample.negativeMeanLogLikelihood(point, gradient: &again) == value && again == gradient)
+        }
+
         @Test func invalidBuyersAreRefused() {
             #expect(throws: PredictiveError.invalidOrderValue(index: 1)) { try GammaGammaFit.estimate(x: [1, 2], m: [3, 0]) }
             #expect(throws: PredictiveError.invalidPattern(index: 0)) { try GammaGammaFit.estimate(x: [0], m: [3]) }
