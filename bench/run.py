@@ -74,6 +74,12 @@ def build_cohort(scratch):
     return Path(out) / "cohort"
 
 
+def shown_arguments(arguments):
+    """The command's arguments as the results file shows them: an absolute path by its last part
+    only (`.../cohort-abc`), so that no folder of the machine that ran it is published."""
+    return " ".join(f".../{Path(argument).name}" if argument.startswith("/") else argument for argument in arguments)
+
+
 def python_env(work, duckdb_spec, polars_spec):
     venv = work / "venv"
     python = venv / "bin" / "python"
@@ -423,7 +429,7 @@ def main():
               f"- cohort `{commit}`, {swift[0] if swift else 'swift'}, release build; {peers.replace(' vs ', ' and ')} from PyPI in a venv",
               f"- load average (1, 5, 15 min) before: {load_before}; after: {load_after} "
               "(the machine is shared: other builds may run beside the benchmark)",
-              f"- command: `bench/run.sh {' '.join(sys.argv[1:])}`".rstrip(), ""]
+              f"- command: `bench/run.sh {shown_arguments(sys.argv[1:])}`".rstrip(), ""]
     text = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
     rates = [f"{med['cohort']['wall'] / (rows / 1e6):.3f} s at {rows / 1e6:g}M ({shape})" for shape, rows, med in summary]
     if len(rates) > 1:

@@ -7,10 +7,10 @@ scipy's hypergeometric function at 50 digits. Nothing here reads the output of c
 
 Made with (a virtual environment outside the repository; lifetimes needs the older pins):
 
-    python3 -m venv /work/venv-lifetimes
-    /work/venv-lifetimes/bin/pip install "numpy<2" "pandas<2" "scipy<1.12" lifetimes==0.11.3 mpmath
+    python3 -m venv ~/venv-lifetimes
+    ~/venv-lifetimes/bin/pip install "numpy<2" "pandas<2" "scipy<1.12" lifetimes==0.11.3 mpmath
     # worked with numpy 1.26.4, pandas 1.5.3, scipy 1.11.4, autograd 1.9.1, mpmath 1.4.1
-    cd Tests/Fixtures/cdnow && /work/venv-lifetimes/bin/python make_reference.py
+    cd Tests/Fixtures/cdnow && ~/venv-lifetimes/bin/python make_reference.py
 
 Writes:
 - cdnow-reference.csv: the 2,357 customers of the sample as of 1997-09-30 (the paper's 39-week
