@@ -50,6 +50,7 @@ public struct PostgresOrderReader: Sendable {
         let columns = try describe(session)
         let result: (orders: DatabaseOrders.Orders, counts: LineCounts, statement: String)
         if options.pushdown {
+            for setting in PushdownStatement.sessionSettings { try session.run(setting) }
             result = try aggregates(session, columns: columns, period: period, asOf: asOf, collectsPurchases: collectsPurchases)
         } else {
             result = try lines(session, columns: columns)
@@ -73,12 +74,20 @@ public struct PostgresOrderReader: Sendable {
             try session.run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let columns = try describe(session)
             let statement = self.statement(columns: columns, period: period, asOf: asOf, collectsPurchases: collectsPurchases)
+            if options.pushdown {
+                for setting in PushdownStatement.sessionSettings { try session.run(setting) }
+            }
             let plan = try session.texts((json ? "EXPLAIN (VERBOSE, FORMAT JSON)\n" : "EXPLAIN\n") + statement).compactMap { $0 }
             try session.run("COMMIT")
-            return (statement, plan, nil)
+            return (sent(statement), plan, nil)
         } catch {
-            return (assumedStatement(period: period, asOf: asOf, collectsPurchases: collectsPurchases), nil, error)
+            return (sent(assumedStatement(period: period, asOf: asOf, collectsPurchases: collectsPurchases)), nil, error)
         }
+    }
+
+    /// A statement as `read` sends it: after the session settings when pushed down.
+    private func sent(_ statement: String) -> String {
+        options.pushdown ? PushdownStatement.sessionSettings.map { $0 + ";\n" }.joined() + statement : statement
     }
 
     // MARK: - Steps

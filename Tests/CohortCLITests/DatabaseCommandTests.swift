@@ -115,6 +115,7 @@ struct DatabaseCommandTests {
         let explained = try CLIRunner.run(["matrix", url, "--table", orders.table, "--explain"])
         #expect(explained.status == 0, "\(explained.standardError)")
         #expect(explained.standardOutput.contains("GROUP BY customer, order_id, period"))
+        #expect(explained.standardOutput.contains("\nSET LOCAL enable_hashagg = off;\n")) // sent before the statement
         #expect(explained.standardOutput.contains("-- The server's plan (EXPLAIN):"))
         #expect(explained.standardOutput.contains("Aggregate"))
 
