@@ -172,6 +172,16 @@ public struct PostgresOrderReader: Sendable {
         return (.table(gathered.table()), gathered.counts, statement.sql)
     }
 
+    /// An integer array cell (NULL: empty), read from its bytes (`BinaryIntegerArray`), else by postgres-nio.
+    private static func integers<Element: FixedWidthInteger & SignedInteger & PostgresArrayDecodable>(_ cell: PostgresCell, as _: Element.Type)
+        throws -> [Element] where Element._DecodableType == Element {
+        guard let bytes = cell.bytes else { return [] }
+        if case .binary = cell.format, let values = bytes.withUnsafeReadableBytes({ BinaryIntegerArray.values($0, as: Element.self) }) {
+            return values
+        }
+        return try cell.decode([Element]?.self) ?? []
+    }
+
     /// One row of the pushed-down statement, in the order of `PushdownStatement.resultColumns`.
     private static func customerRow(_ cells: PostgresRandomAccessRow, purchases: Bool, segments: Int) throws -> CustomerRow {
         var row = CustomerRow(customer: try cells[0].decode(String?.self))
@@ -180,11 +190,11 @@ public struct PostgresOrderReader: Sendable {
         row.rowsAfter = try cells[3].decode(Int64?.self) ?? 0
         row.rowsIncomplete = try cells[4].decode(Int64?.self) ?? 0
         row.inexact = try cells[5].decode(Int64?.self) ?? 0
-        row.periods = try cells[6].decode([Int32]?.self) ?? []
-        row.periodRows = try cells[7].decode([Int32]?.self) ?? []
-        row.periodNet = try cells[8].decode([Int64]?.self) ?? []
-        row.periodOrders = try cells[9].decode([Int32]?.self) ?? []
-        row.periodOrderValue = try cells[10].decode([Int64]?.self) ?? []
+        row.periods = try integers(cells[6], as: Int32.self)
+        row.periodRows = try integers(cells[7], as: Int32.self)
+        row.periodNet = try integers(cells[8], as: Int64.self)
+        row.periodOrders = try integers(cells[9], as: Int32.self)
+        row.periodOrderValue = try integers(cells[10], as: Int64.self)
         var next = 11
         if purchases {
             row.purchaseDays = try cells[11].decode(Int32?.self) ?? 0
@@ -192,7 +202,7 @@ public struct PostgresOrderReader: Sendable {
             row.lastPurchase = try cells[13].decode(Int32?.self)
             row.repeatValue = try cells[14].decode(Int64?.self) ?? 0
             row.medianGap = try cells[15].decode(Double?.self)
-            row.gaps = try cells[16].decode([Int32]?.self) ?? []
+            row.gaps = try integers(cells[16], as: Int32.self)
             next = 17
         }
         row.segments = try (next ..< next + segments).map { try cells[$0].decode(String?.self) }
