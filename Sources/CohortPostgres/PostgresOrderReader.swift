@@ -49,8 +49,8 @@ public struct PostgresOrderReader: Sendable {
         try session.run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         let columns = try describe(session)
         let result: (orders: DatabaseOrders.Orders, counts: LineCounts, statement: String)
+        try applySettings(session)
         if options.pushdown {
-            for setting in PushdownStatement.sessionSettings { try session.run(setting) }
             result = try aggregates(session, columns: columns, period: period, asOf: asOf, collectsPurchases: collectsPurchases)
         } else {
             result = try lines(session, columns: columns)
@@ -74,9 +74,7 @@ public struct PostgresOrderReader: Sendable {
             try session.run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let columns = try describe(session)
             let statement = self.statement(columns: columns, period: period, asOf: asOf, collectsPurchases: collectsPurchases)
-            if options.pushdown {
-                for setting in PushdownStatement.sessionSettings { try session.run(setting) }
-            }
+            try applySettings(session)
             let plan = try session.texts((json ? "EXPLAIN (VERBOSE, FORMAT JSON)\n" : "EXPLAIN\n") + statement).compactMap { $0 }
             try session.run("COMMIT")
             return (sent(statement), plan, nil)
@@ -85,9 +83,16 @@ public struct PostgresOrderReader: Sendable {
         }
     }
 
-    /// A statement as `read` sends it: after the session settings when pushed down.
+    /// The settings sent before a pushed-down statement (`PushdownStatement.sessionSettings`); none for rows.
+    private var settings: [String] { options.pushdown ? PushdownStatement.sessionSettings : [] }
+
+    private func applySettings(_ session: PostgresSession) throws(DatabaseError) {
+        for setting in settings { try session.run(setting) }
+    }
+
+    /// A statement as `read` sends it: after the settings.
     private func sent(_ statement: String) -> String {
-        options.pushdown ? PushdownStatement.sessionSettings.map { $0 + ";\n" }.joined() + statement : statement
+        settings.map { $0 + ";\n" }.joined() + statement
     }
 
     // MARK: - Steps

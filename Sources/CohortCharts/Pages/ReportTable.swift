@@ -50,7 +50,7 @@ struct ReportTable {
         }
         var readable: Layout?
         for size in stride(from: Self.largestFont, through: Self.smallestFont, by: -0.5) {
-            var layout = columnsLayout(on: canvas, size: size, width: width, numeric: numeric)
+            let layout = columnsLayout(on: canvas, size: size, width: width, numeric: numeric)
             guard !layout.squeezed else { continue }
             if readable == nil { readable = layout }
             if rows(fitting: maxHeight, in: layout) >= body.count { return layout }

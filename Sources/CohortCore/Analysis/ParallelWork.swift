@@ -14,6 +14,10 @@ public enum ParallelWork {
     /// Below this many items a part is not worth a thread.
     public static let minimumItemsPerPart = 1 << 16
 
+    /// Parts for sums of floating-point numbers, a fixed number added in order, never one per core:
+    /// the order of the additions, and so the result, is the same on any number of cores.
+    public static let fixedParts = 8
+
     /// How many parts `count` items are worth: one per core, fewer for small inputs (a part has at
     /// least `minimumPerPart` items: fewer for items that take longer, such as lines of text).
     public static func parts(for count: Int, minimumPerPart: Int = minimumItemsPerPart,

@@ -188,9 +188,9 @@ struct BGNBDSample {
 
     /// Groups from which the repeat buyers' terms are summed in parts, one per core at a time: below,
     /// one part (a thread would cost more than it saves).
-    static let partedFromGroups = 1 << 16
-    /// Parts of about equal groups, a fixed number, summed in order: the same result on any number of cores.
-    static let parts = 8
+    static let partedFromGroups = ParallelWork.minimumItemsPerPart
+    /// Parts of about equal groups, summed in order (`ParallelWork.fixedParts`).
+    static let parts = ParallelWork.fixedParts
 
     /// `start` plus the repeat buyers' terms: over all distinct x at once for a small sample (added
     /// to `start` one by one, as always), else in `parts` stretches of distinct x of about equal

@@ -89,14 +89,13 @@ struct GammaGammaSample {
 
     /// Buyers from which their sums are made in parts, one per core at a time: below, one part (a
     /// thread would cost more than it saves).
-    static let partedFromBuyers = 1 << 16
-    /// Parts of equal buyers, a fixed number, added in order: the same result on any number of cores.
-    static let parts = 8
+    static let partedFromBuyers = ParallelWork.minimumItemsPerPart
 
-    /// The buyers' sums at `v`: in one pass for a small sample, else in `parts` stretches side by side.
+    /// The buyers' sums at `v`: in one pass for a small sample, else in `ParallelWork.fixedParts`
+    /// stretches side by side, added in order.
     private func buyerSums(v: Double) -> BuyerSums {
         guard buyers >= Self.partedFromBuyers else { return buyerSums(0 ..< buyers, v: v) }
-        return ParallelWork.map(ParallelWork.ranges(buyers, parts: Self.parts)) { buyerSums($0, v: v) }.reduce(BuyerSums(), +)
+        return ParallelWork.map(ParallelWork.ranges(buyers, parts: ParallelWork.fixedParts)) { buyerSums($0, v: v) }.reduce(BuyerSums(), +)
     }
 
     private func buyerSums(_ range: Range<Int>, v: Double) -> BuyerSums {

@@ -103,15 +103,6 @@ final class SumsSpill: @unchecked Sendable {
         fileprivate var filled: [Int] = []
         fileprivate var lineCount = 0
 
-        fileprivate init(descriptor: Int32, directory: String, segmentCount: Int, recordBytes: Int, blockBytes: Int, partitionShift: Int) {
-            self.descriptor = descriptor
-            self.directory = directory
-            self.segmentCount = segmentCount
-            self.recordBytes = recordBytes
-            self.blockBytes = blockBytes
-            self.partitionShift = partitionShift
-        }
-
         /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
         @inline(__always)
         mutating func add(customer: Int32, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) throws(IngestError) {

@@ -50,6 +50,16 @@ enum PredictiveFixtures {
             return (objective(up, &ignored) - objective(down, &ignored)) / 2e-6
         }
     }
+
+    /// Expects each coordinate of an analytic `gradient` within `tolerance` of `numericGradient`.
+    static func expectGradient(_ gradient: [Double], of objective: ([Double], inout [Double]) -> Double, at point: [Double],
+                               within tolerance: Double = 1e-7, sourceLocation: SourceLocation = #_sourceLocation) {
+        let numeric = numericGradient(objective, at: point)
+        for index in point.indices {
+            #expect(abs(numeric[index] - gradient[index]) < tolerance, "θ\(index): \(numeric[index]) vs \(gradient[index])",
+                    sourceLocation: sourceLocation)
+        }
+    }
 }
 
 /// |actual − expected| ≤ tolerance · |expected| (or ≤ tolerance when expected is 0).
