@@ -26,6 +26,26 @@ import Testing
         #expect(!OrderKey.interned(5).isSingle && OrderKey(bytes: "17")!.internedNumber == nil)
     }
 
+    /// Ids of digits only (1 to 17, read 8 at a time from 8 on) get their length and their value,
+    /// computed here digit by digit; a non-digit anywhere, even one byte from 0-9 ('/' and ':'),
+    /// takes them out of that form.
+    @Test func digitIDsKeepTheirLengthAndValue() {
+        var random = SplitMix64(seed: 17)
+        for _ in 0 ..< 50_000 {
+            let count = Int.random(in: 1 ... 17, using: &random)
+            var id = (0 ..< count).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0 ... 9, using: &random) }
+            var value: UInt64 = 0
+            for digit in id { value = value * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            let key = id.withUnsafeBufferPointer { OrderKey(bytes: $0) }
+            #expect(key?.rawValue == UInt64(count) << 57 | value, "\(String(decoding: id, as: UTF8.self))")
+            id[Int.random(in: 0 ..< count, using: &random)] = [UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "A"), 0xB0][Int.random(in: 0 ..< 4, using: &random)]
+            let other = id.withUnsafeBufferPointer { OrderKey(bytes: $0) }
+            #expect(other.map { $0.rawValue >> 62 != 0 } ?? true, "\(String(decoding: id, as: UTF8.self)) is not digits only")
+        }
+        #expect(OrderKey(bytes: "12345678901234567")?.rawValue == 17 << 57 | 12_345_678_901_234_567)
+        #expect(OrderKey(bytes: "00000000")?.rawValue == 8 << 57)
+    }
+
     /// 200,000 random ids from an alphabet that makes every form likely (digits, letters, '-', '#'),
     /// 1 to 12 bytes: no two different ids share a key.
     @Test func randomIDsNeverCollide() {
