@@ -14,7 +14,7 @@ extension OrderReader {
         if minimumBytes > 0 { guard let size = InputFiles.size(of: file), size >= minimumBytes else { return nil } }
         beforeReading()
         var builder = try SumsBuilder(segmentColumns: options.segmentColumns, concurrent: concurrentInterning, spillDirectory: spillDirectory,
-                                      partitionShift: spillPartitionShift)
+                                      partitionShift: spillPartitionShift, chunkBytes: chunkBytes)
         let size = InputFiles.size(of: file)
         let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
         let reportProgress = progress.map { progress in { (offset: Int) in progress(offset, size ?? 0) } }
@@ -23,8 +23,10 @@ extension OrderReader {
         }
         progress?(size ?? input.count, size ?? 0)
         let warnings = dateWarnings(builder.days, sources: files) + outOfRangeWarnings(builder.rejected) + repeats + fileWarnings
-        return OrderSumsReadResult(sums: try builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
-                                   formats: [format], warnings: warnings)
+        var result = OrderSumsReadResult(sums: try builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
+                                         formats: [format], warnings: warnings)
+        result.chunks = builder.chunks
+        return result
     }
 }
 

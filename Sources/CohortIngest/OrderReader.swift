@@ -30,6 +30,9 @@ public struct OrderReader: Sendable {
     public var spillDirectory = OrderReader.defaultSpillDirectory()
     /// Customers per partition of the spill, as a power of 2 (tests use small partitions).
     var spillPartitionShift = SumsSpill.defaultPartitionShift
+    /// Bytes per chunk when `readSums` reads a file of four chunks or more in chunks on several
+    /// cores (`ChunkedReading`); nil: in order (tests compare both ways, with small chunks).
+    var chunkBytes: Int? = ChunkedReading.defaultChunkBytes
     /// Called now and then while reading, with the bytes read so far and the size of all
     /// files (0 when unknown, as for standard input); from the reading thread.
     public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?
@@ -150,7 +153,9 @@ public struct OrderReader: Sendable {
                                  file: file, progress: progress)
         var format = SourceFormat(source: source, encoding: encoding.rawValue, delimiter: dialect.delimiter)
         let warnings = try readRows(&records, source: source, format: &format, date1904: false, expectedRows: Self.estimatedRecords(text),
-                                    ifEmpty: .emptyFile(source: source), into: &builder)
+                                    ifEmpty: .emptyFile(source: source), into: &builder) { rows, records, builder throws(IngestError) in
+            try builder.readRows(&rows, of: &records)
+        }
         return (format, warnings)
     }
 
@@ -162,16 +167,19 @@ public struct OrderReader: Sendable {
             var records = CellRecords(cells: cells, bytes: bytes)
             var format = SourceFormat(source: source, sheet: sheet.name)
             let warnings = try readRows(&records, source: source, format: &format, date1904: workbook.date1904, expectedRows: cells.rowCount,
-                                        ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder)
+                                        ifEmpty: .emptySheet(source: source, sheet: sheet.name), into: &builder) { rows, records, builder throws(IngestError) in
+                try rows.read(&records, into: &builder)
+            }
             return (format, warnings)
         }
     }
 
-    /// Finds the header (the first record that is not blank), resolves the columns and reads the rows;
-    /// throws `ifEmpty` when there is no header.
-    private func readRows<Records: RecordSource, Sink: RowSink>(_ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool,
-                                                 expectedRows: Int, ifEmpty: IngestError,
-                                                 into builder: inout Sink) throws(IngestError) -> [InputWarning] {
+    /// Finds the header (the first record that is not blank), resolves the columns and reads the rows
+    /// (with `readBody`, given the reader for them); throws `ifEmpty` when there is no header.
+    private func readRows<Records: RecordSource, Sink: RowSink>(
+        _ records: inout Records, source: String, format: inout SourceFormat, date1904: Bool, expectedRows: Int, ifEmpty: IngestError,
+        into builder: inout Sink, readBody: (inout RowReader, inout Records, inout Sink) throws(IngestError) -> Void
+    ) throws(IngestError) -> [InputWarning] {
         let fields = FieldList()
         var headerPosition: RecordPosition?
         while let record = try records.nextRecord(into: fields) {
@@ -194,7 +202,7 @@ public struct OrderReader: Sendable {
         try builder.beginFile(source: source, hasOrderColumn: columns.order != nil, expectedRows: expectedRows)
         builder.noteSegmentColumns(columns.segments)
         var rows = RowReader(source: source, header: header, columns: columns, options: options, date1904: date1904)
-        try rows.read(&records, into: &builder)
+        try readBody(&rows, &records, &builder)
         try rows.finish(records, into: &builder)
         guard rows.dataRows > 0 else { throw .noDataRows(source: source) }
         try builder.endFile(rawText: records.rawText(of:))

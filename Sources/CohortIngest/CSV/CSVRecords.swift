@@ -10,7 +10,9 @@ import Foundation
 struct CSVRecords: RecordSource {
     let source: String
     private var tokenizer: CSVTokenizer
-    private let file: FileRecordBytes?
+    let file: FileRecordBytes?
+    /// No record starting at or after this offset is read (nil: read to the end).
+    private var stop: Int?
     /// Pages are given back this far behind the current record, in steps of a quarter of it.
     private let releaseDistance: Int
     /// Bytes before this offset have been given back.
@@ -29,9 +31,31 @@ struct CSVRecords: RecordSource {
     }
 
     var bytes: UnsafeBufferPointer<UInt8> { tokenizer.bytes }
+    var delimiter: UInt8 { tokenizer.delimiter }
+    /// Where the next record starts, and its physical line.
+    var position: Int { tokenizer.position }
+    var line: Int { tokenizer.line }
+
+    /// Reads no record that starts at or after `offset` (nil: to the end) until told otherwise.
+    mutating func stop(at offset: Int?) {
+        stop = offset
+    }
+
+    /// Goes on from `start`, a record's first byte on physical line `line` (where records read elsewhere ended).
+    mutating func move(to start: Int, line: Int) {
+        tokenizer.move(to: start, line: line)
+    }
+
+    /// Tells the progress callback that the records before `offset` are read (they were read elsewhere).
+    mutating func noteProgress(_ offset: Int) {
+        guard let progress, offset >= nextProgress else { return }
+        progress(offset)
+        nextProgress = offset + (4 << 20)
+    }
 
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         let start = tokenizer.position
+        if let stop, start >= stop { return nil }
         if let file {
             // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
             try file.file.fill(upTo: file.offset + start + ReadLimits.maximumRecordBytes + FileBytes.blockSize)

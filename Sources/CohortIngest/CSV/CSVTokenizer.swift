@@ -33,6 +33,15 @@ struct CSVTokenizer {
 
     var isAtEnd: Bool { position >= bytes.count }
 
+    /// Goes on from `start`, a record's first byte on physical line `line` (where a record read
+    /// elsewhere ended).
+    mutating func move(to start: Int, line: Int) {
+        position = start
+        self.line = line
+        blockStart = start - 64
+        blockMask = 0
+    }
+
     /// Reads the next record into `fields`; returns its first line and byte range, or nil at the end.
     /// Throws `unterminatedQuote(line:)` when a quoted field never closes.
     mutating func nextRecord(into fields: FieldList) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {

@@ -12,6 +12,8 @@ public struct OrderSumsReadResult: Sendable {
     public var sources: [String]
     public var formats: [SourceFormat]
     public var warnings: [InputWarning]
+    /// Chunks read on other threads and taken in, and read again in order (`ChunkedReading`).
+    var chunks = (taken: 0, readAgain: 0)
 
     /// The summary the analysis carries into reports.
     public var inputSummary: InputSummary {

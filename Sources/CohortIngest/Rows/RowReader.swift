@@ -38,7 +38,7 @@ struct RowReader {
     /// Amounts without any '.' or ',' (`450`), and the separators of amounts that read two ways.
     private var plainAmounts = 0
     private var ambiguousSeparators: UInt8 = 0
-    private let scratch = ScratchBytes()
+    private var scratch = ScratchBytes()
 
     init(source: String, header: [String], columns: ColumnDetector.Columns, options: ReadOptions, date1904: Bool = false) {
         self.source = source
@@ -249,6 +249,45 @@ struct RowReader {
         for (column, index) in columns.segments.enumerated() {
             let value = index.map { FieldParser.trimmed(bytes(of: fields[$0], in: all)) } ?? UnsafeBufferPointer(start: nil, count: 0)
             try builder.appendSegment(column, value)
+        }
+    }
+
+    // MARK: - Chunks read on other threads
+
+    /// Whether no row waits for a convention, so that the rows after may be read in chunks on
+    /// other threads (`ChunkedReading`), each with a copy of this reader (`forChunk()`).
+    var canReadInChunks: Bool { pending.isEmpty }
+
+    /// A reader for a chunk of the rows after: the conventions as settled so far, nothing counted
+    /// yet, a scratch buffer of its own.
+    func forChunk() -> RowReader {
+        var reader = self
+        reader.scratch = ScratchBytes()
+        reader.days = DayCache()
+        reader.dataRows = 0
+        reader.plainAmounts = 0
+        reader.currencyMarks = []
+        return reader
+    }
+
+    /// Whether `other` holds the same conventions and no row waits in it: a chunk read by it
+    /// (`forChunk()`) reads as this reader would read it.
+    func readsAlike(_ other: RowReader) -> Bool {
+        other.decimal == decimal && other.dateOrder == dateOrder && other.pending.isEmpty
+    }
+
+    /// Counts the rows and currency marks of a chunk read after the rows read so far, its lines
+    /// `lineOffset` on from the chunk's own count.
+    mutating func absorb(_ chunk: RowReader, lineOffset: Int) {
+        dataRows += chunk.dataRows
+        plainAmounts += chunk.plainAmounts
+        ambiguousSeparators |= chunk.ambiguousSeparators
+        for (mark, count, line) in chunk.currencyMarks {
+            if let index = currencyMarks.firstIndex(where: { $0.mark.canonical == mark.canonical }) {
+                currencyMarks[index].count += count
+            } else {
+                currencyMarks.append((mark, count, line + lineOffset))
+            }
         }
     }
 

@@ -41,7 +41,17 @@ protocol RowSink {
     /// after waiting for any work on it elsewhere: the input before it may be given back.
     var interningBarrier: () -> UnsafeRawPointer? { get }
 
+    /// Reads the rows of a CSV file's `records` with `rows` (in order, unless the sink reads a
+    /// large file on several threads at once).
+    mutating func readRows(_ rows: inout RowReader, of records: inout CSVRecords) throws(IngestError)
+
     /// Runs `read` (one input's rows into this sink); on failure, first waits for any work that
     /// may still point into the input, which the caller gives back next.
     mutating func reading<Result>(_ read: (inout Self) throws(IngestError) -> Result) throws(IngestError) -> Result
+}
+
+extension RowSink {
+    mutating func readRows(_ rows: inout RowReader, of records: inout CSVRecords) throws(IngestError) {
+        try rows.read(&records, into: &self)
+    }
 }

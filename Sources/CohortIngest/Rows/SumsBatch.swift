@@ -14,6 +14,8 @@ final class SumsBatch: RowBatch, @unchecked Sendable {
     /// Whether the rows' file has an order column, and its number among the files read.
     var hasOrderColumn = false
     var file = 0
+    /// Added to each row's line: a chunk read on another thread counts its lines from 1 (`ChunkedReading`).
+    var lineOffset = 0
     private var kept: UnsafeMutableBufferPointer<UInt8> = .allocate(capacity: 1 << 16)
     private var keptCount = 0
 
@@ -72,5 +74,6 @@ final class SumsBatch: RowBatch, @unchecked Sendable {
     func clear() {
         count = 0
         keptCount = 0
+        lineOffset = 0
     }
 }

@@ -21,6 +21,8 @@ import CohortCore
 struct SumsBuilder: RowSink {
     var rowsRead = 0
     var rejected: [RejectedRow] = []
+    /// Chunks read on other threads and taken in, and read again in order (`ChunkedReading`).
+    var chunks = (taken: 0, readAgain: 0)
     /// The rows handed over are folded into their sums there (on a second thread with more than one core).
     private let folding: SumsFolding
     /// The segment columns asked for, their values, and whether the file has each.
@@ -32,12 +34,16 @@ struct SumsBuilder: RowSink {
     private var rejectedBeforeFile = 0
     /// The rows given since the last batch was handed over.
     private var batch: SumsBatch
+    /// Bytes per chunk when a large file is read in chunks on several threads (`ChunkedReading`); nil: in order.
+    private let chunkBytes: Int?
 
     /// `concurrent`: fold on a second thread (nil: when there is more than one core). `spillDirectory`:
     /// where the lines are written, to be summed a partition of customers at a time (`SumsSpill`).
+    /// `chunkBytes`: read a file of at least four chunks in chunks on several threads (nil: in order).
     init(segmentColumns: [String], concurrent: Bool? = nil, spillDirectory: String,
-         partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
+         partitionShift: Int = SumsSpill.defaultPartitionShift, chunkBytes: Int? = nil) throws(IngestError) {
         segmentNames = segmentColumns
+        self.chunkBytes = chunkBytes
         segmentFound = segmentColumns.map { _ in false }
         folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
                                   partitionShift: partitionShift)
@@ -80,6 +86,42 @@ struct SumsBuilder: RowSink {
     }
 
     // MARK: - Rows
+
+    /// Reads the rows of `records` with `rows`: the first chunk in order, the rest in chunks on
+    /// several threads (`ChunkedReading`) when the file is large, there is more than one core and
+    /// no segment column (their values are numbered as first read); else in order.
+    mutating func readRows(_ rows: inout RowReader, of records: inout CSVRecords) throws(IngestError) {
+        guard let chunkBytes, segmentNames.isEmpty, folding.concurrent, records.file != nil,
+              records.bytes.count - records.position >= 4 * chunkBytes else {
+            return try rows.read(&records, into: &self)
+        }
+        // The first chunk in order: it settles the conventions the chunks read with.
+        records.stop(at: records.position + chunkBytes)
+        try rows.read(&records, into: &self)
+        records.stop(at: nil)
+        if rows.canReadInChunks {
+            try ChunkedReading(chunkBytes: chunkBytes, folding: folding).read(&rows, &records, into: &self)
+        }
+        try rows.read(&records, into: &self)
+    }
+
+    /// Hands over the batches of a chunk read on another thread (`ChunkedReading`), after every
+    /// row given before; its lines counted from 1, `lineOffset` before the file's.
+    mutating func take(_ batches: [SumsBatch], rejected chunkRejected: [RejectedRow], rowsRead chunkRowsRead: Int, lineOffset: Int) {
+        handOverBatch()
+        chunks.taken += 1
+        for batch in batches {
+            batch.hasOrderColumn = fileHasOrderColumn
+            batch.file = fileNumber
+            batch.lineOffset = lineOffset
+            folding.handOver(batch)
+        }
+        rowsRead += chunkRowsRead
+        for var row in chunkRejected {
+            row.line += lineOffset
+            rejected.append(row)
+        }
+    }
 
     @inline(__always)
     mutating func append(customerBytes: UnsafeBufferPointer<UInt8>, day: Int, amount: Int64, orderBytes: UnsafeBufferPointer<UInt8>?,

@@ -40,7 +40,8 @@ final class SumsFolding: @unchecked Sendable {
     private var inFlight: [SumsBatch] = []
 
     private let queue = DispatchQueue(label: "cohort.ingest.sums")
-    private let lock = NSLock()
+    /// Guards the pool and `inFlight`; signalled when a batch is folded (`waitForBacklog`).
+    private let lock = NSCondition()
     private var pool: [SumsBatch] = []
     private let free: DispatchSemaphore
     /// False: every batch is folded on the caller's thread (one core, or tests of the one-thread way).
@@ -67,6 +68,23 @@ final class SumsFolding: @unchecked Sendable {
         return lock.withLock { pool.removeLast() }
     }
 
+    /// An empty batch from the pool when one is free, else a new one (that joins the pool once
+    /// folded): for chunks read on other threads (`ChunkedReading`), which must not wait for the
+    /// folding they feed. Any thread.
+    func spareBatch() -> SumsBatch {
+        guard free.wait(timeout: .now()) == .success else { return SumsBatch(segmentCount: spill.segmentCount) }
+        return lock.withLock { pool.removeLast() }
+    }
+
+    /// Puts batches not handed over back in the pool (a chunk read again in order). Any thread.
+    func giveBack(_ batches: [SumsBatch]) {
+        for batch in batches {
+            batch.clear()
+            lock.withLock { pool.append(batch) }
+            free.signal()
+        }
+    }
+
     /// Folds a batch (on the queue when `concurrent`); it goes back to the pool afterwards.
     /// Its id bytes must stay valid until `waitForBatches()`.
     func handOver(_ batch: SumsBatch) {
@@ -79,6 +97,16 @@ final class SumsFolding: @unchecked Sendable {
     /// filled, still points to (nil: none): the input before it may be given back. Waits for nothing.
     var firstInputByteInUse: UnsafeRawPointer? {
         lock.withLock { inFlight.lazy.compactMap(\.firstInputByte).first } ?? filling?.firstInputByte
+    }
+
+    /// Waits until at most `count` batches handed over are not folded yet: chunks read on other
+    /// threads (`ChunkedReading`) wait so, so that rows read faster than they are folded do not
+    /// pile up in memory.
+    func waitForBacklog(atMost count: Int) {
+        guard concurrent else { return }
+        lock.lock()
+        while inFlight.count > count { lock.wait() }
+        lock.unlock()
     }
 
     /// Waits until every batch handed over is folded (their bytes are no longer read).
@@ -106,6 +134,7 @@ final class SumsFolding: @unchecked Sendable {
             if let index = inFlight.firstIndex(where: { $0 === batch }) { inFlight.remove(at: index) }
             batch.clear()
             pool.append(batch)
+            lock.broadcast()
         }
         free.signal()
     }
@@ -124,7 +153,7 @@ final class SumsFolding: @unchecked Sendable {
     /// fit no packed form), and tallies their days and amounts.
     private static func add(_ batch: SumsBatch, to spill: inout SumsSpill.Writer, orderIDs: inout ByteInterner, days: inout DayTally,
                             amountMagnitude: inout UInt64, amountTotalFits: inout Bool) throws(IngestError) {
-        let segmentCount = spill.segmentCount, hasOrderColumn = batch.hasOrderColumn, file = batch.file
+        let segmentCount = spill.segmentCount, hasOrderColumn = batch.hasOrderColumn, file = batch.file, lineOffset = batch.lineOffset
         for row in 0 ..< batch.count {
             let day = batch.day[row], amount = batch.amount[row]
             let orderBytes = batch.orderKeys[row]
@@ -140,7 +169,7 @@ final class SumsFolding: @unchecked Sendable {
             }
             let segments = segmentCount == 0 ? nil : UnsafePointer(batch.segments + row * segmentCount)
             try spill.add(customer: batch.customer[row], key: key, day: day, amount: amount, segments: segments)
-            days.add(day: Int(day), file: file, line: Int(batch.line[row]))
+            days.add(day: Int(day), file: file, line: Int(batch.line[row]) + lineOffset)
             let (total, overflow) = amountMagnitude.addingReportingOverflow(amount.magnitude)
             if overflow || total > UInt64(Int64.max) { amountTotalFits = false }
             amountMagnitude = total
