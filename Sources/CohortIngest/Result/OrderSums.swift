@@ -59,7 +59,7 @@ extension OrderSums {
     /// with the purchase days when `collectsPurchases`: the same numbers `CustomerHistory` makes
     /// of the order table of the same rows.
     ///
-    /// Per customer, its sums up to the as-of date are sorted by order (reading order within one);
+    /// Per customer, its sums up to the as-of date are taken order by order (reading order within one);
     /// an order's total decides whether it is positive and its earliest day dates it; each sum's
     /// lines and amount count in the period of its own day. The customer's segment values are
     /// those of the first line of its first positive order (earliest day, then first read).
@@ -71,7 +71,7 @@ extension OrderSums {
     /// each core at once, so that memory follows the partitions and the aggregates. Throws when
     /// the spill cannot be read back, or the system has no memory for a partition.
     ///
-    /// Complexity: O(sums × log(sums of a customer)).
+    /// Complexity: O(lines).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) throws(IngestError) -> CustomerAggregates {
         let span = days ?? 0 ... 0
         let calendar = PeriodLookup(calendar: PeriodCalendar(kind), from: span.lowerBound, through: span.upperBound, base: 0)
@@ -193,11 +193,12 @@ private struct CustomerSums {
     /// The rank of the first sum of the first positive order (earliest day, then first read); nil without one.
     private(set) var firstPositiveSum: Int32?
 
-    /// Takes the sums up to the as-of day, and counts the lines after it.
+    /// Takes the sums up to the as-of day, those of one order one after the other, and counts the
+    /// lines after it.
     mutating func gather(_ customer: Int, of lists: PartitionLines, upTo asOfDay: Int32) {
         sums.removeAll(keepingCapacity: true)
         linesAfter = 0
-        lists.forEachSum(of: customer) { rank, sum in
+        lists.forEachSumByOrder(of: customer) { rank, sum in
             guard sum.day <= asOfDay else {
                 linesAfter += Int(sum.lines)
                 return
@@ -206,12 +207,13 @@ private struct CustomerSums {
         }
     }
 
-    /// Sums the gathered sums per order, then per period (and per day for purchases).
+    /// Sums the gathered sums per order, then per period (and per day for purchases). The orders
+    /// may come in any order: what is summed per period and per day does not depend on it, and
+    /// the first positive order is the least (day, rank).
     mutating func sumOrders(calendar: PeriodLookup, collectsPurchases: Bool) {
         entries.removeAll(keepingCapacity: true)
         dailyTotals.removeAll(keepingCapacity: true)
         firstPositiveSum = nil
-        sums.sort { $0.key != $1.key ? $0.key < $1.key : $0.rank < $1.rank }
         var first: (day: Int32, rank: Int32) = (.max, .max)
         var start = 0
         while start < sums.count {

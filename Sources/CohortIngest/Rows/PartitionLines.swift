@@ -9,7 +9,8 @@ import Darwin
 /// One partition of a spill file read back (`SumsSpill.read(_:into:)`): its order lines sorted
 /// by customer, in reading order within each customer, and summed per order and day one customer
 /// at a time, when asked for: in the order each (order, day) was first seen, each keeping the
-/// segment values of its first line.
+/// segment values of its first line, and the sums of one order chained, so that they can be
+/// given order by order without sorting (`forEachSumByOrder`).
 ///
 /// A customer's lines are contiguous here, so summing them touches a few cache lines; a
 /// partition's lines take twice their bytes while sorted. The buffers are kept from one
@@ -39,10 +40,17 @@ final class PartitionLines {
     private var summedCustomer = -1
     private var sums: UnsafeMutablePointer<Sum>
     private var firstRecord: UnsafeMutablePointer<Int>
+    /// Per sum, the next sum of its order key (another day), -1 after the last; and whether it is
+    /// the first of its key.
+    private var nextOfKey: UnsafeMutablePointer<Int32>
+    private var isFirstOfKey: UnsafeMutablePointer<Bool>
+    /// Whether some order key of the customer summed last has sums on several days.
+    private var keysRepeat = false
     private var sumCount = 0
     /// Room in `sums` and `firstRecord`: the most lines of a customer so far.
     private var sumCapacity = 0
-    /// Open addressing over `sums` by order key and day: sum index + 1, 0 empty.
+    /// Open addressing over `sums` by order key and day: sum index + 1, 0 empty; then, in as many
+    /// slots again, by order key alone: index + 1 of the key's last sum so far.
     private var slots: UnsafeMutablePointer<Int32>
     private var slotCapacity = 0
 
@@ -51,6 +59,8 @@ final class PartitionLines {
         self.recordBytes = recordBytes
         sums = .allocate(capacity: 0)
         firstRecord = .allocate(capacity: 0)
+        nextOfKey = .allocate(capacity: 0)
+        isFirstOfKey = .allocate(capacity: 0)
         slots = .allocate(capacity: 0)
     }
 
@@ -59,6 +69,8 @@ final class PartitionLines {
         free(records)
         sums.deallocate()
         firstRecord.deallocate()
+        nextOfKey.deallocate()
+        isFirstOfKey.deallocate()
         slots.deallocate()
     }
 
@@ -118,22 +130,29 @@ final class PartitionLines {
             sumCapacity = max(lines.count, 2 * sumCapacity)
             sums.deallocate()
             firstRecord.deallocate()
+            nextOfKey.deallocate()
+            isFirstOfKey.deallocate()
             sums = .allocate(capacity: sumCapacity)
             firstRecord = .allocate(capacity: sumCapacity)
+            nextOfKey = .allocate(capacity: sumCapacity)
+            isFirstOfKey = .allocate(capacity: sumCapacity)
         }
         var size = 16
         while size < 2 * lines.count { size <<= 1 }
-        if size > slotCapacity {
+        if 2 * size > slotCapacity {
             slots.deallocate()
-            slots = .allocate(capacity: size)
-            slotCapacity = size
+            slots = .allocate(capacity: 2 * size)
+            slotCapacity = 2 * size
         }
+        keysRepeat = false
         guard let records, !lines.isEmpty else {
             sumCount = 0
             return
         }
-        let slots = slots, sums = sums, firstRecord = firstRecord, recordBytes = recordBytes
-        slots.update(repeating: 0, count: size)
+        let slots = slots, sums = sums, firstRecord = firstRecord, nextOfKey = nextOfKey, isFirstOfKey = isFirstOfKey
+        let recordBytes = recordBytes
+        slots.update(repeating: 0, count: 2 * size)
+        let lastOfKey = slots + size
         let mask = size - 1
         var count = 0
         for index in lines {
@@ -147,6 +166,9 @@ final class PartitionLines {
                 if found == 0 {
                     sums[count] = Sum(key: key, amount: amount, day: day, lines: 1)
                     firstRecord[count] = index
+                    nextOfKey[count] = -1
+                    isFirstOfKey[count] = Self.chain(count, key: key, sums: sums, lastOfKey: lastOfKey, nextOfKey: nextOfKey, mask: mask)
+                    keysRepeat = keysRepeat || !isFirstOfKey[count]
                     count += 1
                     slots[slot] = Int32(count)
                     break
@@ -162,11 +184,50 @@ final class PartitionLines {
         sumCount = count
     }
 
+    /// Makes the new sum `sum` the last of its key's (in `lastOfKey`, open addressing by key),
+    /// chained after the one before; true when it is the first of its key.
+    @inline(__always)
+    private static func chain(_ sum: Int, key: UInt64, sums: UnsafeMutablePointer<Sum>, lastOfKey: UnsafeMutablePointer<Int32>,
+                              nextOfKey: UnsafeMutablePointer<Int32>, mask: Int) -> Bool {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while true {
+            let last = Int(lastOfKey[slot])
+            if last == 0 {
+                lastOfKey[slot] = Int32(sum + 1)
+                return true
+            }
+            if sums[last - 1].key == key {
+                nextOfKey[last - 1] = Int32(sum)
+                lastOfKey[slot] = Int32(sum + 1)
+                return false
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Calls `body` with each sum of the customer (numbered within the partition), first seen
     /// first, and its rank in that order.
     func forEachSum(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
         sum(customer)
         for rank in 0 ..< sumCount { body(rank, sums[rank]) }
+    }
+
+    /// Calls `body` with each sum of the customer and its rank (as `forEachSum`), the sums of one
+    /// order key one after the other: the keys in the order first seen, each key's sums in the
+    /// order seen.
+    func forEachSumByOrder(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
+        sum(customer)
+        guard keysRepeat else {
+            for rank in 0 ..< sumCount { body(rank, sums[rank]) }
+            return
+        }
+        for first in 0 ..< sumCount where isFirstOfKey[first] {
+            var rank = first
+            while rank >= 0 {
+                body(rank, sums[rank])
+                rank = Int(nextOfKey[rank])
+            }
+        }
     }
 
     /// The value id of segment slot `slot` on the first line of the customer's sum of rank `rank`.
