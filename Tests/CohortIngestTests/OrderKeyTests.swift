@@ -46,6 +46,34 @@ import Testing
         #expect(OrderKey(bytes: "00000000")?.rawValue == 8 << 57)
     }
 
+    /// A prefix of 1 to 4 letters, digits, '-' or '_' and 1 to 9 digits (`SO-02642152`): the form
+    /// bits, the prefix length, the prefix 6 bits a byte, the digit count and the value, as the
+    /// layout in `OrderKey` says, computed here byte by byte.
+    @Test func prefixAndDigitsKeepEveryPart() {
+        var random = SplitMix64(seed: 18)
+        let symbols = Array("ABCXYZabcxyz-_".utf8)
+        for _ in 0 ..< 20_000 {
+            let prefix = (0 ..< Int.random(in: 1 ... 4, using: &random)).map { _ in symbols[Int.random(in: 0 ..< symbols.count, using: &random)] }
+            let digits = (0 ..< Int.random(in: 1 ... 9, using: &random)).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0 ... 9, using: &random) }
+            let id = prefix + digits
+            guard id.count >= 8 else { continue } // shorter ids are kept as bytes
+            var prefixBits: UInt64 = 0
+            for (index, byte) in prefix.enumerated() {
+                let symbol: UInt64 = switch byte {
+                case UInt8(ascii: "A") ... UInt8(ascii: "Z"): UInt64(byte - UInt8(ascii: "A")) + 10
+                case UInt8(ascii: "a") ... UInt8(ascii: "z"): UInt64(byte - UInt8(ascii: "a")) + 36
+                case UInt8(ascii: "-"): 62
+                default: 63
+                }
+                prefixBits |= symbol << UInt64(6 * index)
+            }
+            var value: UInt64 = 0
+            for digit in digits { value = value * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            let expected = 2 << 62 | UInt64(prefix.count - 1) << 60 | prefixBits << 36 | UInt64(digits.count) << 32 | value
+            #expect(id.withUnsafeBufferPointer { OrderKey(bytes: $0) }?.rawValue == expected, "\(String(decoding: id, as: UTF8.self))")
+        }
+    }
+
     /// 200,000 random ids from an alphabet that makes every form likely (digits, letters, '-', '#'),
     /// 1 to 12 bytes: no two different ids share a key.
     @Test func randomIDsNeverCollide() {

@@ -33,6 +33,12 @@ struct OrderKey: Hashable, Sendable, Comparable {
             return
         }
         var digitsFrom = count
+        // Ids such as SO-02642152 end in 8 digits or more: their last 8 are read at once.
+        var lastEight: UInt64?
+        if count >= 8, let eight = Self.eightDigits(UInt64(littleEndian: UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))) {
+            digitsFrom = count - 8
+            lastEight = eight
+        }
         while digitsFrom > 0 && base[digitsFrom - 1] &- UInt8(ascii: "0") < 10 { digitsFrom -= 1 }
         if digitsFrom == 0 && count <= 17 {
             rawValue = UInt64(count) << 57 | Self.value(base, 0 ..< count)
@@ -52,7 +58,8 @@ struct OrderKey: Hashable, Sendable, Comparable {
             guard let symbol = Self.symbol(base[index]) else { return nil }
             prefix |= UInt64(symbol) << UInt64(index * 6)
         }
-        rawValue = 2 << 62 | UInt64(digitsFrom - 1) << 60 | prefix << 36 | UInt64(digitCount) << 32 | Self.value(base, digitsFrom ..< count)
+        let value = lastEight.map { Self.value(base, digitsFrom ..< count - 8) &* 100_000_000 &+ $0 } ?? Self.value(base, digitsFrom ..< count)
+        rawValue = 2 << 62 | UInt64(digitsFrom - 1) << 60 | prefix << 36 | UInt64(digitCount) << 32 | value
     }
 
     /// The key of order id number `number` given by a reader to ids that fit no packed form.
