@@ -220,9 +220,11 @@ private struct CustomerSums {
             let head = sums[start]
             var end = start + 1
             while end < sums.count && sums[end].key == head.key { end += 1 }
+            // Indices, not slices of `sums`: a slice would retain the array for each order.
             if OrderKey(rawValue: head.key).isSingle {
                 // Rows without an order id, per day: each line an order of its own, all of one sign.
-                for sum in sums[start ..< end] {
+                for index in start ..< end {
+                    let sum = sums[index]
                     add(sum, calendar: calendar)
                     guard sum.amount > 0 else { continue }
                     addOrders(sum.lines, total: sum.amount, day: sum.day, calendar: calendar, collectsPurchases: collectsPurchases)
@@ -231,7 +233,8 @@ private struct CustomerSums {
             } else {
                 // One order: positive by its total, dated by its earliest line, read first where its first line was.
                 var total: Int64 = 0, day = Int32.max
-                for sum in sums[start ..< end] {
+                for index in start ..< end {
+                    let sum = sums[index]
                     add(sum, calendar: calendar)
                     total &+= sum.amount
                     day = min(day, sum.day)
@@ -249,6 +252,7 @@ private struct CustomerSums {
     }
 
     /// Books a sum's lines and amount in the period of its day.
+    @inline(__always)
     private mutating func add(_ sum: Sum, calendar: PeriodLookup) {
         let index = entryIndex(for: sum.day, calendar: calendar)
         entries[index].rows &+= sum.lines
@@ -256,6 +260,7 @@ private struct CustomerSums {
     }
 
     /// Counts `count` positive orders of `total` in all, dated `day`.
+    @inline(__always)
     private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, calendar: PeriodLookup, collectsPurchases: Bool) {
         let index = entryIndex(for: day, calendar: calendar)
         entries[index].positiveOrders &+= count
@@ -264,6 +269,7 @@ private struct CustomerSums {
     }
 
     /// The entry of the period of `day`, added when new (a customer has a few periods: found by a scan).
+    @inline(__always)
     private mutating func entryIndex(for day: Int32, calendar: PeriodLookup) -> Int {
         let period = calendar[day]
         if let index = entries.lastIndex(where: { $0.period == period }) { return index }
