@@ -68,7 +68,41 @@ import Testing
         #expect(chunked == inOrder)
     }
 
+    /// A file larger than what is read ahead of the first row (16 MiB) with one record of 15 MiB:
+    /// the chunks before it end well before the file does, and the one where it starts finds no
+    /// line break for 15 MiB; both ways give the same sums.
+    @Test func aLongRecordInALargeFileIsReadAlike() throws {
+        let (text, _) = Self.largeExport(longField: 15 << 20)
+        let (inOrder, chunked) = try Self.readBothWays(text, chunkBytes: 64 << 10)
+        try Self.expectSame(chunked, inOrder)
+        #expect(chunked.chunks.taken > 10)
+    }
+
+    /// A record longer than the limit (16 MiB) in a large file: the same error, naming its line,
+    /// either way.
+    @Test func aRecordLongerThanTheLimitIsRefusedAlike() throws {
+        let (text, line) = Self.largeExport(longField: 17 << 20)
+        let file = try OrderSumsTests.write(text)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var inOrder: IngestError?
+        var chunked: IngestError?
+        do { _ = try Self.reader(chunkBytes: nil).readSums(sources: [file]) } catch { inOrder = error }
+        do { _ = try Self.reader(chunkBytes: 64 << 10).readSums(sources: [file]) } catch { chunked = error }
+        #expect(inOrder == .recordTooLong(source: file, line: line, megabytes: 16))
+        #expect(chunked == inOrder)
+    }
+
     // MARK: - Helpers
+
+    /// An export of 40,000 rows with one row whose note is `longField` bytes in quotes, after the
+    /// first 20,000; and the line of that row.
+    static func largeExport(longField: Int) -> (text: String, line: Int) {
+        let before = export(seed: 8, rows: 20_000, quotedBreaks: false)
+        let after = export(seed: 9, rows: 20_000, quotedBreaks: false).drop { $0 != "\n" }.dropFirst()
+        let long = "K1,2025-03-04,1.00,LONG-1,\"" + String(repeating: "x", count: longField) + "\"\n"
+        // the long row starts on the line after the last line break of `before`
+        return (before + long + after, before.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + 1)
+    }
 
     static func reader(chunkBytes: Int?) -> OrderReader {
         var options = ReadOptions()

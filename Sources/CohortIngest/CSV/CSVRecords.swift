@@ -66,13 +66,17 @@ struct CSVRecords: RecordSource {
         } catch {
             switch error {
             case .unterminatedQuote(let line):
-                // A quote that runs past the bytes read so far: a record longer than the limit.
-                if let file, !file.file.isComplete { throw .recordTooLong(source: source, line: line, megabytes: ReadLimits.maximumRecordBytes >> 20) }
+                // A quote that runs to the end of a file more than the limit away: a record longer than
+                // the limit. (Decided by the file's size, not by how much of it is read yet, so that a
+                // file read in chunks, and so read further ahead, gives the same error.)
+                if file != nil && bytes.count - start > ReadLimits.maximumRecordBytes {
+                    throw .recordTooLong(source: source, line: line, megabytes: ReadLimits.maximumRecordBytes >> 20)
+                }
                 throw .unterminatedQuote(source: source, line: line)
             }
         }
         guard let record = found else { return nil }
-        if let file, !file.file.isComplete, record.range.upperBound - start > ReadLimits.maximumRecordBytes {
+        if file != nil && record.range.upperBound - start > ReadLimits.maximumRecordBytes {
             throw .recordTooLong(source: source, line: record.line, megabytes: ReadLimits.maximumRecordBytes >> 20)
         }
         if let progress, record.range.lowerBound >= nextProgress {

@@ -4,8 +4,9 @@
 ///
 /// The bytes are already read into memory up to `bytes.count`; a record that would run past them
 /// ends there, and the caller reads the chunk again in order when it does (`runsPastBytes`).
-/// A quote that never closes is no error here but `failed`: the chunk may have started inside a
-/// quoted field, and only reading in order can tell.
+/// A quote that never closes, or a record longer than `ReadLimits.maximumRecordBytes`, is no
+/// error here but `failed`: the chunk may have started inside a quoted field, and only reading
+/// in order can tell (and then refuses the file as reading in order does).
 struct ChunkRecords: RecordSource {
     private var tokenizer: CSVTokenizer
     private let end: Int
@@ -27,8 +28,13 @@ struct ChunkRecords: RecordSource {
 
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         guard !failed, tokenizer.position < end else { return nil }
+        let start = tokenizer.position
         do {
             guard let record = try tokenizer.nextRecord(into: fields) else { return nil }
+            guard record.range.upperBound - start <= ReadLimits.maximumRecordBytes else {
+                failed = true
+                return nil
+            }
             return RecordPosition(line: record.line, extent: record.range)
         } catch {
             failed = true

@@ -71,7 +71,7 @@ extension OrderSums {
     /// each core at once, so that memory follows the partitions and the aggregates. Throws when
     /// the spill cannot be read back, or the system has no memory for a partition.
     ///
-    /// Complexity: O(lines).
+    /// Complexity: O(lines), and per customer a sort of its periods (and of its purchase days).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) throws(IngestError) -> CustomerAggregates {
         let span = days ?? 0 ... 0
         let calendar = PeriodLookup(calendar: PeriodCalendar(kind), from: span.lowerBound, through: span.upperBound, base: 0)

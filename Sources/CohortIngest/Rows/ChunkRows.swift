@@ -2,7 +2,7 @@ import CohortCore
 
 /// Where the rows of one chunk read on a thread of its own go (`ChunkedReading`): batches of
 /// rows, kept until the chunk before is taken in, then handed over to be folded in reading order
-/// (`SumsBuilder.take(_:lineOffset:)`), or put back when the chunk is read again in order.
+/// (`SumsBuilder.take(_:rejected:rowsRead:lineOffset:)`), or put back when the chunk is read again in order.
 ///
 /// Only for files read without segment columns: segment values are numbered as first read, so
 /// they are interned in reading order, on the one reading thread (`SumsBuilder`).

@@ -16,8 +16,9 @@ import Foundation
 /// for one. A chunk that does not count is read again in order, on this thread, from where the
 /// chunk before ended; if rows then wait for a convention, the rest of the file is read in order.
 ///
-///     var reading = ChunkedReading(chunkBytes: 8 << 20, folding: folding)
-///     try reading.read(&rows, &records, into: &builder)  // records then stand at the end
+///     let reading = ChunkedReading(chunkBytes: 8 << 20, folding: folding)
+///     try reading.read(&rows, &records, into: &builder)
+///     try rows.read(&records, into: &builder)  // what is left in order (nothing, unless rows waited)
 ///
 /// Memory: the chunks read at once and their batches, and at most two chunks' batches waiting to
 /// be folded; pages of the file behind them are given back as the chunks are taken in.
@@ -25,7 +26,8 @@ struct ChunkedReading {
     /// Bytes of the file per chunk (about: a chunk ends at a line break).
     let chunkBytes: Int
     let folding: SumsFolding
-    /// Chunks read at once, at most: one more than the two cores, so that one waits ready.
+    /// Chunks read at once, at most: two parsed while the folding thread works, and one ready.
+    /// More would not help: the folding is one thread, and it keeps up with about two.
     static let chunksInFlight = 3
     /// The default chunk: large enough that taking a chunk in costs little, small enough that
     /// chunks read at once take little memory.

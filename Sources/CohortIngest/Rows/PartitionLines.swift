@@ -47,7 +47,7 @@ final class PartitionLines {
     /// Whether some order key of the customer summed last has sums on several days.
     private var keysRepeat = false
     private var sumCount = 0
-    /// Room in `sums` and `firstRecord`: the most lines of a customer so far.
+    /// Room in `sums`, `firstRecord`, `nextOfKey` and `isFirstOfKey`: the most lines of a customer so far.
     private var sumCapacity = 0
     /// Open addressing over `sums` by order key and day: sum index + 1, 0 empty; then, in as many
     /// slots again, by order key alone: index + 1 of the key's last sum so far.

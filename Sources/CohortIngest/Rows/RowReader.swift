@@ -258,8 +258,9 @@ struct RowReader {
     /// other threads (`ChunkedReading`), each with a copy of this reader (`forChunk()`).
     var canReadInChunks: Bool { pending.isEmpty }
 
-    /// A reader for a chunk of the rows after: the conventions as settled so far, nothing counted
-    /// yet, a scratch buffer of its own.
+    /// A reader for a chunk of the rows after: the conventions as settled so far (and the decimal
+    /// separators seen to read two ways, which `absorb` joins again), no rows or currency marks
+    /// counted yet, a scratch buffer and a date cache of its own.
     func forChunk() -> RowReader {
         var reader = self
         reader.scratch = ScratchBytes()
@@ -270,8 +271,8 @@ struct RowReader {
         return reader
     }
 
-    /// Whether `other` holds the same conventions and no row waits in it: a chunk read by it
-    /// (`forChunk()`) reads as this reader would read it.
+    /// Whether `other` holds the same conventions as this reader and no row waits in `other` (not
+    /// in this one): a chunk read by `other` was read as this reader would have read it.
     func readsAlike(_ other: RowReader) -> Bool {
         other.decimal == decimal && other.dateOrder == dateOrder && other.pending.isEmpty
     }

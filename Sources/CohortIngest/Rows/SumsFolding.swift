@@ -10,8 +10,10 @@ import Foundation
 ///
 /// One serial queue folds the batches in the order they are handed over, so the lines reach the
 /// spill in reading order, exactly as when folded row by row (tests compare both ways). Batches
-/// come from a small pool and go back to it once folded; `handOver` waits for a free one, so the
-/// rows waiting stay few.
+/// come from a pool and go back to it once folded; the reading thread waits for a free one
+/// (`emptyBatch`), so the rows it hands over stay few; chunks read on other threads take spare
+/// ones (`spareBatch`, the pool grows to the batches of the chunks in flight) and wait for the
+/// folding instead (`waitForBacklog`).
 ///
 ///     let folding = try SumsFolding(segmentCount: 0, concurrent: true, spillDirectory: "/tmp")
 ///     folding.handOver(batch)         // returns at once
@@ -72,8 +74,13 @@ final class SumsFolding: @unchecked Sendable {
     /// folded): for chunks read on other threads (`ChunkedReading`), which must not wait for the
     /// folding they feed. Any thread.
     func spareBatch() -> SumsBatch {
-        guard free.wait(timeout: .now()) == .success else { return SumsBatch(segmentCount: spill.segmentCount) }
-        return lock.withLock { pool.removeLast() }
+        // The last batch of the pool is left to the reading thread, which waits for one in
+        // `emptyBatch()` when it reads a chunk again in order: a chunk thread never takes it away.
+        if free.wait(timeout: .now()) == .success {
+            if let batch = lock.withLock({ pool.count > 1 ? pool.removeLast() : nil }) { return batch }
+            free.signal()
+        }
+        return SumsBatch(segmentCount: spill.segmentCount)
     }
 
     /// Puts batches not handed over back in the pool (a chunk read again in order). Any thread.
