@@ -38,7 +38,7 @@ struct HistoryPart {
         for index in customers {
             let own = rows.rows(of: index)
             guard !own.isEmpty else { continue }
-            if hasOrderColumn && own.count > 1 { Self.sortByOrder(own) }
+            if hasOrderColumn && own.count > 1 { own.sortFew(by: { $0.order }, limit: 24) }
             sums.add(own, ordersByID: hasOrderColumn, periodOfDay: periodOfDay)
             if append(customer: index, sums), purchases != nil {
                 sums.mergeOrdersByDay()
@@ -76,23 +76,6 @@ struct HistoryPart {
         return true
     }
 
-    /// Sorts one customer's rows by order id (insertion sort for the usual handful).
-    private static func sortByOrder(_ rows: UnsafeMutableBufferPointer<CustomerRow>) {
-        guard rows.count > 24 else {
-            for i in 1 ..< rows.count {
-                let row = rows[i]
-                var j = i
-                while j > 0 && rows[j - 1].order > row.order {
-                    rows[j] = rows[j - 1]
-                    j -= 1
-                }
-                rows[j] = row
-            }
-            return
-        }
-        var rows = rows
-        rows.sort { $0.order < $1.order }
-    }
 }
 
 /// One customer's rows summed per period, in dense arrays over every period; `touched` lists

@@ -247,25 +247,9 @@ private struct CustomerSums {
             start = end
         }
         if first.rank != .max { firstPositiveSum = first.rank }
-        sortEntriesByPeriod()
+        // A customer's few periods: by insertion, without a closure call per comparison.
+        entries.withUnsafeMutableBufferPointer { $0.sortFew(by: { $0.period }) }
         if collectsPurchases { mergeDays() }
-    }
-
-    /// Sorts the entries by period: a customer has a few, so by insertion in place (no closure
-    /// per comparison); many by the standard sort. Periods are distinct, so either gives one order.
-    private mutating func sortEntriesByPeriod() {
-        guard entries.count <= 32 else { return entries.sort { $0.period < $1.period } }
-        entries.withUnsafeMutableBufferPointer { entries in
-            for index in entries.indices.dropFirst() {
-                let entry = entries[index]
-                var place = index
-                while place > 0 && entries[place - 1].period > entry.period {
-                    entries[place] = entries[place - 1]
-                    place -= 1
-                }
-                entries[place] = entry
-            }
-        }
     }
 
     /// Books a sum's lines and amount in the period of its day.
