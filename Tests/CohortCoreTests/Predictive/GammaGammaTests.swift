@@ -25,14 +25,7 @@ extension PredictiveTests {
             var generator = SplitMix(seed: 11)
             let x = (0 ..< 200).map { _ in 1 + Int(generator.next() % 8) }
             let m = x.map { _ in 5 + Double(generator.next() % 10_000) / 100 }
-            let sample = GammaGammaSample(repeats: x, meanValue: m)
-            let point = [log(4.0), log(2.5), log(12.0)]
-            var gradient = [Double](repeating: 0, count: 3)
-            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
-            let parameters = GammaGammaParameters(p: 4, q: 2.5, v: 12)
-            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], m: m[$0]) }.reduce(0, +) / Double(x.count)
-            #expect(abs(value + mean) < 1e-12)
-            PredictiveFixtures.expectGradient(gradient, of: sample.negativeMeanLogLikelihood, at: point)
+            Self.expectMeanLikelihoodAndGradient(x: x, m: m, at: GammaGammaParameters(p: 4, q: 2.5, v: 12), tolerance: 1e-12)
         }
 
         @Test func manyBuyersAreSummedInPartsToTheSameLikelihood() {
@@ -43,17 +36,27 @@ extension PredictiveTests {
             let buyers = GammaGammaSample.partedFromBuyers + 4_321
             let x = (0 ..< buyers).map { _ in 1 + Int(generator.next() % 30) }
             let m = x.map { _ in 1 + Double(generator.next() % 100_000) / 100 }
-            let sample = GammaGammaSample(repeats: x, meanValue: m)
-            let point = [log(3.0), log(1.5), log(40.0)]
-            var gradient = [Double](repeating: 0, count: 3)
-            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
             let parameters = GammaGammaParameters(p: 3, q: 1.5, v: 40)
-            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], m: m[$0]) }.reduce(0, +) / Double(buyers)
-            #expect(abs(value + mean) < 1e-11 * abs(mean))
-            PredictiveFixtures.expectGradient(gradient, of: sample.negativeMeanLogLikelihood, at: point)
+            let (sample, value, gradient) = Self.expectMeanLikelihoodAndGradient(x: x, m: m, at: parameters, tolerance: 1e-11, relative: true)
             // The same value again: the parts are fixed, whatever the cores.
             var again = [Double](repeating: 0, count: 3)
-            #expect(sample.negativeMeanLogLikelihood(point, gradient: &again) == value && again == gradient)
+            #expect(sample.negativeMeanLogLikelihood([log(3.0), log(1.5), log(40.0)], gradient: &again) == value && again == gradient)
+        }
+
+        /// The sample's negative mean log-likelihood at `parameters` (given as their logs) is minus
+        /// the mean of each buyer's log-likelihood, summed here one by one by the model function
+        /// (within `tolerance`, of the mean when `relative`), and its gradient that of finite differences.
+        @discardableResult
+        static func expectMeanLikelihoodAndGradient(x: [Int], m: [Double], at parameters: GammaGammaParameters, tolerance: Double,
+                                                    relative: Bool = false) -> (sample: GammaGammaSample, value: Double, gradient: [Double]) {
+            let sample = GammaGammaSample(repeats: x, meanValue: m)
+            let point = [log(parameters.p), log(parameters.q), log(parameters.v)]
+            var gradient = [Double](repeating: 0, count: 3)
+            let value = sample.negativeMeanLogLikelihood(point, gradient: &gradient)
+            let mean = x.indices.map { parameters.logLikelihood(x: x[$0], m: m[$0]) }.reduce(0, +) / Double(x.count)
+            #expect(abs(value + mean) < tolerance * (relative ? abs(mean) : 1))
+            PredictiveFixtures.expectGradient(gradient, of: sample.negativeMeanLogLikelihood, at: point)
+            return (sample, value, gradient)
         }
 
         @Test func invalidBuyersAreRefused() {
