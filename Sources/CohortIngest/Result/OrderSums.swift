@@ -79,51 +79,35 @@ extension OrderSums {
         var aggregates = CustomerAggregates(periodKind: kind, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases)
         aggregates.latestDay = latestDay
         aggregates.amountTotalFits = amountTotalFits
-        var segmentValues = segments.map { _ in [Int32]() }
         let summing = Summing(customerIDs: customerIDs, segmentSlots: segmentSlots, calendar: calendar, asOfDay: asOfDay,
                               template: aggregates)
-        // Room for the most entries there can be (one per line): only what is written takes memory,
-        // and nothing is copied as the arrays grow.
-        aggregates.reserveCapacity(customers: customerCount, entries: spill.lineCount)
-        // A partition on each core at a time, each into its own slot (reused, so that its arrays
-        // keep their room); appended in customer order.
-        let slots = (0 ..< max(1, ProcessInfo.processInfo.activeProcessorCount)).map { _ in PartSlot(summing.emptyPart, spill.emptyLines()) }
-        for first in stride(from: 0, to: spill.partitionCount, by: slots.count) {
-            let partitions = first ..< min(first + slots.count, spill.partitionCount)
-            DispatchQueue.concurrentPerform(iterations: partitions.count) { offset in
-                let partition = partitions.lowerBound + offset, slot = slots[offset]
+        // A partition on each core at a time, taken in turn as a core comes free; each partition's
+        // part appended in customer order as soon as those before it are.
+        let queue = PartQueue(count: spill.partitionCount, whole: summing.wholePart(customers: customerCount, lines: spill.lineCount)) { (whole: inout Summing.Part, part: Summing.Part) in
+            whole.aggregates.append(part.aggregates)
+            for column in whole.segmentValues.indices { whole.segmentValues[column] += part.segmentValues[column] }
+        }
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, spill.partitionCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let lines = spill.emptyLines()
+            while var taken = queue.next(emptyPart: summing.emptyPart) {
                 do throws(IngestError) {
-                    try spill.read(partition, into: slot.lines)
-                    summing.sum(spill.customers(of: partition), of: slot.lines, into: &slot.part)
+                    try spill.read(taken.number, into: lines)
+                    summing.sum(spill.customers(of: taken.number), of: lines, into: &taken.part)
+                    queue.finish(taken.number, taken.part)
                 } catch {
-                    slot.failure = error
+                    queue.fail(taken.number, error)
                 }
             }
-            for slot in slots.prefix(partitions.count) {
-                if let failure = slot.failure { throw failure }
-                aggregates.append(slot.part.aggregates)
-                for column in segmentValues.indices { segmentValues[column] += slot.part.segmentValues[column] }
-            }
         }
+        if let failure = queue.failure { throw failure }
+        let whole = queue.takeWhole()
+        aggregates = whole.aggregates
+        let segmentValues = whole.segmentValues
         aggregates.segments = zip(segments, segmentValues).map { column, values in
             SegmentColumn(name: column.name, values: column.values, source: .rows(values))
         }
         return aggregates
-    }
-}
-
-/// Where one thread sums its partition (`OrderSums.aggregates`): a box of its own, so that the
-/// threads write no shared value.
-private final class PartSlot: @unchecked Sendable {
-    // @unchecked: written by one thread of `concurrentPerform`, read after it returns.
-    var part: Summing.Part
-    var failure: IngestError?
-    /// Room for the partition's lines, kept from one partition to the next.
-    let lines: PartitionLines
-
-    init(_ part: Summing.Part, _ lines: PartitionLines) {
-        self.part = part
-        self.lines = lines
     }
 }
 
@@ -145,6 +129,14 @@ private struct Summing: Sendable {
 
     /// A part without customers.
     var emptyPart: Part { Part(aggregates: template, segmentValues: segmentSlots.map { _ in [] }) }
+
+    /// A part to append all the others to, with room for the most entries there can be (one per
+    /// line): only what is written takes memory, and nothing is copied as the arrays grow.
+    func wholePart(customers: Int, lines: Int) -> Part {
+        var part = emptyPart
+        part.aggregates.reserveCapacity(customers: customers, entries: lines)
+        return part
+    }
 
     /// Sums the customers of a partition (numbered from `customers.lowerBound` in `lines`) into
     /// `part`, emptied first (its arrays keep their room).
