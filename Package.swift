@@ -24,7 +24,8 @@ let package = Package(
     targets: [
         .target(name: "CohortCore"),
         .target(name: "CByteScan"),
-        .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CPageMove"),
+        .target(name: "CohortIngest", dependencies: ["CohortCore", "CByteScan", "CPageMove", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CAtomicSwap"),
         .target(name: "CohortVocabulary", dependencies: ["CohortCore", "CohortIngest", "CohortMail", "CohortExcel", "CohortDatabase"]),
         .target(

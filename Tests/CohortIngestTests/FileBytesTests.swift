@@ -35,6 +35,39 @@ struct FileBytesTests {
         #expect(input.reread(100 ..< 104) == [UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "z")]) // 100 % 26 = 22: 'w'
     }
 
+    /// Huge pages given back are moved ahead, where the file is read next (Linux 5.7 and later):
+    /// 8 MiB read, the first 6 MiB given back and moved to 8 ..< 14 MiB; reading on fills them
+    /// with the file's bytes, and the pages given back read as zeros.
+    @Test func pagesGivenBackAreMovedAheadAndReadInto() throws {
+        let size = 20 << 20
+        let path = try file(size: size)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path) { _ throws(IngestError) in }
+        try input.fill(upTo: 8 << 20)
+        #expect(input.filled == 8 << 20)
+        input.release(before: 6 << 20)
+        #expect(input.released == 6 << 20)
+        if Self.kernelMovesPages { #expect(input.movedAheadEnd == 14 << 20) }
+        try input.fillAll()
+        let expected = { (offset: Int) in UInt8(ascii: "a") + UInt8(offset % 26) }
+        for offset in stride(from: 6 << 20, to: size, by: 4093) { #expect(input.bytes[offset] == expected(offset)) }
+        for offset in [8 << 20, (14 << 20) - 1, 14 << 20, size - 1] { #expect(input.bytes[offset] == expected(offset)) }
+        #expect(input.bytes[0] == 0 && input.bytes[(6 << 20) - 1] == 0)
+    }
+
+    /// Whether this system's kernel is Linux 5.7 or later (`MREMAP_DONTUNMAP`).
+    private static var kernelMovesPages: Bool {
+        #if os(Linux)
+        var name = utsname()
+        uname(&name)
+        let release = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let parts = release.split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
+        return parts.count == 2 && (parts[0], parts[1]) >= (5, 7)
+        #else
+        return false
+        #endif
+    }
+
     @Test func aFolderAndAMissingFileAreRefused() throws {
         #expect(throws: IngestError.cannotRead(source: "/", reason: .isFolder)) { _ = try InputFiles.open("/") { _ throws(IngestError) in } }
         #expect(throws: IngestError.cannotRead(source: "no-such.csv", reason: .noSuchFile)) {

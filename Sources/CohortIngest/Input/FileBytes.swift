@@ -1,3 +1,4 @@
+import CPageMove
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,12 @@ import Darwin
 /// read gives a short read, and so `IngestError.changedWhileRead`, never the SIGBUS of a
 /// mapping whose pages vanished. Only the part between `released` and `filled` holds memory.
 ///
+/// The huge pages given back behind the reader of a large file are moved ahead of it, to where
+/// the next blocks are read (`mremap`), rather than returned to the system and asked for again:
+/// the system clears every page it hands out, which took a tenth of the time of reading the file
+/// into memory. Where pages cannot be moved (a system without `MREMAP_DONTUNMAP`), they are given
+/// back as before. Either way the pages behind read as zeros.
+///
 ///     let file = try FileBytes(descriptor: fd, source: "orders.csv")
 ///     try file.fill(upTo: 1 << 16)   // the head, for detection
 ///     file.bytes[0]                  // the first byte
@@ -28,6 +35,10 @@ final class FileBytes {
     private(set) var filled = 0
     /// Whole pages before this offset have been given back (they read as zeros now).
     private(set) var released = 0
+    /// Pages given back were moved ahead, up to this offset, to be read into next.
+    private(set) var movedAheadEnd = 0
+    /// False once the system refused to move pages.
+    private var movesPages = true
     private let descriptor: Int32
     private let base: UnsafeMutableRawPointer?
     /// The mapping as made (`base` is aligned within it to a huge page).
@@ -110,8 +121,27 @@ final class FileBytes {
         let page = count >= 4 * Self.hugePage ? Self.hugePage : Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (released + page - 1) / page * page
         let end = min(offset, filled) / page * page
-        if end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
+        guard end > start else { return }
+        let moved = page == Self.hugePage ? moveAhead(start ..< end) : 0
+        if end > start + moved { _ = madvise(base + start + moved, end - start - moved, MADV_DONTNEED) }
         released = max(released, end)
+    }
+
+    /// Moves the huge pages of `range` (given back) ahead of what is read, after the pages moved
+    /// there before, as far as the file's last page; returns how many bytes were moved (0 when
+    /// there is no room, or the system cannot move them: then it is not tried again).
+    private func moveAhead(_ range: Range<Int>) -> Int {
+        guard movesPages, let base else { return 0 }
+        let page = Self.hugePage
+        let target = max(movedAheadEnd, (filled + page - 1) / page * page)
+        let length = min(range.count, (count + page - 1) / page * page - target)
+        guard length > 0 else { return 0 }
+        guard cohort_move_pages(base + range.lowerBound, length, base + target) == 0 else {
+            movesPages = false
+            return 0
+        }
+        movedAheadEnd = target + length
+        return length
     }
 
     /// The bytes of `range` read from the file again (for a range already given back);
