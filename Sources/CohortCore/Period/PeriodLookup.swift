@@ -4,10 +4,11 @@
 ///     let lookup = PeriodLookup(calendar: PeriodCalendar(.month), from: first, through: last, base: 0)
 ///     lookup[day]   // the absolute period of `day`
 public struct PeriodLookup: Sendable {
-    private let calendar: PeriodCalendar
-    private let firstDay: Int
-    private let base: Int
-    private let table: [Int32]
+    // Seen by other modules for the subscript, which is inlined where days are summed (`OrderSums`).
+    @usableFromInline let calendar: PeriodCalendar
+    @usableFromInline let firstDay: Int
+    @usableFromInline let base: Int
+    @usableFromInline let table: [Int32]
 
     public init(calendar: PeriodCalendar, from firstDay: Int, through lastDay: Int, base: Int) {
         self.calendar = calendar
@@ -18,7 +19,7 @@ public struct PeriodLookup: Sendable {
     }
 
     /// The period index of a day from `firstDay` through `lastDay`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(day: Int32) -> Int32 {
         let offset = Int(day) - firstDay
         return offset < table.count ? table[offset] : Int32(calendar.period(containingDay: Int(day)) - base)

@@ -184,6 +184,8 @@ private struct CustomerSums {
     private(set) var dailyTotals: [(day: Int32, total: Int64)] = []
     /// The rank of the first sum of the first positive order (earliest day, then first read); nil without one.
     private(set) var firstPositiveSum: Int32?
+    /// The entry `entryIndex` found last.
+    private var lastEntry = 0
 
     /// Takes the sums up to the as-of day, those of one order one after the other, and counts the
     /// lines after it.
@@ -213,7 +215,18 @@ private struct CustomerSums {
             var end = start + 1
             while end < sums.count && sums[end].key == head.key { end += 1 }
             // Indices, not slices of `sums`: a slice would retain the array for each order.
-            if OrderKey(rawValue: head.key).isSingle {
+            if end == start + 1 && !OrderKey(rawValue: head.key).isSingle {
+                // An order of one sum, the most common: one period for its lines and for the order.
+                let index = entryIndex(for: head.day, calendar: calendar)
+                entries[index].rows &+= head.lines
+                entries[index].netRevenue &+= head.amount
+                if head.amount > 0 {
+                    entries[index].positiveOrders &+= 1
+                    entries[index].positiveOrderValue &+= head.amount
+                    if collectsPurchases { dailyTotals.append((head.day, head.amount)) }
+                    if (head.day, head.rank) < first { first = (head.day, head.rank) }
+                }
+            } else if OrderKey(rawValue: head.key).isSingle {
                 // Rows without an order id, per day: each line an order of its own, all of one sign.
                 for index in start ..< end {
                     let sum = sums[index]
@@ -261,13 +274,20 @@ private struct CustomerSums {
         if collectsPurchases { dailyTotals.append((day, total)) }
     }
 
-    /// The entry of the period of `day`, added when new (a customer has a few periods: found by a scan).
+    /// The entry of the period of `day`, added when new (a customer has a few periods: found by a
+    /// scan, after a look at the entry found last, which the next order often shares).
     @inline(__always)
     private mutating func entryIndex(for day: Int32, calendar: PeriodLookup) -> Int {
         let period = calendar[day]
-        if let index = entries.lastIndex(where: { $0.period == period }) { return index }
-        entries.append(CustomerAggregates.Entry(period: period, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0))
-        return entries.count - 1
+        if lastEntry < entries.count && entries[lastEntry].period == period { return lastEntry }
+        var index = entries.count - 1
+        while index >= 0 && entries[index].period != period { index -= 1 }
+        if index < 0 {
+            entries.append(CustomerAggregates.Entry(period: period, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0))
+            index = entries.count - 1
+        }
+        lastEntry = index
+        return index
     }
 
     /// Daily totals sorted by day, one per day.
