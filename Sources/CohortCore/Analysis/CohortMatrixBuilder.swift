@@ -42,6 +42,22 @@ struct CohortMatrixBuilder {
             grossRetained = revenue
         }
 
+        /// Calls `body` with the five arrays as buffers: an array checks on every change that
+        /// its storage is not shared, which took a fifth of the pass over the entries.
+        mutating func withBuffers(_ body: (_ size: UnsafeMutableBufferPointer<Int>, _ active: UnsafeMutableBufferPointer<Int>,
+                                           _ lastActiveAge: UnsafeMutableBufferPointer<Int>, _ revenue: UnsafeMutableBufferPointer<Int64>,
+                                           _ grossRetained: UnsafeMutableBufferPointer<Int64>) -> Void) {
+            size.withUnsafeMutableBufferPointer { size in
+                active.withUnsafeMutableBufferPointer { active in
+                    lastActiveAge.withUnsafeMutableBufferPointer { lastActiveAge in
+                        revenue.withUnsafeMutableBufferPointer { revenue in
+                            grossRetained.withUnsafeMutableBufferPointer { body(size, active, lastActiveAge, revenue, $0) }
+                        }
+                    }
+                }
+            }
+        }
+
         mutating func add(_ other: Sums) {
             for i in size.indices { size[i] += other.size[i] }
             for i in active.indices {
@@ -96,26 +112,29 @@ struct CohortMatrixBuilder {
     /// One pass over the entries of a range of customers.
     private func sums(of customers: Range<Int>, layout: Layout) -> Sums {
         var sums = Sums(periodCount: history.periodCount, cellCount: layout.cellCount)
-        for customer in customers {
-            let cohort = Int(history.cohort[customer])
-            let row = layout.rowStart[cohort] - cohort
-            sums.size[cohort] += 1
-            var acquisitionRevenue: Int64 = 0
-            var lastActive = cohort
-            for entry in history.entries(of: customer) {
-                let p = Int(history.period[entry])
-                let cell = row + p
-                if history.positiveOrders[entry] > 0 {
-                    sums.active[cell] += 1
-                    lastActive = p
+        let history = history
+        sums.withBuffers { size, active, lastActiveAge, revenue, grossRetained in
+            for customer in customers {
+                let cohort = Int(history.cohort[customer])
+                let row = layout.rowStart[cohort] - cohort
+                size[cohort] += 1
+                var acquisitionRevenue: Int64 = 0
+                var lastActive = cohort
+                for entry in history.entries(of: customer) {
+                    let p = Int(history.period[entry])
+                    let cell = row + p
+                    if history.positiveOrders[entry] > 0 {
+                        active[cell] += 1
+                        lastActive = p
+                    }
+                    let net = history.netRevenue[entry]
+                    revenue[cell] += net
+                    let x = max(0, net)
+                    if p == cohort { acquisitionRevenue = x }
+                    grossRetained[cell] += min(x, acquisitionRevenue)
                 }
-                let net = history.netRevenue[entry]
-                sums.revenue[cell] += net
-                let x = max(0, net)
-                if p == cohort { acquisitionRevenue = x }
-                sums.grossRetained[cell] += min(x, acquisitionRevenue)
+                lastActiveAge[row + lastActive] += 1
             }
-            sums.lastActiveAge[row + lastActive] += 1
         }
         return sums
     }
