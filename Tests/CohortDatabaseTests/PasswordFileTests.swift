@@ -31,7 +31,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pgpass").path
-        _ = FileManager.default.createFile(atPath: file, contents: Data("*:*:*:*:fromFile\n".utf8), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("*:*:*:*:fromFile\n".utf8), attributes: [.posixPermissions: 0o600]))
 
         #expect(PasswordFile.password(for: source, environment: ["PGPASSFILE": file]) == "fromFile")
         #expect(PasswordFile.password(for: source, environment: ["PGPASSFILE": file, "PGPASSWORD": "fromEnvironment"]) == "fromEnvironment")

@@ -33,7 +33,7 @@ import Testing
             + Self.randomCSV(seed: 12, rows: 4_000).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
         let paths = [("a.csv", first), ("b.csv", second)].map { name, text in
             let url = folder.appendingPathComponent(name)
-            FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+            #expect(FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)))
             return url.path
         }
         var oneThread = OrderReader(options: ReadOptions())
@@ -49,7 +49,7 @@ import Testing
     @Test func pagesGivenBackReadTheSameAgain() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pages-\(UUID().uuidString).csv")
         let text = Self.randomCSV(seed: 5, rows: 20_000)
-        FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)))
         defer { try? FileManager.default.removeItem(at: url) }
         func records(releasing: Bool) throws -> [String] {
             let file = try InputFiles.open(url.path) { _ throws(IngestError) in }
