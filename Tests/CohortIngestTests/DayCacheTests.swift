@@ -1,6 +1,7 @@
 @testable import CohortCore
 @testable import CohortIngest
 import CohortSample
+import Foundation
 import Testing
 
 /// The cache of days gives what reading the date gives, for every text, however often
@@ -70,6 +71,45 @@ import Testing
                 _ = cache.reading(text) { reads += 1; return FieldParser.date(text, numericOrder: nil) }
             }
             #expect(reads == 2) // ambiguous: read again each time, never taken from the cache
+        }
+    }
+
+    /// Plain ISO dates go through their own table: every text `YYYY-MM-DD` with a month 00 to 13
+    /// and a day 00 to 32 in years at and around the table's ends (1899, 1900, 1969, 2024, 2155,
+    /// 2156) reads as the parser reads it, the first time and again; a leap day, a 31 April, a
+    /// 13th month and day 00 are among them. Texts around the form (blanks, nine or eleven
+    /// bytes, a letter) are not indexed.
+    @Test func plainISODatesReadAsTheParserReadsThem() {
+        var cache = DayCache()
+        var indexed = 0, parsedAgain = 0
+        for year in [1899, 1900, 1969, 2024, 2155, 2156] {
+            for month in 0 ... 13 {
+                for day in 0 ... 32 {
+                    let text = String(format: "%04d-%02d-%02d", year, month, day)
+                    let bytes = Array(text.utf8)
+                    bytes.withUnsafeBufferPointer { text in
+                        let expected = FieldParser.date(text, numericOrder: nil)
+                        if DayCache.isoIndex(text) != nil { indexed += 1 }
+                        for _ in 0 ..< 2 {
+                            let got = cache.reading(text) { parsedAgain += 1; return FieldParser.date(text, numericOrder: nil) }
+                            #expect(got == expected, "\(String(decoding: bytes, as: UTF8.self))")
+                        }
+                    }
+                }
+            }
+        }
+        // Indexed: years 1900, 1969, 2024 and 2155, months 01-12, days 01-31 (4 · 12 · 31 = 1,488).
+        #expect(indexed == 1_488)
+        // Each indexed text is read once (its reading, a day or invalid, is kept). Of the others
+        // (6 · 14 · 33 - 1,488 = 1,284), the days of 1899 and of 2156, a leap year (365 + 366 =
+        // 731), are kept by the hashed table and read once; the 553 that are no day, twice.
+        #expect(parsedAgain == 1_488 + 731 + 2 * 553)
+        // Kept: read again without the parser (which would say invalid here).
+        Array("2024-02-29".utf8).withUnsafeBufferPointer { text in
+            #expect(cache.reading(text) { .invalid } == .day(CivilDate.dayNumber(year: 2024, month: 2, day: 29)))
+        }
+        for text in [" 2024-01-05", "2024-01-5", "2024-01-050", "2024-0a-05", "2024/01/05", "2024-01-05\r"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { DayCache.isoIndex($0) } == nil, "\(text)")
         }
     }
 }
