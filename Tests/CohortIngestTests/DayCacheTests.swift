@@ -113,7 +113,9 @@ import Testing
         Array("2024-02-29".utf8).withUnsafeBufferPointer { text in
             #expect(cache.reading(text) { .invalid } == .day(CivilDate.dayNumber(year: 2024, month: 2, day: 29)))
         }
-        for text in [" 2024-01-05", "2024-01-5", "2024-01-050", "2024-0a-05", "2024/01/05", "2024-01-05\r"] {
+        // Around the form, and a byte next to the digits in each place (':' = '9' + 1, '/' = '0' - 1).
+        for text in [" 2024-01-05", "2024-01-5", "2024-01-050", "2024-0a-05", "2024/01/05", "2024-01-05\r",
+                     "2024-01-0:", "2024-01-/5", "20:4-01-05", "/024-01-05", "2024-1:-05", "2024_01-05", "2024-01_05"] {
             #expect(Array(text.utf8).withUnsafeBufferPointer { DayCache.isoIndex($0) } == nil, "\(text)")
         }
     }
