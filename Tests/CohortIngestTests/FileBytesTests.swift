@@ -55,6 +55,33 @@ struct FileBytesTests {
         #expect(input.bytes[0] == 0 && input.bytes[(6 << 20) - 1] == 0)
     }
 
+    /// Past what is read, the memory may hold pages moved ahead (here the first 6 MiB, full of
+    /// quotes, moved to 30 ..< 36 MiB): the tokenizer of the records looks at no byte there. A
+    /// quote opened on a record's second line and never closed is refused on that line, as it
+    /// is when nothing was moved; read into the moved quotes, it would close there, and the
+    /// error would name the record's first line.
+    @Test func theRecordsLookAtNothingPastWhatIsRead() throws {
+        let size = 48 << 20, start = 8 << 20
+        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+        let quoted = Array("a,\"q\"\n".utf8)
+        for offset in stride(from: 0, to: start - quoted.count, by: quoted.count) { bytes.replaceSubrange(offset ..< offset + quoted.count, with: quoted) }
+        let record = Array("K,\"a\nb\",\"".utf8) // the last field's quote opens on the record's second line
+        bytes.replaceSubrange(start ..< start + record.count, with: record)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-ahead-\(UUID().uuidString).csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path) { _ throws(IngestError) in }
+        try input.fill(upTo: 30 << 20)
+        input.release(before: 6 << 20)
+        if Self.kernelMovesPages { #expect(input.movedAheadEnd == 36 << 20 && input.bytes[30 << 20] == UInt8(ascii: "a")) }
+        var records = CSVRecords(source: path, tokenizer: CSVTokenizer(bytes: input.bytes, delimiter: UInt8(ascii: ",")),
+                                 file: FileRecordBytes(file: input, offset: 0, barrier: { nil }))
+        records.move(to: start, line: 1)
+        #expect(throws: IngestError.recordTooLong(source: path, line: 2, megabytes: 16)) {
+            _ = try records.nextRecord(into: FieldList())
+        }
+    }
+
     /// Whether this system's kernel is Linux 5.7 or later (`MREMAP_DONTUNMAP`).
     private static var kernelMovesPages: Bool {
         #if os(Linux)

@@ -28,6 +28,7 @@ struct CSVRecords: RecordSource {
         self.tokenizer = tokenizer
         self.file = file
         self.releaseDistance = releaseDistance
+        if let file { self.tokenizer.readable(upTo: file.file.filled - file.offset) }
     }
 
     var bytes: UnsafeBufferPointer<UInt8> { tokenizer.bytes }
@@ -59,6 +60,8 @@ struct CSVRecords: RecordSource {
         if let file {
             // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
             try file.file.fill(upTo: file.offset + start + ReadLimits.maximumRecordBytes + FileBytes.blockSize)
+            // Not a byte past what is read: the memory there may hold pages moved ahead (`FileBytes`).
+            tokenizer.readable(upTo: file.file.filled - file.offset)
         }
         let found: (line: Int, range: Range<Int>)?
         do {

@@ -16,6 +16,10 @@ struct CSVTokenizer {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
+    /// Nothing at or after this offset is looked at: the bytes read so far, when a file is read
+    /// just ahead of its records (`CSVRecords` moves it on with `readable(upTo:)`; memory past it
+    /// may hold anything). A record running into it ends there, a quoted field there is unclosed.
+    private(set) var end: Int
     private(set) var position: Int
     /// The physical line (1-based) where the next record starts.
     private(set) var line: Int
@@ -28,10 +32,16 @@ struct CSVTokenizer {
         self.delimiter = delimiter
         self.position = start
         self.line = line
+        end = bytes.count
         blockStart = start - 64 // no block yet
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
+    var isAtEnd: Bool { position >= end }
+
+    /// Looks at the bytes before `offset` only (all of them at most): those read so far.
+    mutating func readable(upTo offset: Int) {
+        end = min(max(offset, 0), bytes.count)
+    }
 
     /// Goes on from `start`, a record's first byte on physical line `line` (where a record read
     /// elsewhere ended).
@@ -45,14 +55,14 @@ struct CSVTokenizer {
     /// Reads the next record into `fields`; returns its first line and byte range, or nil at the end.
     /// Throws `unterminatedQuote(line:)` when a quoted field never closes.
     mutating func nextRecord(into fields: FieldList) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {
-        guard position < bytes.count else { return nil }
+        guard position < end else { return nil }
         fields.removeAll()
         let recordLine = line
         let recordStart = position
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         let delimiter = self.delimiter
         var i = position
-        let count = bytes.count
+        let count = end
         while true {
             if i < count && bytes[i] == quote {
                 // Quoted field.
@@ -97,7 +107,7 @@ struct CSVTokenizer {
         var i = start
         while true {
             i = nextMarked(from: i)
-            guard i < bytes.count && bytes[i] == UInt8(ascii: "\"") else { return i }
+            guard i < end && bytes[i] == UInt8(ascii: "\"") else { return i }
             i += 1
         }
     }
@@ -113,7 +123,7 @@ struct CSVTokenizer {
                 if rest != 0 { return i + rest.trailingZeroBitCount }
                 i = blockStart + 64
             }
-            guard i < bytes.count else { return bytes.count }
+            guard i < end else { return end }
             loadBlock(at: i)
         }
     }
@@ -122,12 +132,12 @@ struct CSVTokenizer {
     private mutating func loadBlock(at start: Int) {
         blockStart = start
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-        if start + 64 <= bytes.count, let base = bytes.baseAddress {
+        if start + 64 <= end, let base = bytes.baseAddress {
             blockMask = cohort_match_mask64(base + start, delimiter, newline, quote)
             return
         }
         blockMask = 0
-        for index in start ..< bytes.count where bytes[index] == delimiter || bytes[index] == newline || bytes[index] == quote {
+        for index in start ..< end where bytes[index] == delimiter || bytes[index] == newline || bytes[index] == quote {
             blockMask |= 1 << UInt64(index - start)
         }
     }
