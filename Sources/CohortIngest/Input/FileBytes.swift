@@ -20,7 +20,9 @@ import Darwin
 /// the next blocks are read (`mremap`), rather than returned to the system and asked for again:
 /// the system clears every page it hands out, which took a tenth of the time of reading the file
 /// into memory. Where pages cannot be moved (a system without `MREMAP_DONTUNMAP`), they are given
-/// back as before. Either way the pages behind read as zeros.
+/// back as before. Either way the pages behind read as zeros; the pages moved ahead hold earlier
+/// bytes of the file until they are read into, so nothing may look past `filled` (`CSVRecords`
+/// limits its tokenizer to it, and a chunk is read only up to what is read).
 ///
 ///     let file = try FileBytes(descriptor: fd, source: "orders.csv")
 ///     try file.fill(upTo: 1 << 16)   // the head, for detection
