@@ -215,37 +215,26 @@ private struct CustomerSums {
             var end = start + 1
             while end < sums.count && sums[end].key == head.key { end += 1 }
             // Indices, not slices of `sums`: a slice would retain the array for each order.
-            if end == start + 1 && !OrderKey(rawValue: head.key).isSingle {
-                // An order of one sum, the most common: one period for its lines and for the order.
-                let index = entryIndex(for: head.day, calendar: calendar)
-                entries[index].rows &+= head.lines
-                entries[index].netRevenue &+= head.amount
-                if head.amount > 0 {
-                    entries[index].positiveOrders &+= 1
-                    entries[index].positiveOrderValue &+= head.amount
-                    if collectsPurchases { dailyTotals.append((head.day, head.amount)) }
-                    if (head.day, head.rank) < first { first = (head.day, head.rank) }
-                }
-            } else if OrderKey(rawValue: head.key).isSingle {
+            if OrderKey(rawValue: head.key).isSingle {
                 // Rows without an order id, per day: each line an order of its own, all of one sign.
                 for index in start ..< end {
                     let sum = sums[index]
-                    add(sum, calendar: calendar)
+                    let entry = add(sum, calendar: calendar)
                     guard sum.amount > 0 else { continue }
-                    addOrders(sum.lines, total: sum.amount, day: sum.day, calendar: calendar, collectsPurchases: collectsPurchases)
+                    addOrders(sum.lines, total: sum.amount, day: sum.day, to: entry, collectsPurchases: collectsPurchases)
                     if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
                 }
             } else {
                 // One order: positive by its total, dated by its earliest line, read first where its first line was.
-                var total: Int64 = 0, day = Int32.max
+                var total: Int64 = 0, day = Int32.max, dayEntry = 0
                 for index in start ..< end {
                     let sum = sums[index]
-                    add(sum, calendar: calendar)
+                    let entry = add(sum, calendar: calendar)
                     total &+= sum.amount
-                    day = min(day, sum.day)
+                    if sum.day < day { (day, dayEntry) = (sum.day, entry) }
                 }
                 if total > 0 {
-                    addOrders(1, total: total, day: day, calendar: calendar, collectsPurchases: collectsPurchases)
+                    addOrders(1, total: total, day: day, to: dayEntry, collectsPurchases: collectsPurchases)
                     if (day, head.rank) < first { first = (day, head.rank) }
                 }
             }
@@ -257,18 +246,19 @@ private struct CustomerSums {
         if collectsPurchases { mergeDays() }
     }
 
-    /// Books a sum's lines and amount in the period of its day.
+    /// Books a sum's lines and amount in the period of its day; returns that period's entry.
     @inline(__always)
-    private mutating func add(_ sum: Sum, calendar: PeriodLookup) {
+    private mutating func add(_ sum: Sum, calendar: PeriodLookup) -> Int {
         let index = entryIndex(for: sum.day, calendar: calendar)
         entries[index].rows &+= sum.lines
         entries[index].netRevenue &+= sum.amount
+        return index
     }
 
-    /// Counts `count` positive orders of `total` in all, dated `day`.
+    /// Counts `count` positive orders of `total` in all, dated `day`, in `index`, the entry of
+    /// the period of `day`.
     @inline(__always)
-    private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, calendar: PeriodLookup, collectsPurchases: Bool) {
-        let index = entryIndex(for: day, calendar: calendar)
+    private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, to index: Int, collectsPurchases: Bool) {
         entries[index].positiveOrders &+= count
         entries[index].positiveOrderValue &+= total
         if collectsPurchases { dailyTotals.append((day, total)) }
