@@ -44,7 +44,8 @@ struct DayCache {
     private static let invalidISO = Int32.min
     private var isoDays = [Int32](repeating: 0, count: isoYears * 12 * 31)
 
-    /// The reading of `text`: remembered, or from `read` (and remembered when it is a day).
+    /// The reading of `text`: remembered, or from `read` (and remembered when it is a day, or for
+    /// a plain ISO date also when it is invalid).
     @inline(__always)
     mutating func reading(_ text: UnsafeBufferPointer<UInt8>, _ read: () -> FieldParser.DateReading) -> FieldParser.DateReading {
         if let index = Self.isoIndex(text) { return isoReading(at: index, read) }
@@ -68,9 +69,10 @@ struct DayCache {
         return reading
     }
 
+    /// Forgets the texts read (the day/month order settled); plain ISO dates stay, since no order
+    /// changes how they read.
     mutating func removeAll() {
         entries = [Entry](repeating: Entry(), count: 2 << Self.bits)
-        isoDays = [Int32](repeating: 0, count: Self.isoYears * 12 * 31)
     }
 
     /// The remembered reading of the plain ISO date of `isoDays[index]`, else `read`'s (a day or
