@@ -17,6 +17,8 @@ struct CSVRecords: RecordSource {
     private let releaseDistance: Int
     /// Bytes before this offset have been given back.
     private var releasedUpTo = 0
+    /// A record that starts before this offset has its longest length read already (`readAhead`).
+    private var readAheadFrom = 0
     /// Called with the offset of the record being read, every few MiB.
     private let progress: ((Int) -> Void)?
     private var nextProgress = 0
@@ -57,12 +59,7 @@ struct CSVRecords: RecordSource {
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         let start = tokenizer.position
         if let stop, start >= stop { return nil }
-        if let file {
-            // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
-            try file.file.fill(upTo: file.offset + start + ReadLimits.maximumRecordBytes + FileBytes.blockSize)
-            // Not a byte past what is read: the memory there may hold pages moved ahead (`FileBytes`).
-            tokenizer.readable(upTo: file.file.filled - file.offset)
-        }
+        if start >= readAheadFrom { try readAhead(from: start) }
         let found: (line: Int, range: Range<Int>)?
         do {
             found = try tokenizer.nextRecord(into: fields)
@@ -90,6 +87,23 @@ struct CSVRecords: RecordSource {
             releasePages(before: record.range.lowerBound - releaseDistance)
         }
         return RecordPosition(line: record.line, extent: record.range)
+    }
+
+    /// Reads the file on to hold a record of the longest length from `start`, and notes from
+    /// where the next record needs more (only then is the file asked again: once per block read,
+    /// not per record).
+    private mutating func readAhead(from start: Int) throws(IngestError) {
+        guard let file else {
+            readAheadFrom = .max
+            return
+        }
+        // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
+        let room = ReadLimits.maximumRecordBytes + FileBytes.blockSize
+        try file.file.fill(upTo: file.offset + start + room)
+        let filled = file.file.filled - file.offset
+        // Not a byte past what is read: the memory there may hold pages moved ahead (`FileBytes`).
+        tokenizer.readable(upTo: filled)
+        readAheadFrom = file.file.filled == file.file.count ? .max : filled - room + 1
     }
 
     func rawText(of record: RecordPosition) -> String {
