@@ -51,7 +51,7 @@ public enum ParallelWork {
     /// `body` must only write memory that no other part touches (its own result slot,
     /// its own range of a buffer): that is what makes the unchecked hand-over to the
     /// threads below sound.
-    static func forEach(_ parts: Int, _ body: (Int) -> Void) {
+    public static func forEach(_ parts: Int, _ body: (Int) -> Void) {
         guard parts > 1 else {
             if parts == 1 { body(0) }
             return

@@ -194,9 +194,25 @@ struct ByteInterner {
         return keys.withUnsafeBufferPointer { TextEncoding.string(UnsafeBufferPointer(rebasing: $0[keyStart[id] ..< keyStart[id + 1]])) }
     }
 
-    /// Every interned string, in id order (`keepsKeys` only).
+    /// Every interned string, in id order (`keepsKeys` only): made on all cores when there are
+    /// many (1.7 million customer ids took 25 ms on one, between reading and summing).
     func allStrings() -> [String] {
-        (0 ..< count).map(string(at:))
+        precondition(keepsKeys, "allStrings() needs an interner that keeps its keys")
+        let count = count
+        let parts = ParallelWork.ranges(count, parts: ParallelWork.parts(for: count))
+        return keys.withUnsafeBufferPointer { keys in
+            keyStart.withUnsafeBufferPointer { keyStart in
+                [String](unsafeUninitializedCapacity: count) { strings, initialized in
+                    // Each part writes its own range of ids.
+                    ParallelWork.forEach(parts.count) { part in
+                        for id in parts[part] {
+                            (strings.baseAddress! + id).initialize(to: TextEncoding.string(UnsafeBufferPointer(rebasing: keys[keyStart[id] ..< keyStart[id + 1]])))
+                        }
+                    }
+                    initialized = count
+                }
+            }
+        }
     }
 
     // MARK: - Private
