@@ -55,6 +55,17 @@ struct ByteInternerTests {
         }
     }
 
+    @Test func manyStringsAreMadeInPartsAndKeptInOrder() throws {
+        // 200,000 ids: more than three parts of `ParallelWork.minimumItemsPerPart` (65,536), so made on
+        // several threads where there are cores; each id's string is the key it was given for.
+        var interner = try ByteInterner()
+        let count = 200_000
+        for n in 0 ..< count { #expect(try interner.intern(Array("C\(n)".utf8)[...]) == Int32(n)) }
+        let strings = interner.allStrings()
+        #expect(strings.count == count)
+        #expect(strings.indices.allSatisfy { strings[$0] == "C\($0)" })
+    }
+
     @Test func copiesKeepTablesOfTheirOwn() throws {
         // The table lives in memory the interner maps itself: a copy must not write into the original's.
         var original = try ByteInterner(capacity: 4)
