@@ -160,12 +160,18 @@ private struct Summing: Sendable {
                     part.aggregates.addGap(Int(customer.dailyTotals[day].day - customer.dailyTotals[day - 1].day))
                 }
             }
-            part.aggregates.appendCustomer(id: customerIDs[index], entries: customer.entries, purchases: purchases)
+            customer.withEntries { entries in
+                part.aggregates.appendCustomer(id: customerIDs[index], entries: entries, purchases: purchases)
+            }
         }
     }
 }
 
 /// One customer's sums on their way to `CustomerAggregates` entries; reused from customer to customer.
+///
+/// The sums and entries are arrays kept at least as long as the customer's sums, with a count of
+/// their own, and written through buffers: an array checks on every change that its storage is
+/// not shared, which took a sixth of the summing.
 private struct CustomerSums {
     struct Sum {
         var key: UInt64
@@ -176,112 +182,156 @@ private struct CustomerSums {
         var amount: Int64
     }
 
-    private(set) var sums: [Sum] = []
+    /// The gathered sums: the first `sumCount`.
+    private var sums: [Sum] = []
+    private var sumCount = 0
     private(set) var linesAfter = 0
-    /// Per period, sorted by period.
-    private(set) var entries: [CustomerAggregates.Entry] = []
+    /// Per period, sorted by period: the first `entryCount`.
+    private var entries: [CustomerAggregates.Entry] = []
+    private var entryCount = 0
     /// The positive orders summed per day, sorted by day (with `collectsPurchases`).
     private(set) var dailyTotals: [(day: Int32, total: Int64)] = []
     /// The rank of the first sum of the first positive order (earliest day, then first read); nil without one.
     private(set) var firstPositiveSum: Int32?
-    /// The entry `entryIndex` found last.
-    private var lastEntry = 0
 
     /// Takes the sums up to the as-of day, those of one order one after the other, and counts the
     /// lines after it.
     mutating func gather(_ customer: Int, of lists: PartitionLines, upTo asOfDay: Int32) {
-        sums.removeAll(keepingCapacity: true)
-        linesAfter = 0
-        lists.forEachSumByOrder(of: customer) { rank, sum in
-            guard sum.day <= asOfDay else {
-                linesAfter += Int(sum.lines)
-                return
-            }
-            sums.append(Sum(key: sum.key, rank: Int32(rank), day: sum.day, lines: sum.lines, amount: sum.amount))
+        let most = lists.sumCount(of: customer)
+        if sums.count < most {
+            sums.append(contentsOf: repeatElement(Sum(key: 0, rank: 0, day: 0, lines: 0, amount: 0), count: most - sums.count))
         }
+        var count = 0, after = 0
+        sums.withUnsafeMutableBufferPointer { sums in
+            lists.forEachSumByOrder(of: customer) { rank, sum in
+                guard sum.day <= asOfDay else {
+                    after += Int(sum.lines)
+                    return
+                }
+                sums[count] = Sum(key: sum.key, rank: Int32(rank), day: sum.day, lines: sum.lines, amount: sum.amount)
+                count += 1
+            }
+        }
+        sumCount = count
+        linesAfter = after
+    }
+
+    /// Calls `body` with the entries summed last (sorted by period).
+    func withEntries<Result>(_ body: (UnsafeBufferPointer<CustomerAggregates.Entry>) -> Result) -> Result {
+        entries.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<entryCount])) }
     }
 
     /// Sums the gathered sums per order, then per period (and per day for purchases). The orders
     /// may come in any order: what is summed per period and per day does not depend on it, and
     /// the first positive order is the least (day, rank).
     mutating func sumOrders(calendar: PeriodLookup, collectsPurchases: Bool) {
-        entries.removeAll(keepingCapacity: true)
         dailyTotals.removeAll(keepingCapacity: true)
         firstPositiveSum = nil
-        var first: (day: Int32, rank: Int32) = (.max, .max)
-        var start = 0
-        while start < sums.count {
-            let head = sums[start]
-            var end = start + 1
-            while end < sums.count && sums[end].key == head.key { end += 1 }
-            // Indices, not slices of `sums`: a slice would retain the array for each order.
-            if OrderKey(rawValue: head.key).isSingle {
-                // Rows without an order id, per day: each line an order of its own, all of one sign.
-                for index in start ..< end {
-                    let sum = sums[index]
-                    let entry = add(sum, calendar: calendar)
-                    guard sum.amount > 0 else { continue }
-                    addOrders(sum.lines, total: sum.amount, day: sum.day, to: entry, collectsPurchases: collectsPurchases)
-                    if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
-                }
-            } else {
-                // One order: positive by its total, dated by its earliest line, read first where its first line was.
-                var total: Int64 = 0, day = Int32.max, dayEntry = 0
-                for index in start ..< end {
-                    let sum = sums[index]
-                    let entry = add(sum, calendar: calendar)
-                    total &+= sum.amount
-                    if sum.day < day { (day, dayEntry) = (sum.day, entry) }
-                }
-                if total > 0 {
-                    addOrders(1, total: total, day: day, to: dayEntry, collectsPurchases: collectsPurchases)
-                    if (day, head.rank) < first { first = (day, head.rank) }
-                }
-            }
-            start = end
+        // A customer has at most one entry per sum.
+        if entries.count < sumCount {
+            entries.append(contentsOf: repeatElement(CustomerAggregates.Entry(period: 0, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0),
+                                                     count: sumCount - entries.count))
         }
+        var first: (day: Int32, rank: Int32) = (.max, .max)
+        var periods = Periods(calendar: calendar)
+        // Taken out while their buffers are in use, so that nothing else of `self` is accessed meanwhile.
+        var entries = self.entries, dailyTotals = self.dailyTotals
+        (self.entries, self.dailyTotals) = ([], [])
+        defer { (self.entries, self.dailyTotals) = (entries, dailyTotals) }
+        let sumCount = sumCount
+        sums.withUnsafeBufferPointer { sums in
+            entries.withUnsafeMutableBufferPointer { entries in
+                let sums = UnsafeBufferPointer(rebasing: sums[..<sumCount])
+                var start = 0
+                while start < sums.count {
+                    let head = sums[start]
+                    var end = start + 1
+                    while end < sums.count && sums[end].key == head.key { end += 1 }
+                    if OrderKey(rawValue: head.key).isSingle {
+                        // Rows without an order id, per day: each line an order of its own, all of one sign.
+                        for index in start ..< end {
+                            let sum = sums[index]
+                            let entry = periods.add(sum, to: entries)
+                            guard sum.amount > 0 else { continue }
+                            Self.addOrders(sum.lines, total: sum.amount, day: sum.day, to: &entries[entry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
+                            if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
+                        }
+                    } else {
+                        // One order: positive by its total, dated by its earliest line, read first where its first line was.
+                        var total: Int64 = 0, day = Int32.max, dayEntry = 0
+                        for index in start ..< end {
+                            let sum = sums[index]
+                            let entry = periods.add(sum, to: entries)
+                            total &+= sum.amount
+                            if sum.day < day { (day, dayEntry) = (sum.day, entry) }
+                        }
+                        if total > 0 {
+                            Self.addOrders(1, total: total, day: day, to: &entries[dayEntry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
+                            if (day, head.rank) < first { first = (day, head.rank) }
+                        }
+                    }
+                    start = end
+                }
+                // A customer's few periods: by insertion, without a closure call per comparison.
+                UnsafeMutableBufferPointer(rebasing: entries[..<periods.count]).sortFew(by: { $0.period })
+            }
+        }
+        entryCount = periods.count
         if first.rank != .max { firstPositiveSum = first.rank }
-        // A customer's few periods: by insertion, without a closure call per comparison.
-        entries.withUnsafeMutableBufferPointer { $0.sortFew(by: { $0.period }) }
-        if collectsPurchases { mergeDays() }
+        if collectsPurchases { Self.mergeDays(&dailyTotals) }
     }
 
-    /// Books a sum's lines and amount in the period of its day; returns that period's entry.
+    /// Counts `count` positive orders of `total` in all, dated `day`, in `entry`, the entry of the
+    /// period of `day` (and the day's total in `dailyTotals`, when purchases are collected).
     @inline(__always)
-    private mutating func add(_ sum: Sum, calendar: PeriodLookup) -> Int {
-        let index = entryIndex(for: sum.day, calendar: calendar)
-        entries[index].rows &+= sum.lines
-        entries[index].netRevenue &+= sum.amount
-        return index
-    }
-
-    /// Counts `count` positive orders of `total` in all, dated `day`, in `index`, the entry of
-    /// the period of `day`.
-    @inline(__always)
-    private mutating func addOrders(_ count: Int32, total: Int64, day: Int32, to index: Int, collectsPurchases: Bool) {
-        entries[index].positiveOrders &+= count
-        entries[index].positiveOrderValue &+= total
+    private static func addOrders(_ count: Int32, total: Int64, day: Int32, to entry: inout CustomerAggregates.Entry,
+                                  dailyTotals: inout [(day: Int32, total: Int64)], collectsPurchases: Bool) {
+        entry.positiveOrders &+= count
+        entry.positiveOrderValue &+= total
         if collectsPurchases { dailyTotals.append((day, total)) }
     }
 
-    /// The entry of the period of `day`, added when new (a customer has a few periods: found by a
-    /// scan, after a look at the entry found last, which the next order often shares).
-    @inline(__always)
-    private mutating func entryIndex(for day: Int32, calendar: PeriodLookup) -> Int {
-        let period = calendar[day]
-        if lastEntry < entries.count && entries[lastEntry].period == period { return lastEntry }
-        var index = entries.count - 1
-        while index >= 0 && entries[index].period != period { index -= 1 }
-        if index < 0 {
-            entries.append(CustomerAggregates.Entry(period: period, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0))
-            index = entries.count - 1
+    /// The entries of one customer's periods as they are added, in a buffer with room for all.
+    private struct Periods {
+        let calendar: PeriodLookup
+        /// Entries in use.
+        private(set) var count = 0
+        /// The entry found last.
+        private var last = 0
+
+        init(calendar: PeriodLookup) {
+            self.calendar = calendar
         }
-        lastEntry = index
-        return index
+
+        /// Books a sum's lines and amount in the entry of its day's period; returns that entry.
+        @inline(__always)
+        mutating func add(_ sum: Sum, to entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>) -> Int {
+            let index = entry(for: sum.day, in: entries)
+            entries[index].rows &+= sum.lines
+            entries[index].netRevenue &+= sum.amount
+            return index
+        }
+
+        /// The entry of the period of `day`, added when new (a customer has a few periods: found by
+        /// a scan, after a look at the entry found last, which the next order often shares).
+        @inline(__always)
+        private mutating func entry(for day: Int32, in entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>) -> Int {
+            let period = calendar[day]
+            if last < count && entries[last].period == period { return last }
+            var index = count - 1
+            while index >= 0 && entries[index].period != period { index -= 1 }
+            if index < 0 {
+                entries[count] = CustomerAggregates.Entry(period: period, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0)
+                index = count
+                count += 1
+            }
+            last = index
+            return index
+        }
     }
 
     /// Daily totals sorted by day, one per day.
-    private mutating func mergeDays() {
+    private static func mergeDays(_ dailyTotals: inout [(day: Int32, total: Int64)]) {
         dailyTotals.sort { $0.day < $1.day }
         var merged = 0
         for index in dailyTotals.indices {

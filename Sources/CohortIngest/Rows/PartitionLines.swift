@@ -205,6 +205,12 @@ final class PartitionLines {
         }
     }
 
+    /// The number of sums of the customer (numbered within the partition): of each order key, one per day.
+    func sumCount(of customer: Int) -> Int {
+        sum(customer)
+        return sumCount
+    }
+
     /// Calls `body` with each sum of the customer (numbered within the partition), first seen
     /// first, and its rank in that order.
     func forEachSum(of customer: Int, _ body: (_ rank: Int, _ sum: Sum) -> Void) {
