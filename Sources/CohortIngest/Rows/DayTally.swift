@@ -5,7 +5,9 @@ import CohortCore
 /// summed away (`SumsBuilder`); a table makes one of its rows for the same warnings.
 ///
 /// One counter per day from the earliest to the latest day seen, grown at either end, so that
-/// a row costs an index and an add; a few thousand days in a usual file.
+/// a row costs an index and an add; a few thousand days in a usual file. Rows come a batch at a
+/// time (`add(days:lines:lineOffset:file:)`): the counters grow once per batch, and are written
+/// through buffers.
 ///
 ///     var tally = DayTally()
 ///     tally.add(day: 20_500, file: 0, line: 2)
@@ -13,25 +15,38 @@ import CohortCore
 struct DayTally {
     /// The day of index 0.
     private var base = 0
-    private(set) var counts: [Int32] = []
+    private var counts: [Int] = []
     private var firstFile: [Int32] = []
     private var firstLine: [Int32] = []
 
     var isEmpty: Bool { counts.isEmpty }
 
     /// Counts a row of `day` read from line `line` of file number `file`.
-    @inline(__always)
     mutating func add(day: Int, file: Int, line: Int) {
-        var index = day - base
-        if index < 0 || index >= counts.count {
-            makeRoom(for: day)
-            index = day - base
+        var day = Int32(truncatingIfNeeded: day), line = Int32(truncatingIfNeeded: line)
+        add(days: UnsafeBufferPointer(start: &day, count: 1), lines: UnsafeBufferPointer(start: &line, count: 1), lineOffset: 0, file: file)
+    }
+
+    /// Counts rows of `days` read from `lines` (each `lineOffset` on) of file number `file`, in
+    /// order: as many calls of `add(day:file:line:)` would.
+    mutating func add(days: UnsafeBufferPointer<Int32>, lines: UnsafeBufferPointer<Int32>, lineOffset: Int, file: Int) {
+        guard let earliest = days.min(), let latest = days.max() else { return }
+        for day in [Int(earliest), Int(latest)] where day < base || day - base >= counts.count { makeRoom(for: day) }
+        let base = base, file = Int32(truncatingIfNeeded: file)
+        counts.withUnsafeMutableBufferPointer { counts in
+            firstFile.withUnsafeMutableBufferPointer { firstFile in
+                firstLine.withUnsafeMutableBufferPointer { firstLine in
+                    for row in days.indices {
+                        let index = Int(days[row]) - base
+                        if counts[index] == 0 {
+                            firstFile[index] = file
+                            firstLine[index] = Int32(truncatingIfNeeded: Int(lines[row]) + lineOffset)
+                        }
+                        counts[index] += 1
+                    }
+                }
+            }
         }
-        if counts[index] == 0 {
-            firstFile[index] = Int32(truncatingIfNeeded: file)
-            firstLine[index] = Int32(truncatingIfNeeded: line)
-        }
-        counts[index] += 1
     }
 
     /// Where the first row of a day was read (a day with rows).
@@ -54,9 +69,9 @@ struct DayTally {
     private mutating func makeRoom(for day: Int) {
         guard !counts.isEmpty else {
             base = day - 366
-            counts = [Int32](repeating: 0, count: 733)
-            firstFile = counts
-            firstLine = counts
+            counts = [Int](repeating: 0, count: 733)
+            firstFile = [Int32](repeating: 0, count: 733)
+            firstLine = firstFile
             return
         }
         if day < base {

@@ -160,7 +160,8 @@ final class SumsFolding: @unchecked Sendable {
     /// fit no packed form), and tallies their days and amounts.
     private static func add(_ batch: SumsBatch, to spill: inout SumsSpill.Writer, orderIDs: inout ByteInterner, days: inout DayTally,
                             amountMagnitude: inout UInt64, amountTotalFits: inout Bool) throws(IngestError) {
-        let segmentCount = spill.segmentCount, hasOrderColumn = batch.hasOrderColumn, file = batch.file, lineOffset = batch.lineOffset
+        let segmentCount = spill.segmentCount, hasOrderColumn = batch.hasOrderColumn
+        days.add(days: batch.rows(batch.day), lines: batch.rows(batch.line), lineOffset: batch.lineOffset, file: batch.file)
         for row in 0 ..< batch.count {
             let day = batch.day[row], amount = batch.amount[row]
             let orderBytes = batch.orderKeys[row]
@@ -176,7 +177,6 @@ final class SumsFolding: @unchecked Sendable {
             }
             let segments = segmentCount == 0 ? nil : UnsafePointer(batch.segments + row * segmentCount)
             try spill.add(customer: batch.customer[row], key: key, day: day, amount: amount, segments: segments)
-            days.add(day: Int(day), file: file, line: Int(batch.line[row]) + lineOffset)
             let (total, overflow) = amountMagnitude.addingReportingOverflow(amount.magnitude)
             if overflow || total > UInt64(Int64.max) { amountTotalFits = false }
             amountMagnitude = total

@@ -72,7 +72,7 @@ final class SumsSpill: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in writer.buffers { free(buffer) }
+        writer.deallocate()
         // Closing the removed file frees its pages (hundreds of MB of a large file's lines: 10 to 20 ms
         // of the system's time), done on another thread while the analysis goes on.
         let descriptor = descriptor
@@ -106,16 +106,19 @@ final class SumsSpill: @unchecked Sendable {
         fileprivate var fileEnd = 0
         /// Per partition, where its blocks are in the file, in the order written.
         fileprivate var blocks: [[(start: Int, bytes: Int)]] = []
-        /// Per partition, its block being filled (nil until its first record) and the bytes in it.
-        fileprivate var buffers: [UnsafeMutableRawPointer?] = []
-        fileprivate var filled: [Int] = []
+        /// Per partition (`partitions` of them), its block being filled (nil until its first record)
+        /// and the bytes in it: plain memory, not arrays, which check on every change of a line
+        /// that their storage is not shared.
+        fileprivate var buffers = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 0)
+        fileprivate var filled = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+        fileprivate var partitions = 0
         fileprivate var lineCount = 0
 
         /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
         @inline(__always)
         mutating func add(customer: Int32, key: OrderKey, day: Int32, amount: Int64, segments: UnsafePointer<Int32>? = nil) throws(IngestError) {
             let partition = Int(customer) >> partitionShift
-            if partition >= buffers.count { grow(to: partition) }
+            if partition >= partitions { grow(to: partition) }
             if buffers[partition] == nil || filled[partition] + recordBytes > blockBytes { try newBlock(partition) }
             let record = buffers[partition]! + filled[partition]
             record.storeBytes(of: customer, as: Int32.self)
@@ -131,11 +134,18 @@ final class SumsSpill: @unchecked Sendable {
         }
 
         private mutating func grow(to partition: Int) {
-            while buffers.count <= partition {
-                blocks.append([])
-                buffers.append(nil)
-                filled.append(0)
-            }
+            let count = max(partition + 1, 2 * partitions)
+            let (oldBuffers, oldFilled) = (buffers, filled)
+            buffers = .allocate(capacity: count)
+            buffers.moveInitialize(from: oldBuffers, count: partitions)
+            (buffers + partitions).initialize(repeating: nil, count: count - partitions)
+            filled = .allocate(capacity: count)
+            filled.moveInitialize(from: oldFilled, count: partitions)
+            (filled + partitions).initialize(repeating: 0, count: count - partitions)
+            oldBuffers.deallocate()
+            oldFilled.deallocate()
+            blocks.append(contentsOf: repeatElement([], count: count - partitions))
+            partitions = count
         }
 
         /// Writes the partition's full block (if any) and starts an empty one.
@@ -149,6 +159,13 @@ final class SumsSpill: @unchecked Sendable {
             filled[partition] = 0
         }
 
+        /// Frees the blocks being filled and the room for them.
+        fileprivate func deallocate() {
+            for partition in 0 ..< partitions { free(buffers[partition]) }
+            buffers.deallocate()
+            filled.deallocate()
+        }
+
         /// Appends `bytes` to the file; returns where they start.
         private mutating func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
             let start = fileEnd
@@ -159,7 +176,7 @@ final class SumsSpill: @unchecked Sendable {
 
         /// Writes every partition's last block and frees the blocks.
         fileprivate mutating func finish() throws(IngestError) {
-            for partition in buffers.indices {
+            for partition in 0 ..< partitions {
                 guard let buffer = buffers[partition] else { continue }
                 blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
                 free(buffer)

@@ -231,7 +231,12 @@ struct TableBuilder: RowSink {
     var dayTally: DayTally {
         var tally = DayTally()
         for (number, file) in files.enumerated() {
-            for row in file.rows { tally.add(day: Int(day[row]), file: number, line: Int(line[row])) }
+            day.withUnsafeBufferPointer { day in
+                line.withUnsafeBufferPointer { line in
+                    tally.add(days: UnsafeBufferPointer(rebasing: day[file.rows]), lines: UnsafeBufferPointer(rebasing: line[file.rows]),
+                              lineOffset: 0, file: number)
+                }
+            }
         }
         return tally
     }
