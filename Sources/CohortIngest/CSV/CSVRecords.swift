@@ -3,7 +3,8 @@ import Foundation
 /// The records of a CSV file for `RowReader`, with the file named in errors.
 ///
 /// When the bytes are a file's (`file`), they are read from it just ahead of the record being
-/// read (at least `ReadLimits.maximumRecordBytes` ahead: a longer record is refused), and the
+/// read (4 MiB ahead; a longer record is read again once the file is read as far as a record of
+/// `ReadLimits.maximumRecordBytes`, and a record longer than that is refused), and the
 /// pages far behind are given back to the system as reading goes on, once no id waiting to be
 /// interned points there (`FileRecordBytes.barrier`), so that a large file never sits in memory
 /// whole. The raw text of a record given back (a duplicate row's) is read from the file again.
@@ -17,8 +18,10 @@ struct CSVRecords: RecordSource {
     private let releaseDistance: Int
     /// Bytes before this offset have been given back.
     private var releasedUpTo = 0
-    /// A record that starts before this offset has its longest length read already (`readAhead`).
+    /// A record that starts before this offset has `lookAhead` bytes read after it (`readAhead`).
     private var readAheadFrom = 0
+    /// Whether some of the file is not read yet.
+    private var fileHasMore = false
     /// Called with the offset of the record being read, every few MiB.
     private let progress: ((Int) -> Void)?
     private var nextProgress = 0
@@ -57,25 +60,27 @@ struct CSVRecords: RecordSource {
     }
 
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
-        let start = tokenizer.position
+        let start = tokenizer.position, startLine = tokenizer.line
         if let stop, start >= stop { return nil }
-        if start >= readAheadFrom { try readAhead(from: start) }
-        let found: (line: Int, range: Range<Int>)?
-        do {
-            found = try tokenizer.nextRecord(into: fields)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line):
-                // A quote that runs to the end of a file more than the limit away: a record longer than
-                // the limit. (Decided by the file's size, not by how much of it is read yet, so that a
-                // file read in chunks, and so read further ahead, gives the same error.)
-                if file != nil && bytes.count - start > ReadLimits.maximumRecordBytes {
-                    throw .recordTooLong(source: source, line: line, megabytes: ReadLimits.maximumRecordBytes >> 20)
-                }
-                throw .unterminatedQuote(source: source, line: line)
-            }
+        if start >= readAheadFrom { try readAhead(from: start, bytes: Self.lookAhead) }
+        var outcome = tokenize(into: fields)
+        if fileHasMore && (tokenizer.position >= tokenizer.end || outcome.unterminatedQuote != nil) {
+            // The record ran into the end of what is read: read on as far as a record of the longest
+            // length, and read it again.
+            try readAhead(from: start, bytes: ReadLimits.maximumRecordBytes + FileBytes.blockSize)
+            tokenizer.move(to: start, line: startLine)
+            outcome = tokenize(into: fields)
         }
-        guard let record = found else { return nil }
+        if let line = outcome.unterminatedQuote {
+            // A quote that runs to the end of a file more than the limit away: a record longer than
+            // the limit. (Decided by the file's size, not by how much of it is read yet, so that a
+            // file read in chunks, and so read further ahead, gives the same error.)
+            if file != nil && bytes.count - start > ReadLimits.maximumRecordBytes {
+                throw .recordTooLong(source: source, line: line, megabytes: ReadLimits.maximumRecordBytes >> 20)
+            }
+            throw .unterminatedQuote(source: source, line: line)
+        }
+        guard let record = outcome.record else { return nil }
         if file != nil && record.range.upperBound - start > ReadLimits.maximumRecordBytes {
             throw .recordTooLong(source: source, line: record.line, megabytes: ReadLimits.maximumRecordBytes >> 20)
         }
@@ -89,21 +94,35 @@ struct CSVRecords: RecordSource {
         return RecordPosition(line: record.line, extent: record.range)
     }
 
-    /// Reads the file on to hold a record of the longest length from `start`, and notes from
-    /// where the next record needs more (only then is the file asked again: once per block read,
-    /// not per record).
-    private mutating func readAhead(from start: Int) throws(IngestError) {
+    /// How far past a record's start the file is read before the record is: a longer record is read
+    /// again once the file is read as far as the longest one (`ReadLimits.maximumRecordBytes`).
+    static let lookAhead = FileBytes.blockSize
+
+    /// The tokenizer's next record (nil at the end), or the line of a quote that does not close
+    /// in what is read.
+    private mutating func tokenize(into fields: FieldList) -> (record: (line: Int, range: Range<Int>)?, unterminatedQuote: Int?) {
+        do {
+            return (try tokenizer.nextRecord(into: fields), nil)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): return (nil, line)
+            }
+        }
+    }
+
+    /// Reads the file on to hold `bytes` from `start`, and notes from where the next record needs
+    /// more (only then is the file asked again: once per block read, not per record).
+    private mutating func readAhead(from start: Int, bytes: Int) throws(IngestError) {
         guard let file else {
             readAheadFrom = .max
             return
         }
-        // Room for one record of the longest length, and more for the tokenizer's look-ahead of 64 bytes.
-        let room = ReadLimits.maximumRecordBytes + FileBytes.blockSize
-        try file.file.fill(upTo: file.offset + start + room)
+        try file.file.fill(upTo: file.offset + start + bytes)
         let filled = file.file.filled - file.offset
         // Not a byte past what is read: the memory there may hold pages moved ahead (`FileBytes`).
         tokenizer.readable(upTo: filled)
-        readAheadFrom = file.file.filled == file.file.count ? .max : filled - room + 1
+        fileHasMore = file.file.filled < file.file.count
+        readAheadFrom = fileHasMore ? filled - Self.lookAhead + 1 : .max
     }
 
     func rawText(of record: RecordPosition) -> String {

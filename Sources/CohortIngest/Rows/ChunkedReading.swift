@@ -96,8 +96,8 @@ struct ChunkedReading {
             while inFlight.count < Self.chunksInFlight && planned < bytes.count {
                 let start = planned
                 let end = try boundary(after: start + chunkBytes, in: bytes, file: file)
-                // Room for a last record of the longest length past the end.
-                let limit = min(bytes.count, end + ReadLimits.maximumRecordBytes)
+                // Room for a last record of 4 MiB past the end (a longer one has the chunk read again in order).
+                let limit = min(bytes.count, end + CSVRecords.lookAhead)
                 try file.file.fill(upTo: file.offset + limit)
                 let chunk = Chunk(bytes: UnsafeBufferPointer(start: bytes.baseAddress, count: limit), delimiter: records.delimiter,
                                   start: start, end: end, template: template.forChunk(), folding: folding)
