@@ -233,11 +233,7 @@ private struct CustomerSums {
                                                      count: sumCount - entries.count))
         }
         var first: (day: Int32, rank: Int32) = (.max, .max)
-        var periods = Periods(calendar: calendar)
-        // Taken out while their buffers are in use, so that nothing else of `self` is accessed meanwhile.
-        var entries = self.entries, dailyTotals = self.dailyTotals
-        (self.entries, self.dailyTotals) = ([], [])
-        defer { (self.entries, self.dailyTotals) = (entries, dailyTotals) }
+        var periods = Periods()
         let sumCount = sumCount
         sums.withUnsafeBufferPointer { sums in
             entries.withUnsafeMutableBufferPointer { entries in
@@ -251,7 +247,7 @@ private struct CustomerSums {
                         // Rows without an order id, per day: each line an order of its own, all of one sign.
                         for index in start ..< end {
                             let sum = sums[index]
-                            let entry = periods.add(sum, to: entries)
+                            let entry = periods.add(sum, to: entries, calendar: calendar)
                             guard sum.amount > 0 else { continue }
                             Self.addOrders(sum.lines, total: sum.amount, day: sum.day, to: &entries[entry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
                             if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
@@ -261,7 +257,7 @@ private struct CustomerSums {
                         var total: Int64 = 0, day = Int32.max, dayEntry = 0
                         for index in start ..< end {
                             let sum = sums[index]
-                            let entry = periods.add(sum, to: entries)
+                            let entry = periods.add(sum, to: entries, calendar: calendar)
                             total &+= sum.amount
                             if sum.day < day { (day, dayEntry) = (sum.day, entry) }
                         }
@@ -292,31 +288,26 @@ private struct CustomerSums {
     }
 
     /// The entries of one customer's periods as they are added, in a buffer with room for all.
+    /// (The calendar is passed to each call, not kept: a copy would retain its table per customer.)
     private struct Periods {
-        let calendar: PeriodLookup
         /// Entries in use.
         private(set) var count = 0
         /// The entry found last.
         private var last = 0
 
-        init(calendar: PeriodLookup) {
-            self.calendar = calendar
-        }
-
         /// Books a sum's lines and amount in the entry of its day's period; returns that entry.
         @inline(__always)
-        mutating func add(_ sum: Sum, to entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>) -> Int {
-            let index = entry(for: sum.day, in: entries)
+        mutating func add(_ sum: Sum, to entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>, calendar: PeriodLookup) -> Int {
+            let index = entry(for: calendar[sum.day], in: entries)
             entries[index].rows &+= sum.lines
             entries[index].netRevenue &+= sum.amount
             return index
         }
 
-        /// The entry of the period of `day`, added when new (a customer has a few periods: found by
+        /// The entry of `period`, added when new (a customer has a few periods: found by
         /// a scan, after a look at the entry found last, which the next order often shares).
         @inline(__always)
-        private mutating func entry(for day: Int32, in entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>) -> Int {
-            let period = calendar[day]
+        private mutating func entry(for period: Int32, in entries: UnsafeMutableBufferPointer<CustomerAggregates.Entry>) -> Int {
             if last < count && entries[last].period == period { return last }
             var index = count - 1
             while index >= 0 && entries[index].period != period { index -= 1 }
