@@ -125,15 +125,16 @@ public struct CustomerAggregates: Sendable, Equatable {
         entries.withUnsafeBufferPointer { appendCustomer(id: id, entries: $0, purchases: customerPurchases) }
     }
 
-    /// Appends a customer with its entries (sorted by period) and, when collected, its purchases:
-    /// each column appended once per customer, not once per entry.
+    /// Appends a customer with its entries (sorted by period) and, when collected, its purchases.
     public mutating func appendCustomer(id: String, entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
         customerIDs.append(id)
-        period.append(contentsOf: entries.lazy.map(\.period))
-        rows.append(contentsOf: entries.lazy.map(\.rows))
-        netRevenue.append(contentsOf: entries.lazy.map(\.netRevenue))
-        positiveOrders.append(contentsOf: entries.lazy.map(\.positiveOrders))
-        positiveOrderValue.append(contentsOf: entries.lazy.map(\.positiveOrderValue))
+        for entry in entries {
+            period.append(entry.period)
+            rows.append(entry.rows)
+            netRevenue.append(entry.netRevenue)
+            positiveOrders.append(entry.positiveOrders)
+            positiveOrderValue.append(entry.positiveOrderValue)
+        }
         entryStart.append(period.count)
         purchases?.append(customerPurchases)
     }
