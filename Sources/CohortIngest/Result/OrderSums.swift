@@ -5,7 +5,7 @@ import Foundation
 /// The order lines of a large file, summed per customer, order and day (`OrderReader.readSums`):
 /// what cohort keeps of such a file instead of a table of its rows. While the file is read, its
 /// lines go to a temporary file in partitions of customers (`SumsSpill`); `aggregates` sums them
-/// a partition at a time, so that memory follows the customers and their periods, not the rows.
+/// a group of partitions at a time, so that memory follows the customers and their periods, not the rows.
 ///
 /// Nothing the analysis needs is lost: an order's lines are summed per day (a refund line
 /// booked later under the order's id stays a sum of its own, dated by its row), so that an
@@ -23,7 +23,7 @@ import Foundation
 public struct OrderSums: @unchecked Sendable {
     // @unchecked: the spill is a class filled by one reader and only read afterwards.
 
-    /// The lines, in a temporary file in partitions of customers, summed a partition at a time.
+    /// The lines, in a temporary file in partitions of customers, summed a group of partitions at a time.
     let spill: SumsSpill
     /// Customer index → the customer id as it appeared in the input (trimmed), in reading order.
     public let customerIDs: [String]
@@ -46,9 +46,9 @@ public struct OrderSums: @unchecked Sendable {
     public func countSums() throws(IngestError) -> Int {
         var count = 0
         let lines = spill.emptyLines()
-        for partition in 0 ..< spill.partitionCount {
-            try spill.read(partition, into: lines)
-            for customer in 0 ..< spill.customers(of: partition).count { lines.forEachSum(of: customer) { _, _ in count += 1 } }
+        for group in spill.readGroups() {
+            try spill.read(group, into: lines)
+            for customer in 0 ..< spill.customers(of: group).count { lines.forEachSum(of: customer) { _, _ in count += 1 } }
         }
         return count
     }
@@ -67,9 +67,9 @@ extension OrderSums {
     /// When the amounts do not fit (`amountTotalFits` false), the sums wrap instead of stopping the
     /// program: the analysis refuses such aggregates anyway.
     ///
-    /// The lines are summed from the spill a partition of customers at a time, one partition on
-    /// each core at once, so that memory follows the partitions and the aggregates. Throws when
-    /// the spill cannot be read back, or the system has no memory for a partition.
+    /// The lines are summed from the spill a group of partitions of customers at a time, one group
+    /// on each core at once, so that memory follows the groups and the aggregates. Throws when
+    /// the spill cannot be read back, or the system has no memory for a group.
     ///
     /// Complexity: O(lines), and per customer a sort of its periods (and of its purchase days).
     public func aggregates(period kind: PeriodKind, asOf: CivilDate?, collectsPurchases: Bool) throws(IngestError) -> CustomerAggregates {
@@ -81,19 +81,20 @@ extension OrderSums {
         aggregates.amountTotalFits = amountTotalFits
         let summing = Summing(customerIDs: customerIDs, segmentSlots: segmentSlots, calendar: calendar, asOfDay: asOfDay,
                               template: aggregates)
-        // A partition on each core at a time, taken in turn as a core comes free; each partition's
-        // part appended in customer order as soon as those before it are.
-        let queue = PartQueue(count: spill.partitionCount, whole: summing.wholePart(customers: customerCount, lines: spill.lineCount)) { (whole: inout Summing.Part, part: Summing.Part) in
+        // A group of partitions on each core at a time, taken in turn as a core comes free; each
+        // group's part appended in customer order as soon as those before it are.
+        let groups = spill.readGroups()
+        let queue = PartQueue(count: groups.count, whole: summing.wholePart(customers: customerCount, lines: spill.lineCount)) { (whole: inout Summing.Part, part: Summing.Part) in
             whole.aggregates.append(part.aggregates)
             for column in whole.segmentValues.indices { whole.segmentValues[column] += part.segmentValues[column] }
         }
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, spill.partitionCount))
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, groups.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let lines = spill.emptyLines()
             while var taken = queue.next(emptyPart: summing.emptyPart) {
                 do throws(IngestError) {
-                    try spill.read(taken.number, into: lines)
-                    summing.sum(spill.customers(of: taken.number), of: lines, into: &taken.part)
+                    try spill.read(groups[taken.number], into: lines)
+                    summing.sum(spill.customers(of: groups[taken.number]), of: lines, into: &taken.part)
                     queue.finish(taken.number, taken.part)
                 } catch {
                     queue.fail(taken.number, error)
@@ -138,7 +139,7 @@ private struct Summing: Sendable {
         return part
     }
 
-    /// Sums the customers of a partition (numbered from `customers.lowerBound` in `lines`) into
+    /// Sums the customers of a group of partitions (numbered from `customers.lowerBound` in `lines`) into
     /// `part`, emptied first (its arrays keep their room).
     func sum(_ customers: Range<Int>, of lines: PartitionLines, into part: inout Part) {
         part.aggregates.removeAllCustomers()

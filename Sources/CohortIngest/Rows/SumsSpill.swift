@@ -8,8 +8,9 @@ import Darwin
 #endif
 
 /// The order lines of a large file written to a temporary file while it is read, in partitions of
-/// 4,096 customers: a partition is read back and summed (`PartitionLines`) only when the analysis
-/// comes to its customers, so that memory follows a partition and the customers, not the rows.
+/// 1,024 customers: partitions are read back and summed (`PartitionLines`) only when the analysis
+/// comes to their customers, a group of neighbouring ones at a time (`readGroups`), so that memory
+/// follows a group and the customers, not the rows.
 ///
 /// Each line is a record of its customer, order key, day, amount and segment values (24 bytes and 4
 /// per segment column, padded to 8). A partition's records are collected in a block of 16 KiB and
@@ -21,7 +22,7 @@ import Darwin
 ///     try spill.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 12_50)
 ///     try spill.finish(customerCount: 1)
 ///     let lines = spill.emptyLines()
-///     try spill.read(0, into: lines)      // customers 0 ..< 1, numbered from 0
+///     try spill.read(0 ..< 1, into: lines)   // customers 0 ..< 1, numbered from 0
 ///
 /// The file is removed as soon as it is created, so that nothing is left behind when the program
 /// stops, however it stops; its space goes back to the system when the descriptor is closed (on
@@ -32,12 +33,16 @@ import Darwin
 final class SumsSpill: @unchecked Sendable {
     // @unchecked: written by one thread while a file is read, then only read (`pread` at offsets, into each caller's buffer).
 
-    /// Customers per partition, as a power of 2 (4,096): `customer >> partitionShift` is its partition.
-    /// Small enough that a partition's lines take a few MB while they are sorted and summed, near
-    /// what the caches hold (4,096 customers of 70 lines: 7 MB; 16,384 took 27 MB, and the sort
-    /// missed the cache on nearly every line); large enough that the blocks being filled, one per
-    /// partition, stay few (1.7 million customers: 415 blocks, 6.6 MB).
-    static let defaultPartitionShift = 12
+    /// Customers per partition, as a power of 2 (1,024): `customer >> partitionShift` is its partition.
+    /// Small enough that a partition's lines take little more than the caches hold while they are
+    /// sorted and summed, even where customers have many lines (1,024 customers of 68 lines: 1.7 MB;
+    /// 4,096 took 6.7 MB, and sorting and summing them took a tenth more of the CPU time); few
+    /// enough that the blocks being filled, one per partition, stay a small part of the memory
+    /// (1.7 million customers: 1,660 blocks, 27 MB). Small partitions are read back in groups.
+    static let defaultPartitionShift = 10
+    /// The lines read back at once, about (`readGroups`): neighbouring partitions are grouped up to
+    /// this size, so that customers of few lines are not sorted and summed in many small pieces.
+    var groupBytes = 1 << 20
     let partitionShift: Int
     private static let blockBytes = 1 << 14
 
@@ -207,8 +212,30 @@ final class SumsSpill: @unchecked Sendable {
 
     /// The customers of a partition.
     func customers(of partition: Int) -> Range<Int> {
-        let first = partition << partitionShift
-        return first ..< min(customerCount, first + (1 << partitionShift))
+        customers(of: partition ..< partition + 1)
+    }
+
+    /// The customers of neighbouring partitions.
+    func customers(of partitions: Range<Int>) -> Range<Int> {
+        let first = partitions.lowerBound << partitionShift
+        return first ..< min(customerCount, partitions.upperBound << partitionShift)
+    }
+
+    /// The partitions cut into groups of neighbours to read back at once (after `finish`): each
+    /// group the partitions that fit in `groupBytes` together, or one partition larger than that.
+    func readGroups() -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0, bytes = 0
+        for partition in 0 ..< partitionCount {
+            let partitionBytes = partition < writer.blocks.count ? writer.blocks[partition].reduce(0) { $0 + $1.bytes } : 0
+            if partition > start && bytes + partitionBytes > groupBytes {
+                groups.append(start ..< partition)
+                (start, bytes) = (partition, 0)
+            }
+            bytes += partitionBytes
+        }
+        if start < partitionCount { groups.append(start ..< partitionCount) }
+        return groups
     }
 
     /// Room to read partitions back into (one per thread that reads them).
@@ -216,12 +243,13 @@ final class SumsSpill: @unchecked Sendable {
         PartitionLines(recordBytes: recordBytes)
     }
 
-    /// Reads a partition's lines back into `lines`, in reading order, sorted by customer: customer
-    /// `c` of the partition is number `c - customers(of: partition).lowerBound` there.
+    /// Reads the lines of neighbouring partitions back into `lines`, in reading order, sorted by
+    /// customer: customer `c` is number `c - customers(of: partitions).lowerBound` there. (A
+    /// partition's blocks follow those of the one before: each customer's lines stay in reading order.)
     /// Throws when the file cannot be read back, or the system has no memory for the lines.
-    func read(_ partition: Int, into lines: PartitionLines) throws(IngestError) {
-        let customers = customers(of: partition)
-        let parts = partition < writer.blocks.count ? writer.blocks[partition] : []
+    func read(_ partitions: Range<Int>, into lines: PartitionLines) throws(IngestError) {
+        let customers = customers(of: partitions)
+        let parts = partitions.flatMap { $0 < writer.blocks.count ? writer.blocks[$0] : [] }
         let bytes = parts.reduce(0) { $0 + $1.bytes }
         guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
