@@ -210,11 +210,6 @@ final class SumsSpill: @unchecked Sendable {
     /// Partitions in all (after `finish`).
     var partitionCount: Int { (customerCount + (1 << partitionShift) - 1) >> partitionShift }
 
-    /// The customers of a partition.
-    func customers(of partition: Int) -> Range<Int> {
-        customers(of: partition ..< partition + 1)
-    }
-
     /// The customers of neighbouring partitions.
     func customers(of partitions: Range<Int>) -> Range<Int> {
         let first = partitions.lowerBound << partitionShift
