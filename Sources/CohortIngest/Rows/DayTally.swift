@@ -23,8 +23,12 @@ struct DayTally {
 
     /// Counts a row of `day` read from line `line` of file number `file`.
     mutating func add(day: Int, file: Int, line: Int) {
-        var day = Int32(truncatingIfNeeded: day), line = Int32(truncatingIfNeeded: line)
-        add(days: UnsafeBufferPointer(start: &day, count: 1), lines: UnsafeBufferPointer(start: &line, count: 1), lineOffset: 0, file: file)
+        let day = Int32(truncatingIfNeeded: day), line = Int32(truncatingIfNeeded: line)
+        withUnsafePointer(to: day) { day in
+            withUnsafePointer(to: line) { line in
+                add(days: UnsafeBufferPointer(start: day, count: 1), lines: UnsafeBufferPointer(start: line, count: 1), lineOffset: 0, file: file)
+            }
+        }
     }
 
     /// Counts rows of `days` read from `lines` (each `lineOffset` on) of file number `file`, in
