@@ -79,6 +79,54 @@ struct CSVTokenizerTests {
         }
     }
 
+    @Test func fieldsPastTheStoredLimitAreCountedNotKept() throws {
+        // The random texts of the round trip above, with quoted delimiters and line breaks also
+        // among the fields past the limit: read keeping 1, 2 and 3 fields, each record keeps the
+        // first fields of the whole reading, counts the same number of fields, starts on the same
+        // line, and `allFields` reads it whole again.
+        var generator = SplitMix64(seed: 23)
+        let alphabet: [Character] = ["a", "b", ",", "\"", "\n", "7"]
+        for _ in 0 ..< 200 {
+            var text = ""
+            for _ in 0 ..< Int(generator.next() % 6) + 1 {
+                let row = (0 ..< Int(generator.next() % 6) + 1).map { _ in
+                    String((0 ..< Int(generator.next() % 20)).map { _ in alphabet[Int(generator.next() % 6)] })
+                }
+                text += row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+                text += generator.next() % 2 == 0 ? "\r\n" : "\n"
+            }
+            let whole = try readings(text, storedLimit: .max)
+            for limit in 1 ... 3 {
+                let limited = try readings(text, storedLimit: limit)
+                #expect(limited.map(\.line) == whole.map(\.line), "\(text)")
+                #expect(limited.map(\.total) == whole.map { $0.kept.count }, "\(text)")
+                #expect(limited.map(\.kept) == whole.map { Array($0.kept.prefix(limit)) }, "\(text)")
+                #expect(limited.map(\.again) == whole.map(\.kept), "\(text)")
+            }
+        }
+    }
+
+    /// Each record of `text` read keeping `storedLimit` fields: its line, the fields kept, how many
+    /// it has, and all of them read again (`allFields`).
+    private func readings(_ text: String, storedLimit: Int) throws -> [(line: Int, kept: [String], total: Int, again: [String])] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var tokenizer = CSVTokenizer(bytes: buffer, delimiter: UInt8(ascii: ","))
+            let fields = FieldList()
+            fields.storedLimit = storedLimit
+            let strings = { (list: FieldList) in list.map { String(decoding: buffer[$0.start ..< $0.end], as: UTF8.self) } }
+            var result: [(Int, [String], Int, [String])] = []
+            while let record = try tokenizer.nextRecord(into: fields) {
+                let kept = strings(fields), total = fields.total
+                let all = FieldList()
+                all.storedLimit = storedLimit // read whole whatever it is
+                CSVTokenizer.allFields(of: record.range, in: buffer, delimiter: UInt8(ascii: ","), into: all)
+                result.append((record.line, kept, total, strings(all)))
+            }
+            return result
+        }
+    }
+
     @Test func unterminatedQuoteNamesTheLineItStarts() throws {
         #expect(throws: CSVTokenizerError.unterminatedQuote(line: 2)) {
             _ = try records("a,b\n1,\"never closed\n3,4\n")

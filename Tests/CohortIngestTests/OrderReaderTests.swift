@@ -65,6 +65,33 @@ struct OrderReaderTests {
         #expect(result.table.amount == [100, 200])
     }
 
+    @Test func columnsAfterTheLastOneReadAreCountedAndChecked() throws {
+        // country and note are not read: their fields are counted, not kept (`FieldList.storedLimit`),
+        // yet a row with too few or too many fields is rejected, extra empty fields are harmless,
+        // a row whose only text is in a column not read is a row, and a quoted line break there
+        // moves the lines after it on.
+        let result = try read("""
+            customer,date,amount,country,note
+            C1,2026-01-05,1,DE,x
+            C2,2026-01-05,2,DE
+            C3,2026-01-05,3,DE,"a,b
+            c",,
+            C4,2026-01-05,4,DE,x,y
+            ,,,,note only
+            ,,,,
+            C5,2026-01-06,zz,DE,y
+
+            """)
+        #expect(result.rowsRead == 6) // C1 to C5 and the note; the row of delimiters is blank
+        #expect(result.table.amount == [100, 300])
+        #expect(result.rejected.map(\.description) == [
+            "orders.csv:3: has 4 fields, the header has 5",
+            "orders.csv:6: has 6 fields, the header has 5",
+            "orders.csv:7: column 'date': the date is empty",
+            "orders.csv:9: column 'amount': 'zz' is not a number",
+        ])
+    }
+
     @Test func thresholdAndStrictMode() throws {
         let result = try read("customer,date,amount\nC1,2026-01-05,1\nC2,2026-01-05,x\n")
         #expect(throws: Never.self) { try result.check(strict: false, maxRejectedPercent: 50) }

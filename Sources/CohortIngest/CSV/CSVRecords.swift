@@ -42,6 +42,10 @@ struct CSVRecords: RecordSource {
     var position: Int { tokenizer.position }
     var line: Int { tokenizer.line }
 
+    func allFields(of record: RecordPosition, into fields: FieldList) {
+        CSVTokenizer.allFields(of: record.extent, in: bytes, delimiter: delimiter, into: fields)
+    }
+
     /// Reads no record that starts at or after `offset` (nil: to the end) until told otherwise.
     mutating func stop(at offset: Int?) {
         stop = offset

@@ -63,7 +63,14 @@ struct CSVTokenizer {
         let delimiter = self.delimiter
         var i = position
         let count = end
+        let limit = fields.storedLimit
+        var stored = 0
         while true {
+            if stored == limit {
+                i = try skipFields(from: i, counting: fields)
+                break
+            }
+            stored += 1
             if i < count && bytes[i] == quote {
                 // Quoted field.
                 let fieldLine = line
@@ -91,12 +98,58 @@ struct CSVTokenizer {
                 fields.append(Field(start: start, end: end))
             }
             if i < count && bytes[i] == delimiter { i += 1; continue }
-            if i < count && bytes[i] == carriageReturn { i += 1 }
-            var recordEnd = i
-            if i < count && bytes[i] == newline { i += 1; line += 1 }
-            while recordEnd > recordStart && (bytes[recordEnd - 1] == newline || bytes[recordEnd - 1] == carriageReturn) { recordEnd -= 1 }
-            position = i
-            return (recordLine, recordStart ..< recordEnd)
+            break
+        }
+        if i < count && bytes[i] == carriageReturn { i += 1 }
+        var recordEnd = i
+        if i < count && bytes[i] == newline { i += 1; line += 1 }
+        while recordEnd > recordStart && (bytes[recordEnd - 1] == newline || bytes[recordEnd - 1] == carriageReturn) { recordEnd -= 1 }
+        position = i
+        return (recordLine, recordStart ..< recordEnd)
+    }
+
+    /// Every field of the record at `extent` of `bytes` (read before, so complete there) into
+    /// `fields`, none skipped whatever their `storedLimit`.
+    static func allFields(of extent: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fields: FieldList) {
+        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, start: extent.lowerBound)
+        tokenizer.readable(upTo: extent.upperBound)
+        let limit = fields.storedLimit
+        fields.storedLimit = .max
+        defer { fields.storedLimit = limit }
+        fields.removeAll()
+        _ = try? tokenizer.nextRecord(into: fields) // it was read whole before: its quotes close
+    }
+
+    /// Steps over the fields of the record from `start` (a field's first byte) to its end,
+    /// counting them in `fields` without keeping them; returns where the record's last field ends.
+    /// An unquoted field costs a look at its mark alone.
+    private mutating func skipFields(from start: Int, counting fields: FieldList) throws(CSVTokenizerError) -> Int {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var i = start
+        var skipped = 0
+        while true {
+            skipped += 1
+            if i < end && bytes[i] == quote {
+                let fieldLine = line
+                i += 1
+                while true {
+                    guard i < end else { throw .unterminatedQuote(line: fieldLine) }
+                    let byte = bytes[i]
+                    if byte == quote {
+                        if i + 1 < end && bytes[i + 1] == quote { i += 2; continue }
+                        break
+                    }
+                    if byte == newline { line += 1 }
+                    i += 1
+                }
+                i += 1
+                while i < end && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
+            } else {
+                i = nextDelimiterOrNewline(from: i)
+            }
+            if i < end && bytes[i] == delimiter { i += 1; continue }
+            fields.skip(skipped)
+            return i
         }
     }
 

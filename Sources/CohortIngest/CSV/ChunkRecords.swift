@@ -42,6 +42,10 @@ struct ChunkRecords: RecordSource {
         }
     }
 
+    func allFields(of record: RecordPosition, into fields: FieldList) {
+        CSVTokenizer.allFields(of: record.extent, in: bytes, delimiter: tokenizer.delimiter, into: fields)
+    }
+
     func rawText(of record: RecordPosition) -> String {
         TextEncoding.string(UnsafeBufferPointer(rebasing: bytes[record.extent]))
     }

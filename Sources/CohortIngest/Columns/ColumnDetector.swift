@@ -18,6 +18,11 @@ struct ColumnDetector {
         var order: Int?
         /// Per segment column asked for, its index in this file; nil when the file has none of that name.
         var segments: [Int?] = []
+
+        /// The index of the last column a row is read from.
+        var lastReadColumn: Int {
+            segments.reduce(max(customer, date, amount, order ?? 0)) { last, column in max(last, column ?? 0) }
+        }
     }
 
     func resolve(_ mapping: ColumnMapping, segments: [String] = []) throws(IngestError) -> Columns {

@@ -15,12 +15,21 @@ struct CellRecords: RecordSource {
 
     mutating func nextRecord(into fields: FieldList) throws(IngestError) -> RecordPosition? {
         guard next < cells.rowCount else { return nil }
-        fields.removeAll()
-        for field in cells.fields(ofRow: next) { fields.append(field) }
-        // Excel leaves out empty cells at the end of a row: they read as empty fields.
-        while fields.count < cells.width { fields.append(FieldRange(start: 0, end: 0)) }
+        fill(fields, row: next)
         defer { next += 1 }
         return RecordPosition(line: cells.rowNumber[next], extent: next ..< next + 1)
+    }
+
+    func allFields(of record: RecordPosition, into fields: FieldList) {
+        fill(fields, row: record.extent.lowerBound)
+    }
+
+    /// The cells of a row, all of them kept (a sheet is read whole anyway).
+    private func fill(_ fields: FieldList, row: Int) {
+        fields.removeAll()
+        for field in cells.fields(ofRow: row) { fields.append(field) }
+        // Excel leaves out empty cells at the end of a row: they read as empty fields.
+        while fields.count < cells.width { fields.append(FieldRange(start: 0, end: 0)) }
     }
 
     /// The row's cells as one CSV line (comma-separated, quoted where needed).

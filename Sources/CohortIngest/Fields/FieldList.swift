@@ -10,6 +10,14 @@ final class FieldList: RandomAccessCollection {
     private var storage: UnsafeMutablePointer<FieldRange>
     private var capacity: Int
     private(set) var count = 0
+    /// Fields after the first `storedLimit` are counted in `skipped` but not kept: a reader that
+    /// needs only the first columns sets it, and the tokenizer then steps over the rest of a
+    /// record without writing a range per field (shop exports have dozens of columns).
+    var storedLimit = Int.max
+    /// Fields of the record past `storedLimit`, counted only.
+    private(set) var skipped = 0
+    /// Every field of the record, the kept and the counted.
+    var total: Int { count + skipped }
 
     init(capacity: Int = 16) {
         self.capacity = Swift.max(capacity, 1)
@@ -34,6 +42,7 @@ final class FieldList: RandomAccessCollection {
     func removeAll() {
         storage.deinitialize(count: count) // trivial: no work
         count = 0
+        skipped = 0
     }
 
     @inline(__always)
@@ -41,6 +50,12 @@ final class FieldList: RandomAccessCollection {
         if count == capacity { grow() }
         (storage + count).initialize(to: field)
         count += 1
+    }
+
+    /// Counts `fields` more fields past `storedLimit`.
+    @inline(__always)
+    func skip(_ fields: Int) {
+        skipped += fields
     }
 
     private func grow() {

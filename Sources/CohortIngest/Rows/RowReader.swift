@@ -56,16 +56,20 @@ struct RowReader {
     /// Reads every remaining record of `records`.
     mutating func read<Records: RecordSource, Sink: RowSink>(_ records: inout Records, into builder: inout Sink) throws(IngestError) {
         let fields = FieldList(capacity: header.count + 2)
+        // The columns after the last one read are counted, not kept.
+        fields.storedLimit = columns.lastReadColumn + 1
         let all = records.bytes
         let width = header.count
         let dateColumn = columns.date, amountColumn = columns.amount, customerColumn = columns.customer
         while let record = try records.nextRecord(into: fields) {
-            if Self.isBlank(fields, in: all) { continue }
+            if Self.isBlank(fields, in: all) {
+                guard fields.skipped > 0, !Self.isBlank(record, of: records, in: all) else { continue }
+            }
             dataRows += 1
             builder.rowsRead += 1
-            if fields.count != width {
-                guard fields.count > width, fields[width...].allSatisfy({ FieldParser.isBlank(Self.slice(all, $0)) }) else {
-                    reject(record, records, nil, .fieldCount(found: fields.count, header: width), into: &builder)
+            if fields.total != width {
+                guard fields.total > width, Self.fieldsAfter(width, areBlankIn: record, of: records, in: all) else {
+                    reject(record, records, nil, .fieldCount(found: fields.total, header: width), into: &builder)
                     continue
                 }
             }
@@ -347,12 +351,29 @@ struct RowReader {
         UnsafeBufferPointer(rebasing: all[field.start ..< field.end])
     }
 
+    /// Whether the fields kept are all blank (those counted past `storedLimit` not looked at).
     @inline(__always)
     private static func isBlank(_ fields: FieldList, in all: UnsafeBufferPointer<UInt8>) -> Bool {
         // Nearly always the first field tells.
         if fields.count > 0 && !FieldParser.isBlank(slice(all, fields[0])) { return false }
         for field in fields where !FieldParser.isBlank(slice(all, field)) { return false }
         return true
+    }
+
+    /// Whether every field of `record` is blank, those past `storedLimit` too (read again).
+    private static func isBlank<Records: RecordSource>(_ record: RecordPosition, of records: Records, in all: UnsafeBufferPointer<UInt8>) -> Bool {
+        let fields = FieldList()
+        records.allFields(of: record, into: fields)
+        return isBlank(fields, in: all)
+    }
+
+    /// Whether the fields of `record` after the first `width` are all blank (read again when
+    /// some were counted only).
+    private static func fieldsAfter<Records: RecordSource>(_ width: Int, areBlankIn record: RecordPosition, of records: Records,
+                                                          in all: UnsafeBufferPointer<UInt8>) -> Bool {
+        let fields = FieldList()
+        records.allFields(of: record, into: fields)
+        return fields[width...].allSatisfy { FieldParser.isBlank(slice(all, $0)) }
     }
 
     /// A field as text for a message: trimmed, with line breaks shown as `\n` so that the message stays one line.
