@@ -128,6 +128,14 @@ public struct CustomerAggregates: Sendable, Equatable {
     /// Appends a customer with its entries (sorted by period) and, when collected, its purchases.
     public mutating func appendCustomer(id: String, entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
         customerIDs.append(id)
+        appendCustomer(entries: entries, purchases: customerPurchases)
+    }
+
+    /// Appends a customer's entries and purchases, as `appendCustomer(id:...)` does, without its
+    /// id: for aggregates made in parts whose ids are all known beforehand. `customerIDs` is then
+    /// set whole once every customer is appended (one id per `entryStart` range), so that millions
+    /// of ids are not copied from part to part.
+    public mutating func appendCustomer(entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
         for entry in entries {
             period.append(entry.period)
             rows.append(entry.rows)

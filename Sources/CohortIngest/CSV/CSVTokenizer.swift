@@ -6,7 +6,7 @@ import CByteScan
 /// Fields are byte ranges into the input, so reading a record allocates nothing.
 /// A field with doubled quotes inside is marked so the caller can unescape it.
 /// Unquoted fields, nearly all of a typical export, are found with a mask of the
-/// delimiters, line feeds and quotes of 64 bytes at a time (`cohort_match_mask64`):
+/// delimiters, line feeds and quotes of 64 bytes at a time (`cohort_record_masks64`):
 /// each field then costs a shift and a count of trailing zeros, and the branches
 /// follow the record's fixed shape rather than each field's length.
 ///
@@ -26,6 +26,8 @@ struct CSVTokenizer {
     /// Bit k: whether byte `blockStart + k` is a delimiter, line feed or quote.
     private var blockStart: Int
     private var blockMask: UInt64 = 0
+    /// Bit k: whether byte `blockStart + k` is a line feed or quote (where fields are stepped over).
+    private var blockBreaks: UInt64 = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
@@ -50,6 +52,7 @@ struct CSVTokenizer {
         self.line = line
         blockStart = start - 64
         blockMask = 0
+        blockBreaks = 0
     }
 
     /// Reads the next record into `fields`; returns its first line and byte range, or nil at the end.
@@ -122,8 +125,38 @@ struct CSVTokenizer {
 
     /// Steps over the fields of the record from `start` (a field's first byte) to its end,
     /// counting them in `fields` without keeping them; returns where the record's last field ends.
-    /// An unquoted field costs a look at its mark alone.
+    ///
+    /// Up to the next line feed or quote, the fields are the delimiters counted in the block's
+    /// mask plus one: a few instructions for any number of fields. A quote there may begin a
+    /// quoted field, and the fields are then stepped over one by one.
     private mutating func skipFields(from start: Int, counting fields: FieldList) throws(CSVTokenizerError) -> Int {
+        var i = start
+        var skipped = 1
+        while true {
+            let offset = i &- blockStart
+            if offset >= 0 && offset < 64 {
+                let breaks = blockBreaks >> UInt64(offset), marks = blockMask >> UInt64(offset)
+                if breaks != 0 {
+                    let length = breaks.trailingZeroBitCount
+                    guard bytes[i + length] == UInt8(ascii: "\n") else { break } // a quote: one by one below
+                    fields.skip(skipped + (marks & (1 << UInt64(length) &- 1)).nonzeroBitCount)
+                    return i + length
+                }
+                skipped += marks.nonzeroBitCount
+                i = blockStart + 64
+            }
+            guard i < end else {
+                fields.skip(skipped)
+                return end
+            }
+            loadBlock(at: i)
+        }
+        blockStart = start - 64 // the blocks are read again from the first field
+        return try skipFieldsOneByOne(from: start, counting: fields)
+    }
+
+    /// `skipFields` for a record with a quote among the fields stepped over.
+    private mutating func skipFieldsOneByOne(from start: Int, counting fields: FieldList) throws(CSVTokenizerError) -> Int {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         var i = start
         var skipped = 0
@@ -186,12 +219,14 @@ struct CSVTokenizer {
         blockStart = start
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
         if start + 64 <= end, let base = bytes.baseAddress {
-            blockMask = cohort_match_mask64(base + start, delimiter, newline, quote)
+            blockMask = cohort_record_masks64(base + start, delimiter, newline, quote, &blockBreaks)
             return
         }
         blockMask = 0
+        blockBreaks = 0
         for index in start ..< end where bytes[index] == delimiter || bytes[index] == newline || bytes[index] == quote {
             blockMask |= 1 << UInt64(index - start)
+            if bytes[index] != delimiter { blockBreaks |= 1 << UInt64(index - start) }
         }
     }
 }

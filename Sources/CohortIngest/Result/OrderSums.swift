@@ -79,7 +79,7 @@ extension OrderSums {
         var aggregates = CustomerAggregates(periodKind: kind, asOfDay: asOf?.dayNumber, collectsPurchases: collectsPurchases)
         aggregates.latestDay = latestDay
         aggregates.amountTotalFits = amountTotalFits
-        let summing = Summing(customerIDs: customerIDs, segmentSlots: segmentSlots, calendar: calendar, asOfDay: asOfDay,
+        let summing = Summing(segmentSlots: segmentSlots, calendar: calendar, asOfDay: asOfDay,
                               template: aggregates)
         // A group of partitions on each core at a time, taken in turn as a core comes free; each
         // group's part appended in customer order as soon as those before it are.
@@ -104,6 +104,8 @@ extension OrderSums {
         if let failure = queue.failure { throw failure }
         let whole = queue.takeWhole()
         aggregates = whole.aggregates
+        precondition(aggregates.entryStart.count == customerCount + 1, "every customer summed, in order")
+        aggregates.customerIDs = customerIDs // the parts left the ids out: customer i is customerIDs[i]
         let segmentValues = whole.segmentValues
         aggregates.segments = zip(segments, segmentValues).map { column, values in
             SegmentColumn(name: column.name, values: column.values, source: .rows(values))
@@ -121,7 +123,6 @@ private struct Summing: Sendable {
         var segmentValues: [[Int32]]
     }
 
-    let customerIDs: [String]
     let segmentSlots: [Int]
     let calendar: PeriodLookup
     let asOfDay: Int32
@@ -162,7 +163,7 @@ private struct Summing: Sendable {
                 }
             }
             customer.withEntries { entries in
-                part.aggregates.appendCustomer(id: customerIDs[index], entries: entries, purchases: purchases)
+                part.aggregates.appendCustomer(entries: entries, purchases: purchases)
             }
         }
     }
