@@ -11,29 +11,24 @@
 #include <emmintrin.h>
 #endif
 
-/// A mask of the 64 bytes at `bytes` (all of which must be readable): bit k is set when
-/// bytes[k] is the delimiter, a newline or a quote; and in `breaks` the mask of the newlines
-/// and quotes alone, where a record may end or a quoted field begin.
-static inline uint64_t cohort_record_masks64(const uint8_t *bytes, uint8_t delimiter, uint8_t newline, uint8_t quote, uint64_t *breaks) {
+/// A mask of the 64 bytes at `bytes` (all of which must be readable): bit k is set
+/// when bytes[k] equals `a`, `b` or `c`.
+static inline uint64_t cohort_match_mask64(const uint8_t *bytes, uint8_t a, uint8_t b, uint8_t c) {
 #if defined(__SSE2__)
-    const __m128i vd = _mm_set1_epi8((char)delimiter), vn = _mm_set1_epi8((char)newline), vq = _mm_set1_epi8((char)quote);
-    uint64_t mask = 0, lines = 0;
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b), vc = _mm_set1_epi8((char)c);
+    uint64_t mask = 0;
     for (int part = 0; part < 4; part++) {
         const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + 16 * part));
-        const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vq));
-        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(ends, _mm_cmpeq_epi8(v, vd))) << (16 * part);
-        lines |= (uint64_t)(uint16_t)_mm_movemask_epi8(ends) << (16 * part);
+        const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
+        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(hits) << (16 * part);
     }
-    *breaks = lines;
     return mask;
 #else
-    uint64_t mask = 0, lines = 0;
+    uint64_t mask = 0;
     for (int k = 0; k < 64; k++) {
         const uint8_t byte = bytes[k];
-        lines |= (uint64_t)(byte == newline || byte == quote) << k;
-        mask |= (uint64_t)(byte == delimiter || byte == newline || byte == quote) << k;
+        mask |= (uint64_t)(byte == a || byte == b || byte == c) << k;
     }
-    *breaks = lines;
     return mask;
 #endif
 }

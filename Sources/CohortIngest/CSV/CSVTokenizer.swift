@@ -6,7 +6,7 @@ import CByteScan
 /// Fields are byte ranges into the input, so reading a record allocates nothing.
 /// A field with doubled quotes inside is marked so the caller can unescape it.
 /// Unquoted fields, nearly all of a typical export, are found with a mask of the
-/// delimiters, line feeds and quotes of 64 bytes at a time (`cohort_record_masks64`):
+/// delimiters, line feeds and quotes of 64 bytes at a time (`cohort_match_mask64`):
 /// each field then costs a shift and a count of trailing zeros, and the branches
 /// follow the record's fixed shape rather than each field's length.
 ///
@@ -26,8 +26,6 @@ struct CSVTokenizer {
     /// Bit k: whether byte `blockStart + k` is a delimiter, line feed or quote.
     private var blockStart: Int
     private var blockMask: UInt64 = 0
-    /// Bit k: whether byte `blockStart + k` is a line feed or quote (where fields are stepped over).
-    private var blockBreaks: UInt64 = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
@@ -52,7 +50,6 @@ struct CSVTokenizer {
         self.line = line
         blockStart = start - 64
         blockMask = 0
-        blockBreaks = 0
     }
 
     /// Reads the next record into `fields`; returns its first line and byte range, or nil at the end.
@@ -135,7 +132,7 @@ struct CSVTokenizer {
         while true {
             let offset = i &- blockStart
             if offset >= 0 && offset < 64 {
-                let breaks = blockBreaks >> UInt64(offset), marks = blockMask >> UInt64(offset)
+                let breaks = breaksOfBlock() >> UInt64(offset), marks = blockMask >> UInt64(offset)
                 if breaks != 0 {
                     let length = breaks.trailingZeroBitCount
                     guard bytes[i + length] == UInt8(ascii: "\n") else { break } // a quote: one by one below
@@ -219,15 +216,25 @@ struct CSVTokenizer {
         blockStart = start
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
         if start + 64 <= end, let base = bytes.baseAddress {
-            blockMask = cohort_record_masks64(base + start, delimiter, newline, quote, &blockBreaks)
+            blockMask = cohort_match_mask64(base + start, delimiter, newline, quote)
             return
         }
         blockMask = 0
-        blockBreaks = 0
         for index in start ..< end where bytes[index] == delimiter || bytes[index] == newline || bytes[index] == quote {
             blockMask |= 1 << UInt64(index - start)
-            if bytes[index] != delimiter { blockBreaks |= 1 << UInt64(index - start) }
         }
+    }
+
+    /// The block's line feeds and quotes (where fields are stepped over): its marks that are no delimiter.
+    private func breaksOfBlock() -> UInt64 {
+        if blockStart + 64 <= end, let base = bytes.baseAddress {
+            return cohort_match_mask64(base + blockStart, UInt8(ascii: "\n"), UInt8(ascii: "\""), UInt8(ascii: "\""))
+        }
+        var breaks: UInt64 = 0
+        for index in blockStart ..< end where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\"") {
+            breaks |= 1 << UInt64(index - blockStart)
+        }
+        return breaks
     }
 }
 
