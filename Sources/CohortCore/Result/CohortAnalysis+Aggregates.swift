@@ -16,7 +16,7 @@ extension CohortAnalysis {
     public init(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(), input: InputSummary = InputSummary(),
                 includesKPIs: Bool = true, includesCustomers: Bool = false) throws {
         guard includesCustomers && includesKPIs else {
-            self = try Self.analyse(aggregates, options: options, input: input, includesKPIs: includesKPIs, includesCustomers: false).analysis
+            self = try Self.analyse(consume aggregates, options: options, input: input, includesKPIs: includesKPIs, includesCustomers: false).analysis
             return
         }
         self = try Self.withCustomerLists(aggregates: aggregates, options: options, input: input).analysis

@@ -169,6 +169,8 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
                 analysis.segments = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                                    headlinePeriod: nil).build().attributes
             }
+            BackgroundRelease.drop(consume table)
+            BackgroundRelease.drop(consume history)
             return Prepared(analysis: analysis)
         }
         analysis.kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
@@ -183,7 +185,11 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
             analysis.segments = split.attributes
             (lookups, membership) = (split.lookups, split.membership)
         }
-        guard includesCustomers, let purchases = history.purchases else { return Prepared(analysis: analysis) }
+        guard includesCustomers, let purchases = history.purchases else {
+            BackgroundRelease.drop(consume table)
+            BackgroundRelease.drop(consume history)
+            return Prepared(analysis: analysis)
+        }
         var builder = CustomerActionsBuilder(history: history, purchases: purchases, periods: periods, customerIDs: table.customerIDs,
                                              churnWindow: window.periods, headlinePeriod: headlinePeriod, asOfDay: asOfDay,
                                              kind: resolved.period, grossMargin: resolved.grossMargin)
