@@ -72,24 +72,9 @@ struct CSVTokenizer {
             }
             stored += 1
             if i < count && bytes[i] == quote {
-                // Quoted field.
-                let fieldLine = line
-                var escaped = false
-                i += 1
-                let start = i
-                while true {
-                    guard i < count else { throw .unterminatedQuote(line: fieldLine) }
-                    let byte = bytes[i]
-                    if byte == quote {
-                        if i + 1 < count && bytes[i + 1] == quote { escaped = true; i += 2; continue }
-                        break
-                    }
-                    if byte == newline { line += 1 }
-                    i += 1
-                }
-                fields.append(Field(start: start, end: i, hasEscapedQuotes: escaped))
-                i += 1 // closing quote; anything up to the delimiter is ignored
-                while i < count && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
+                let quoted = try quotedField(at: i)
+                fields.append(Field(start: i + 1, end: quoted.closingQuote, hasEscapedQuotes: quoted.escaped))
+                i = quoted.end
             } else {
                 let start = i
                 i = nextDelimiterOrNewline(from: i)
@@ -154,33 +139,40 @@ struct CSVTokenizer {
 
     /// `skipFields` for a record with a quote among the fields stepped over.
     private mutating func skipFieldsOneByOne(from start: Int, counting fields: FieldList) throws(CSVTokenizerError) -> Int {
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         var i = start
         var skipped = 0
         while true {
             skipped += 1
-            if i < end && bytes[i] == quote {
-                let fieldLine = line
-                i += 1
-                while true {
-                    guard i < end else { throw .unterminatedQuote(line: fieldLine) }
-                    let byte = bytes[i]
-                    if byte == quote {
-                        if i + 1 < end && bytes[i + 1] == quote { i += 2; continue }
-                        break
-                    }
-                    if byte == newline { line += 1 }
-                    i += 1
-                }
-                i += 1
-                while i < end && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
-            } else {
-                i = nextDelimiterOrNewline(from: i)
-            }
+            i = i < end && bytes[i] == UInt8(ascii: "\"") ? try quotedField(at: i).end : nextDelimiterOrNewline(from: i)
             if i < end && bytes[i] == delimiter { i += 1; continue }
             fields.skip(skipped)
             return i
         }
+    }
+
+    /// The quoted field whose opening quote is at `start`: where its closing quote is, whether it
+    /// holds doubled quotes, and where the field ends (anything between the closing quote and the
+    /// next delimiter or line end is ignored). Counts the line breaks inside it; throws when the
+    /// quote never closes.
+    private mutating func quotedField(at start: Int) throws(CSVTokenizerError) -> (closingQuote: Int, escaped: Bool, end: Int) {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let fieldLine = line
+        var escaped = false
+        var i = start + 1
+        while true {
+            guard i < end else { throw .unterminatedQuote(line: fieldLine) }
+            let byte = bytes[i]
+            if byte == quote {
+                if i + 1 < end && bytes[i + 1] == quote { escaped = true; i += 2; continue }
+                break
+            }
+            if byte == newline { line += 1 }
+            i += 1
+        }
+        let closingQuote = i
+        i += 1
+        while i < end && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != carriageReturn { i += 1 }
+        return (closingQuote, escaped, i)
     }
 
     /// The index of the first delimiter or line feed at or after `start` (the end of the bytes if
