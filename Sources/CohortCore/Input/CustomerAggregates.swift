@@ -122,13 +122,8 @@ public struct CustomerAggregates: Sendable, Equatable {
 
     /// Appends a customer with its entries (sorted by period) and, when collected, its purchases.
     public mutating func appendCustomer(id: String, entries: [Entry], purchases customerPurchases: Purchases = .none) {
-        entries.withUnsafeBufferPointer { appendCustomer(id: id, entries: $0, purchases: customerPurchases) }
-    }
-
-    /// Appends a customer with its entries (sorted by period) and, when collected, its purchases.
-    public mutating func appendCustomer(id: String, entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
         customerIDs.append(id)
-        appendCustomer(entries: entries, purchases: customerPurchases)
+        entries.withUnsafeBufferPointer { appendCustomer(entries: $0, purchases: customerPurchases) }
     }
 
     /// Appends a customer's entries and purchases, as `appendCustomer(id:...)` does, without its

@@ -63,12 +63,13 @@ struct RowReader {
         let dateColumn = columns.date, amountColumn = columns.amount, customerColumn = columns.customer
         while let record = try records.nextRecord(into: fields) {
             if Self.isBlank(fields, in: all) {
-                guard fields.skipped > 0, !Self.isBlank(record, of: records, in: all) else { continue }
+                guard fields.skipped > 0, !Self.isBlank(Self.allFields(of: record, in: records), in: all) else { continue }
             }
             dataRows += 1
             builder.rowsRead += 1
             if fields.total != width {
-                guard fields.total > width, Self.fieldsAfter(width, areBlankIn: record, of: records, in: all) else {
+                guard fields.total > width,
+                      Self.allFields(of: record, in: records)[width...].allSatisfy({ FieldParser.isBlank(Self.slice(all, $0)) }) else {
                     reject(record, records, nil, .fieldCount(found: fields.total, header: width), into: &builder)
                     continue
                 }
@@ -360,20 +361,12 @@ struct RowReader {
         return true
     }
 
-    /// Whether every field of `record` is blank, those past `storedLimit` too (read again).
-    private static func isBlank<Records: RecordSource>(_ record: RecordPosition, of records: Records, in all: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Every field of `record`, read again: those past `storedLimit` were only counted. For the
+    /// rare rows whose blankness or extra fields are in question.
+    private static func allFields<Records: RecordSource>(of record: RecordPosition, in records: Records) -> FieldList {
         let fields = FieldList()
         records.allFields(of: record, into: fields)
-        return isBlank(fields, in: all)
-    }
-
-    /// Whether the fields of `record` after the first `width` are all blank (read again when
-    /// some were counted only).
-    private static func fieldsAfter<Records: RecordSource>(_ width: Int, areBlankIn record: RecordPosition, of records: Records,
-                                                          in all: UnsafeBufferPointer<UInt8>) -> Bool {
-        let fields = FieldList()
-        records.allFields(of: record, into: fields)
-        return fields[width...].allSatisfy { FieldParser.isBlank(slice(all, $0)) }
+        return fields
     }
 
     /// A field as text for a message: trimmed, with line breaks shown as `\n` so that the message stays one line.
