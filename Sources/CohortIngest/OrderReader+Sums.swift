@@ -23,7 +23,7 @@ extension OrderReader {
         }
         progress?(size ?? input.count, size ?? 0)
         let warnings = dateWarnings(builder.days, sources: files) + outOfRangeWarnings(builder.rejected) + repeats + fileWarnings
-        var result = OrderSumsReadResult(sums: try builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
+        var result = OrderSumsReadResult(sums: try builder.sums(keepingCustomerIDs: keepsCustomerIDs), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
                                          formats: [format], warnings: warnings)
         result.chunks = builder.chunks
         return result

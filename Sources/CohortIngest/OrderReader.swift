@@ -28,6 +28,10 @@ public struct OrderReader: Sendable {
     /// Where `readSums` writes the order lines of a file, to sum them a partition of customers at
     /// a time (`SumsSpill`): `TMPDIR` when set, else /var/tmp (on disk, where /tmp may be memory), else /tmp.
     public var spillDirectory = OrderReader.defaultSpillDirectory()
+    /// Whether `readSums` makes the customer ids strings (`OrderSums.customerIDs`). Only what
+    /// names a customer needs them (the customer lists, a customers file, NPS answers): a matrix
+    /// or the KPIs of a large file do not, and its 1.7 million ids are then only counted.
+    public var keepsCustomerIDs = true
     /// Customers per partition of the spill, as a power of 2 (tests use small partitions).
     var spillPartitionShift = SumsSpill.defaultPartitionShift
     /// Bytes per chunk when `readSums` reads a file of four chunks or more in chunks on several

@@ -13,13 +13,16 @@ extension ReportJob {
         var input: InputSummary
     }
 
-    /// Reads the order file into sums, with the purchase days when `collectsPurchases`; nil when a
+    /// Reads the order file into sums, with the purchase days when `collectsPurchases` and the
+    /// customer ids when `keepsCustomerIDs` (also when a customers file gives segments); nil when a
     /// table is read instead: a file smaller than `sumsFromBytes`, several files (rows repeated
     /// across files are found in a table), or a database. Refuses and tells of rejected rows as
     /// `read()` does.
-    func readSums(collectsPurchases: Bool) throws -> SummedOrders? {
+    func readSums(collectsPurchases: Bool, keepsCustomerIDs: Bool = true) throws -> SummedOrders? {
         guard options.sumsFromBytes < Int.max, databaseURL == nil, !options.inputs.isEmpty else { return nil }
         let events = events
+        var orderReader = orderReader
+        orderReader.keepsCustomerIDs = keepsCustomerIDs || !options.read.segmentColumns.isEmpty
         guard let result = try orderReader.readSums(sources: options.inputs, minimumBytes: options.sumsFromBytes, beforeReading: { events?(.phase(.reading)) })
         else { return nil }
         try result.check(strict: options.strict, maxRejectedPercent: options.maxRejectedPercent)

@@ -102,7 +102,8 @@ public struct ReportJob: Sendable {
     /// Reads and analyses, timing both.
     public func analyse(includesKPIs: Bool = true, includesCustomers: Bool = false, timings: inout JobTimings) throws -> CohortAnalysis {
         if let url = databaseURL { return try analyse(database: url, includesKPIs: includesKPIs, includesCustomers: includesCustomers, timings: &timings) }
-        if let summed = try readSums(collectsPurchases: includesKPIs && includesCustomers) {
+        // Without the customers to act on, nothing shown names a customer: the ids are only counted.
+        if let summed = try readSums(collectsPurchases: includesKPIs && includesCustomers, keepsCustomerIDs: includesCustomers) {
             timings.lap(.read(rows: summed.input.rowsRead))
             events?(.phase(.analysing))
             let input = summed.input

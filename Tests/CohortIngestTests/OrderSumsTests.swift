@@ -55,6 +55,29 @@ import Testing
         #expect(try got.sums.countSums() == count && count > 10_000)
     }
 
+    /// Without the customer ids (`keepsCustomerIDs` false, for a matrix or KPIs): the customers are
+    /// counted all the same, and the matrices and KPIs are those of the table.
+    @Test func sumsWithoutTheIDsCountTheCustomersAndGiveTheSameAnalysis() throws {
+        let text = Self.randomExport(seed: 5, rows: 8_000)
+        let file = try Self.write(text)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let table = try OrderReader(options: ReadOptions()).read(sources: [file])
+        var reader = OrderReader(options: ReadOptions())
+        reader.keepsCustomerIDs = false
+        let summed = try #require(try reader.readSums(sources: [file]))
+
+        #expect(summed.sums.customerIDs.isEmpty)
+        // Every customer of the table, counted from its ids: those of rows it kept.
+        let customers = Set(table.table.customer).count
+        #expect(customers > 500)
+        #expect(summed.sums.customerCount == customers)
+        let aggregates = try summed.sums.aggregates(period: .month, asOf: nil, collectsPurchases: false)
+        #expect(aggregates.customerCount == customers && aggregates.customerIDs.isEmpty)
+        let expected = try CohortAnalysis(table: table.table, input: table.inputSummary)
+        let got = try CohortAnalysis(aggregates: aggregates, input: summed.inputSummary)
+        #expect(got == expected)
+    }
+
     /// One sum per customer, order id and day: counted independently from the rows read.
     @Test func oneSumPerCustomerOrderAndDay() throws {
         let file = try Self.write(Self.randomExport(seed: 9, rows: 5_000))

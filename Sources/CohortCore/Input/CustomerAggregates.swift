@@ -81,7 +81,9 @@ public struct CustomerAggregates: Sendable, Equatable {
     /// The as-of day the sums stop at (later rows left out, counted in `rowsAfterAsOf`); nil when
     /// nothing was cut, so that the as-of date can be the latest order's.
     public var asOfDay: Int?
-    /// Customer index → customer id; ties in ranked lists follow this order.
+    /// Customer index → customer id; ties in ranked lists follow this order. Empty when the ids
+    /// were not kept because nothing made of these aggregates names a customer (a matrix or the
+    /// KPIs of a large file, `OrderReader.keepsCustomerIDs`); `customerCount` counts them either way.
     public var customerIDs: [String] = []
     /// Per customer i: its entries are `entryStart[i] ..< entryStart[i + 1]`.
     public var entryStart: [Int] = [0]
@@ -114,7 +116,7 @@ public struct CustomerAggregates: Sendable, Equatable {
         purchases = collectsPurchases ? [] : nil
     }
 
-    public var customerCount: Int { customerIDs.count }
+    public var customerCount: Int { entryStart.count - 1 }
     public var entryCount: Int { period.count }
 
     /// The entries of customer `i`.

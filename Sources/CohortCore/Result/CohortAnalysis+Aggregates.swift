@@ -25,12 +25,14 @@ extension CohortAnalysis {
     /// As `withCustomerRecords(table:...)`, from aggregates (they must hold the purchase days).
     public static func withCustomerRecords(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                            input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, records: CustomerRecords) {
-        try withCustomerRecords(of: aggregates, options: options, input: input)
+        precondition(aggregates.customerIDs.count == aggregates.customerCount, "the customers' records name them: their ids are needed")
+        return try withCustomerRecords(of: aggregates, options: options, input: input)
     }
 
     /// As `withCustomerLists(table:...)`, from aggregates (they must hold the purchase days).
     public static func withCustomerLists(aggregates: consuming CustomerAggregates, options: AnalysisOptions = AnalysisOptions(),
                                          input: InputSummary = InputSummary()) throws -> (analysis: CohortAnalysis, atRisk: RankedCustomers, lost: RankedCustomers) {
-        try withCustomerLists(of: aggregates, options: options, input: input)
+        precondition(aggregates.customerIDs.count == aggregates.customerCount, "the customer lists name them: their ids are needed")
+        return try withCustomerLists(of: aggregates, options: options, input: input)
     }
 }

@@ -25,7 +25,10 @@ public struct OrderSums: @unchecked Sendable {
 
     /// The lines, in a temporary file in partitions of customers, summed a group of partitions at a time.
     let spill: SumsSpill
-    /// Customer index → the customer id as it appeared in the input (trimmed), in reading order.
+    /// The customers, numbered in reading order.
+    public let customerCount: Int
+    /// Customer index → the customer id as it appeared in the input (trimmed); empty when the ids
+    /// were not kept (`OrderReader.keepsCustomerIDs`).
     public let customerIDs: [String]
     /// The earliest and latest order day of any row; nil without rows.
     let days: ClosedRange<Int>?
@@ -35,8 +38,6 @@ public struct OrderSums: @unchecked Sendable {
     let segmentSlots: [Int]
     /// Whether the magnitudes of all amounts add up to at most `Int64.max` minor units.
     public let amountTotalFits: Bool
-
-    public var customerCount: Int { customerIDs.count }
 
     /// The latest order day of any row; nil without rows.
     public var latestDay: Int? { days?.upperBound }

@@ -170,15 +170,17 @@ struct SumsBuilder: RowSink {
     /// Per day the rows read and the first of them (after `takeIDs()`).
     var days: DayTally { folding.days }
 
-    /// The sums read; call once, after the last file (and `takeIDs()`).
-    func sums() throws(IngestError) -> OrderSums {
+    /// The sums read, with the customer ids as strings when `keepingCustomerIDs`; call once,
+    /// after the last file (and `takeIDs()`).
+    func sums(keepingCustomerIDs: Bool = true) throws(IngestError) -> OrderSums {
         precondition(batch.isEmpty, "takeIDs() before sums()")
         try folding.finishSpill()
         let slots = segmentNames.indices.filter { segmentFound[$0] }
         let segments = slots.map { column in
             SegmentColumn(name: segmentNames[column], values: segmentInterners[column].allStrings(), source: .rows([]))
         }
-        return OrderSums(spill: folding.spill, customerIDs: folding.customers.allStrings(), days: folding.days.range,
+        return OrderSums(spill: folding.spill, customerCount: folding.customers.count,
+                         customerIDs: keepingCustomerIDs ? folding.customers.allStrings() : [], days: folding.days.range,
                          segments: segments, segmentSlots: slots, amountTotalFits: folding.amountTotalFits)
     }
 }
