@@ -14,7 +14,7 @@ extension OrderReader {
         if minimumBytes > 0 { guard let size = InputFiles.size(of: file), size >= minimumBytes else { return nil } }
         beforeReading()
         var builder = try SumsBuilder(segmentColumns: options.segmentColumns, concurrent: concurrentInterning, spillDirectory: spillDirectory,
-                                      partitionShift: spillPartitionShift, chunkBytes: chunkBytes)
+                                      partitionShift: spillPartitionShift, chunkBytes: chunkBytes, keepsCustomerIDs: keepsCustomerIDs)
         let size = InputFiles.size(of: file)
         let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
         let reportProgress = progress.map { progress in { (offset: Int) in progress(offset, size ?? 0) } }
@@ -23,7 +23,7 @@ extension OrderReader {
         }
         progress?(size ?? input.count, size ?? 0)
         let warnings = dateWarnings(builder.days, sources: files) + outOfRangeWarnings(builder.rejected) + repeats + fileWarnings
-        var result = OrderSumsReadResult(sums: try builder.sums(keepingCustomerIDs: keepsCustomerIDs), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
+        var result = OrderSumsReadResult(sums: try builder.sums(), rejected: builder.rejected, rowsRead: builder.rowsRead, sources: files,
                                          formats: [format], warnings: warnings)
         result.chunks = builder.chunks
         return result

@@ -30,7 +30,7 @@ public struct OrderReader: Sendable {
     public var spillDirectory = OrderReader.defaultSpillDirectory()
     /// Whether `readSums` makes the customer ids strings (`OrderSums.customerIDs`). Only what
     /// names a customer needs them (the customer lists, a customers file, NPS answers): a matrix
-    /// or the KPIs of a large file do not, and its 1.7 million ids are then only counted.
+    /// or the KPIs of a large file do not: its ids are then only counted, their bytes not kept.
     public var keepsCustomerIDs = true
     /// Customers per partition of the spill, as a power of 2 (tests use small partitions).
     var spillPartitionShift = SumsSpill.defaultPartitionShift

@@ -41,12 +41,12 @@ struct SumsBuilder: RowSink {
     /// where the lines are written, to be summed a partition of customers at a time (`SumsSpill`).
     /// `chunkBytes`: read a file of at least four chunks in chunks on several threads (nil: in order).
     init(segmentColumns: [String], concurrent: Bool? = nil, spillDirectory: String,
-         partitionShift: Int = SumsSpill.defaultPartitionShift, chunkBytes: Int? = nil) throws(IngestError) {
+         partitionShift: Int = SumsSpill.defaultPartitionShift, chunkBytes: Int? = nil, keepsCustomerIDs: Bool = true) throws(IngestError) {
         segmentNames = segmentColumns
         self.chunkBytes = chunkBytes
         segmentFound = segmentColumns.map { _ in false }
         folding = try SumsFolding(segmentCount: segmentColumns.count, concurrent: concurrent, spillDirectory: spillDirectory,
-                                  partitionShift: partitionShift)
+                                  partitionShift: partitionShift, keepsCustomerIDs: keepsCustomerIDs)
         segmentInterners = try IngestError.orOutOfMemory { () throws(MemoryError) in
             try segmentColumns.map { _ throws(MemoryError) in try ByteInterner(capacity: 64) }
         }
@@ -170,9 +170,9 @@ struct SumsBuilder: RowSink {
     /// Per day the rows read and the first of them (after `takeIDs()`).
     var days: DayTally { folding.days }
 
-    /// The sums read, with the customer ids as strings when `keepingCustomerIDs`; call once,
-    /// after the last file (and `takeIDs()`).
-    func sums(keepingCustomerIDs: Bool = true) throws(IngestError) -> OrderSums {
+    /// The sums read, with the customer ids as strings when they were kept (`keepsCustomerIDs`);
+    /// call once, after the last file (and `takeIDs()`).
+    func sums() throws(IngestError) -> OrderSums {
         precondition(batch.isEmpty, "takeIDs() before sums()")
         try folding.finishSpill()
         let slots = segmentNames.indices.filter { segmentFound[$0] }
@@ -180,7 +180,7 @@ struct SumsBuilder: RowSink {
             SegmentColumn(name: segmentNames[column], values: segmentInterners[column].allStrings(), source: .rows([]))
         }
         return OrderSums(spill: folding.spill, customerCount: folding.customers.count,
-                         customerIDs: keepingCustomerIDs ? folding.customers.allStrings() : [], days: folding.days.range,
+                         customerIDs: folding.customers.keepsKeys ? folding.customers.allStrings() : [], days: folding.days.range,
                          segments: segments, segmentSlots: slots, amountTotalFits: folding.amountTotalFits)
     }
 }

@@ -51,10 +51,12 @@ final class SumsFolding: @unchecked Sendable {
 
     /// `concurrent`: fold on a second thread (nil: when there is more than one core). `spillDirectory`:
     /// where the lines are written (`SumsSpill`), in partitions of 2^`partitionShift` customers.
-    init(segmentCount: Int, concurrent: Bool? = nil, spillDirectory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
+    /// `keepsCustomerIDs`: whether the customer ids' bytes are kept, to be made strings at the end.
+    init(segmentCount: Int, concurrent: Bool? = nil, spillDirectory: String, partitionShift: Int = SumsSpill.defaultPartitionShift,
+         keepsCustomerIDs: Bool = true) throws(IngestError) {
         self.concurrent = concurrent ?? (ProcessInfo.processInfo.activeProcessorCount > 1)
         spill = try SumsSpill(segmentCount: segmentCount, directory: spillDirectory, partitionShift: partitionShift)
-        customers = try IngestError.orOutOfMemory { () throws(MemoryError) in try ByteInterner(capacity: 1 << 14) }
+        customers = try IngestError.orOutOfMemory { () throws(MemoryError) in try ByteInterner(capacity: 1 << 14, keepsKeys: keepsCustomerIDs) }
         orderIDs = try IngestError.orOutOfMemory { () throws(MemoryError) in try ByteInterner(capacity: 16, keepsKeys: false) }
         let poolSize = self.concurrent ? 4 : 1
         pool = (0 ..< poolSize).map { _ in SumsBatch(segmentCount: segmentCount) }
