@@ -94,7 +94,8 @@ struct CSVTokenizer {
     }
 
     /// Every field of the record at `extent` of `bytes` (read before, so complete there) into
-    /// `fields`, none skipped whatever their `storedLimit`.
+    /// `fields`, none skipped whatever their `storedLimit`. An empty line is one empty field, as
+    /// `nextRecord` reads it.
     static func allFields(of extent: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fields: FieldList) {
         var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, start: extent.lowerBound)
         tokenizer.readable(upTo: extent.upperBound)
@@ -102,18 +103,55 @@ struct CSVTokenizer {
         fields.storedLimit = .max
         defer { fields.storedLimit = limit }
         fields.removeAll()
+        guard !extent.isEmpty else { return fields.append(Field(start: extent.lowerBound, end: extent.lowerBound)) }
         _ = try? tokenizer.nextRecord(into: fields) // it was read whole before: its quotes close
     }
 
     /// Steps over the fields of the record from `start` (a field's first byte) to its end,
     /// counting them in `fields` without keeping them; returns where the record's last field ends.
     ///
-    /// Up to the next line feed or quote, the fields are the delimiters counted in the block's
-    /// mask plus one: a few instructions for any number of fields. A quote there may begin a
-    /// quoted field, and the fields are then stepped over one by one.
+    /// The first few are found mark by mark in the block's mask (a delimiter: one more field; a
+    /// line feed: the end), as a short export's trailing columns are: a few instructions each.
+    /// Past `marksWalked` marks, the fields up to the next line feed or quote are the delimiters
+    /// counted in the mask plus one, a few instructions for any number of fields (the dozens of
+    /// columns of a shop's export). A quote may begin a quoted field: the fields are then
+    /// stepped over one by one.
     private mutating func skipFields(from start: Int, counting fields: FieldList) throws(CSVTokenizerError) -> Int {
         var i = start
         var skipped = 1
+        for _ in 0 ..< Self.marksWalked {
+            let mark = nextMarked(from: i)
+            guard mark < end else {
+                fields.skip(skipped)
+                return end
+            }
+            let byte = bytes[mark]
+            if byte == delimiter {
+                skipped += 1
+                i = mark + 1
+            } else if byte == UInt8(ascii: "\n") {
+                fields.skip(skipped)
+                return mark
+            } else {
+                blockStart = start - 64 // a quote: the blocks are read again from the first field
+                return try skipFieldsOneByOne(from: start, counting: fields)
+            }
+        }
+        return try skipCountedFields(from: i, skipped: skipped, recordFieldsFrom: start, counting: fields)
+    }
+
+    /// Marks `skipFields` walks one by one before it counts the rest in the block's mask: the
+    /// sample's three trailing columns are three marks (stepping over them fell from 6.2–6.9 %
+    /// of the CPU samples to 4.4–5.1 % there, when every record counted its fields in a second
+    /// mask of line feeds and quotes).
+    private static let marksWalked = 8
+
+    /// `skipFields` from `start`, a field's first byte, `skipped` fields stepped over before it
+    /// (from `recordStart`, where the fields stepped over began): counted in the block's masks.
+    private mutating func skipCountedFields(from start: Int, skipped alreadySkipped: Int, recordFieldsFrom recordStart: Int,
+                                            counting fields: FieldList) throws(CSVTokenizerError) -> Int {
+        var i = start
+        var skipped = alreadySkipped
         while true {
             let offset = i &- blockStart
             if offset >= 0 && offset < 64 {
@@ -133,8 +171,8 @@ struct CSVTokenizer {
             }
             loadBlock(at: i)
         }
-        blockStart = start - 64 // the blocks are read again from the first field
-        return try skipFieldsOneByOne(from: start, counting: fields)
+        blockStart = recordStart - 64 // the blocks are read again from the first field
+        return try skipFieldsOneByOne(from: recordStart, counting: fields)
     }
 
     /// `skipFields` for a record with a quote among the fields stepped over.
