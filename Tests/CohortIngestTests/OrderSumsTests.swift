@@ -171,7 +171,7 @@ import Testing
             }
         }
         try spill.finish(customerCount: 1)
-        #expect(spill.partitionCount == 1 && spill.bytesWritten == 600 * (24 + 4 * 20_000))
+        #expect(spill.partitionCount == 1 && spill.bytesWritten == 600 * (20 + 4 * 20_000)) // 600 lines of 20 bytes and 4 a column
         let lines = spill.emptyLines()
         try spill.read(0 ..< 1, into: lines)
         var count = 0, amount: Int64 = 0
@@ -191,7 +191,7 @@ import Testing
         var options = ReadOptions()
         options.segmentColumns = ["channel"]
         var one = OrderReader(options: options)
-        one.spillPartitionShift = 20 // every customer in one partition
+        one.spillPartitionShift = 12 // every customer in one partition (4,096 places)
         let whole = try #require(try one.readSums(sources: [file]))
         var small = OrderReader(options: options)
         small.spillPartitionShift = 4
@@ -201,9 +201,9 @@ import Testing
         #expect(parts.sums.spill.partitionCount > 20 && parts.sums.customerCount % 16 != 0, "\(parts.sums.customerCount) customers")
         for period in [PeriodKind.month, .week] {
             let expected = try whole.sums.aggregates(period: period, asOf: nil, collectsPurchases: true)
-            // 12,000 rows of up to 1,200 customers: about 10 lines a customer, 160 a partition of 16, of 32
-            // bytes each (24, and 4 for the segment column, padded to 8): about 5 KiB a partition. Groups of
-            // one partition each, of about three (16 KiB), and of all.
+            // 12,000 rows of up to 1,200 customers: about 10 lines a customer, 160 a partition of 16, of 24
+            // bytes each (20, and 4 for the segment column): about 4 KiB a partition. Groups of one
+            // partition each, of about four (16 KiB), and of all.
             for groupBytes in [1, 16 << 10, 1 << 20] {
                 parts.sums.spill.groupBytes = groupBytes
                 #expect(try parts.sums.aggregates(period: period, asOf: nil, collectsPurchases: true) == expected, "\(period), \(groupBytes)")

@@ -37,16 +37,18 @@ import Testing
         // Shuffled, as lines come from a file: each customer's stay in this order.
         for index in lines.indices.reversed() { lines.swapAt(index, Int(random.next() % UInt64(index + 1))) }
 
-        let partition = PartitionLines(recordBytes: 24)
-        #expect(partition.makeRoom(forBytes: lines.count * 24))
+        // Two partitions of 32 customers (the second partly filled), as the spill gives them back:
+        // the first partition's lines, then the second's.
+        let shift = 5, recordBytes = SpillRecord.bytes(segmentCount: 0)
+        lines = lines.filter { $0.customer < 32 } + lines.filter { $0.customer >= 32 }
+        let partition = PartitionLines(recordBytes: recordBytes, partitionShift: shift)
+        #expect(partition.makeRoom(forBytes: lines.count * recordBytes))
         for (index, line) in lines.enumerated() {
-            let record = partition.unsorted! + index * 24
-            record.storeBytes(of: line.customer, as: Int32.self)
-            record.storeBytes(of: line.day, toByteOffset: 4, as: Int32.self)
-            record.storeBytes(of: line.key, toByteOffset: 8, as: UInt64.self)
-            record.storeBytes(of: line.amount, toByteOffset: 16, as: Int64.self)
+            SpillRecord.write(place: line.customer % 32, day: line.day, key: line.key, amount: line.amount, shift: shift,
+                              to: partition.unsorted! + index * recordBytes)
         }
-        #expect(partition.sort(count: lines.count, firstCustomer: 0, customerCount: customerCount))
+        let firstPartition = lines.count { $0.customer < 32 }
+        #expect(partition.sort(partitionLines: [firstPartition, lines.count - firstPartition], customerCount: customerCount))
         #expect(partition.lineCount == lines.count)
 
         for customer in 0 ..< customerCount {

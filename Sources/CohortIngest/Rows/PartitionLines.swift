@@ -28,6 +28,8 @@ final class PartitionLines {
     }
 
     private let recordBytes: Int
+    /// Customers per partition, as a power of 2 (a record holds its customer's place in the partition).
+    private let partitionShift: Int
     /// The lines as read, in reading order (filled by `SumsSpill`), and their room in bytes.
     private(set) var unsorted: UnsafeMutableRawPointer?
     private var unsortedBytes = 0
@@ -54,9 +56,10 @@ final class PartitionLines {
     private var slots: UnsafeMutablePointer<Int32>
     private var slotCapacity = 0
 
-    /// Room for partitions of records of `recordBytes` (as `SumsSpill` writes them).
-    init(recordBytes: Int) {
+    /// Room for partitions of 2^`partitionShift` customers, of records of `recordBytes` (as `SumsSpill` writes them).
+    init(recordBytes: Int, partitionShift: Int) {
         self.recordBytes = recordBytes
+        self.partitionShift = partitionShift
         sums = .allocate(capacity: 0)
         firstRecord = .allocate(capacity: 0)
         nextOfKey = .allocate(capacity: 0)
@@ -89,30 +92,42 @@ final class PartitionLines {
         return buffer != nil
     }
 
-    /// Sorts the `count` records in `unsorted` (customers numbered from `firstCustomer`) of
-    /// `customerCount` customers by customer, keeping their order within each; false without memory.
-    func sort(count: Int, firstCustomer: Int32, customerCount: Int) -> Bool {
+    /// Sorts the records in `unsorted`, those of neighbouring partitions one partition after the
+    /// other (`partitionLines[k]` records of the k-th), by customer, keeping their order within
+    /// each: customer `(k << partitionShift) + place` of the `customerCount`; false without memory.
+    func sort(partitionLines: [Int], customerCount: Int) -> Bool {
         summedCustomer = -1
+        let count = partitionLines.reduce(0, +)
         guard Self.makeRoom(&records, capacity: &recordsBytes, bytes: count * recordBytes) else { return false }
         start.removeAll(keepingCapacity: true)
         start.append(contentsOf: repeatElement(0, count: customerCount + 1))
         guard count > 0, let sorted = records, let unsorted else { return count == 0 }
-        let recordBytes = recordBytes
+        let recordBytes = recordBytes, shift = partitionShift
         // A counting sort: stable, two passes.
         start.withUnsafeMutableBufferPointer { start in
-            for index in 0 ..< count {
-                start[Int(unsorted.load(fromByteOffset: index * recordBytes, as: Int32.self) - firstCustomer) + 1] += 1
+            var index = 0
+            for (partition, lines) in partitionLines.enumerated() {
+                let first = (partition << shift) + 1
+                for _ in 0 ..< lines {
+                    start[first + SpillRecord.place(unsorted + index * recordBytes, shift: shift)] += 1
+                    index += 1
+                }
             }
             for customer in 0 ..< customerCount { start[customer + 1] += start[customer] }
         }
         next.removeAll(keepingCapacity: true)
         next.append(contentsOf: start)
         next.withUnsafeMutableBufferPointer { next in
-            for index in 0 ..< count {
-                let record = unsorted + index * recordBytes
-                let customer = Int(record.load(as: Int32.self) - firstCustomer)
-                (sorted + next[customer] * recordBytes).copyMemory(from: record, byteCount: recordBytes)
-                next[customer] += 1
+            var index = 0
+            for (partition, lines) in partitionLines.enumerated() {
+                let first = partition << shift
+                for _ in 0 ..< lines {
+                    let record = unsorted + index * recordBytes
+                    let customer = first + SpillRecord.place(record, shift: shift)
+                    (sorted + next[customer] * recordBytes).copyMemory(from: record, byteCount: recordBytes)
+                    next[customer] += 1
+                    index += 1
+                }
             }
         }
         return true
@@ -151,16 +166,14 @@ final class PartitionLines {
             slotCapacity = 2 * size
         }
         let slots = slots, sums = sums, firstRecord = firstRecord, nextOfKey = nextOfKey, isFirstOfKey = isFirstOfKey
-        let recordBytes = recordBytes
+        let recordBytes = recordBytes, shift = partitionShift
         slots.update(repeating: 0, count: 2 * size)
         let lastOfKey = slots + size
         let mask = size - 1
         var count = 0
         for index in lines {
             let record = records + index * recordBytes
-            let key = record.load(fromByteOffset: 8, as: UInt64.self)
-            let day = record.load(fromByteOffset: 4, as: Int32.self)
-            let amount = record.load(fromByteOffset: 16, as: Int64.self)
+            let key = SpillRecord.key(record), day = SpillRecord.day(record, shift: shift), amount = SpillRecord.amount(record)
             var slot = Int(truncatingIfNeeded: (key ^ UInt64(UInt32(bitPattern: day)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while true {
                 let found = Int(slots[slot])
@@ -194,13 +207,11 @@ final class PartitionLines {
     /// made so far, from the last, which is also the last sum of its order key (for the chain).
     private func sumFew(_ lines: Range<Int>, of records: UnsafeMutableRawPointer) {
         let sums = sums, firstRecord = firstRecord, nextOfKey = nextOfKey, isFirstOfKey = isFirstOfKey
-        let recordBytes = recordBytes
+        let recordBytes = recordBytes, shift = partitionShift
         var count = 0, repeats = false
         for index in lines {
             let record = records + index * recordBytes
-            let key = record.load(fromByteOffset: 8, as: UInt64.self)
-            let day = record.load(fromByteOffset: 4, as: Int32.self)
-            let amount = record.load(fromByteOffset: 16, as: Int64.self)
+            let key = SpillRecord.key(record), day = SpillRecord.day(record, shift: shift), amount = SpillRecord.amount(record)
             var found = count - 1, lastOfKey = -1
             while found >= 0 {
                 if sums[found].key == key {
@@ -283,6 +294,6 @@ final class PartitionLines {
     /// The value id of segment slot `slot` on the first line of the customer's sum of rank `rank`.
     func segment(_ slot: Int, of customer: Int, rank: Int) -> Int32 {
         sum(customer)
-        return (records! + firstRecord[rank] * recordBytes).load(fromByteOffset: 24 + 4 * slot, as: Int32.self)
+        return (records! + firstRecord[rank] * recordBytes).load(fromByteOffset: SpillRecord.segmentOffset(slot), as: Int32.self)
     }
 }

@@ -17,7 +17,7 @@ import CohortCore
 /// One file only: rows that repeat an earlier file are found in an order table (`TableBuilder`),
 /// which keeps the rows to compare.
 ///
-/// Complexity: O(rows); memory O(customers), not O(rows); disk 24 bytes per row (and 4 per segment column).
+/// Complexity: O(rows); memory O(customers), not O(rows); disk 20 bytes per row (and 4 per segment column).
 struct SumsBuilder: RowSink {
     var rowsRead = 0
     var rejected: [RejectedRow] = []

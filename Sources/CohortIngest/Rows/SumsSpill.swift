@@ -12,8 +12,8 @@ import Darwin
 /// comes to their customers, a group of neighbouring ones at a time (`readGroups`), so that memory
 /// follows a group and the customers, not the rows.
 ///
-/// Each line is a record of its customer, order key, day, amount and segment values (24 bytes and 4
-/// per segment column, padded to 8). A partition's records are collected in a block of 16 KiB and
+/// Each line is a record of its customer's place in the partition, day, order key, amount and
+/// segment values (`SpillRecord`: 20 bytes and 4 per segment column). A partition's records are collected in a block of 16 KiB and
 /// the block is appended to the file when full; a partition read back is its blocks in the order
 /// they were written, so its lines come back in reading order and are summed exactly as they
 /// would have been while reading.
@@ -35,8 +35,9 @@ final class SumsSpill: @unchecked Sendable {
 
     /// Customers per partition, as a power of 2 (1,024): `customer >> partitionShift` is its partition.
     /// Small enough that a partition's lines take little more than the caches hold while they are
-    /// sorted and summed, even where customers have many lines (1,024 customers of 68 lines: 1.7 MB;
-    /// with 4,096, 6.7 MB, spilling, sorting and summing took 2 to 3 % more of all the CPU time); few
+    /// sorted and summed, even where customers have many lines (1,024 customers of 68 lines: 1.4 MB;
+    /// with 4,096 and records of 24 bytes, 6.7 MB, spilling, sorting and summing took 2 to 3 % more
+    /// of all the CPU time); few
     /// enough that the blocks being filled, one per partition, stay a small part of the memory
     /// (1.7 million customers: 1,660 blocks, 27 MB). Small partitions are read back in groups.
     static let defaultPartitionShift = 10
@@ -47,7 +48,7 @@ final class SumsSpill: @unchecked Sendable {
     private static let blockBytes = 1 << 14
 
     let segmentCount: Int
-    /// Bytes of one record: customer (4), day (4), key (8), amount (8), segment values (4 each), padded to 8.
+    /// Bytes of one record (`SpillRecord`): the customer's place and the day (4), key (8), amount (8), segment values (4 each).
     let recordBytes: Int
     /// The directory the file is in (for messages).
     let directory: String
@@ -63,10 +64,11 @@ final class SumsSpill: @unchecked Sendable {
     var bytesWritten: Int { writer.fileEnd }
 
     init(segmentCount: Int, directory: String, partitionShift: Int = SumsSpill.defaultPartitionShift) throws(IngestError) {
+        precondition(partitionShift <= SpillRecord.largestPartitionShift, "partitions of at most 2^\(SpillRecord.largestPartitionShift) customers")
         self.segmentCount = segmentCount
         self.partitionShift = partitionShift
         self.directory = directory
-        recordBytes = (24 + 4 * segmentCount + 7) & ~7
+        recordBytes = SpillRecord.bytes(segmentCount: segmentCount)
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast()) + Array("cohort-sums-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(errno))) }
@@ -126,13 +128,10 @@ final class SumsSpill: @unchecked Sendable {
             if partition >= partitions { grow(to: partition) }
             if buffers[partition] == nil || filled[partition] + recordBytes > blockBytes { try newBlock(partition) }
             let record = buffers[partition]! + filled[partition]
-            record.storeBytes(of: customer, as: Int32.self)
-            record.storeBytes(of: day, toByteOffset: 4, as: Int32.self)
-            record.storeBytes(of: key.rawValue, toByteOffset: 8, as: UInt64.self)
-            record.storeBytes(of: amount, toByteOffset: 16, as: Int64.self)
-            if segmentCount > 0 {
-                let values = (record + 24).assumingMemoryBound(to: Int32.self)
-                for column in 0 ..< segmentCount { values[column] = segments?[column] ?? 0 }
+            SpillRecord.write(place: customer & (1 << Int32(partitionShift) &- 1), day: day, key: key.rawValue, amount: amount,
+                              shift: partitionShift, to: record)
+            for column in 0 ..< segmentCount {
+                record.storeBytes(of: segments?[column] ?? 0, toByteOffset: SpillRecord.segmentOffset(column), as: Int32.self)
             }
             filled[partition] += recordBytes
             lineCount += 1
@@ -235,7 +234,7 @@ final class SumsSpill: @unchecked Sendable {
 
     /// Room to read partitions back into (one per thread that reads them).
     func emptyLines() -> PartitionLines {
-        PartitionLines(recordBytes: recordBytes)
+        PartitionLines(recordBytes: recordBytes, partitionShift: partitionShift)
     }
 
     /// Reads the lines of neighbouring partitions back into `lines`, in reading order, sorted by
@@ -244,15 +243,15 @@ final class SumsSpill: @unchecked Sendable {
     /// Throws when the file cannot be read back, or the system has no memory for the lines.
     func read(_ partitions: Range<Int>, into lines: PartitionLines) throws(IngestError) {
         let customers = customers(of: partitions)
-        let parts = partitions.flatMap { $0 < writer.blocks.count ? writer.blocks[$0] : [] }
-        let bytes = parts.reduce(0) { $0 + $1.bytes }
+        let blocks = partitions.map { $0 < writer.blocks.count ? writer.blocks[$0] : [] }
+        let bytes = blocks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes } }
         guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
-        for block in parts {
+        for block in blocks.joined() {
             try read(into: lines.unsorted! + offset, bytes: block.bytes, at: block.start)
             offset += block.bytes
         }
-        guard lines.sort(count: bytes / recordBytes, firstCustomer: Int32(customers.lowerBound), customerCount: customers.count)
-        else { throw .outOfMemory(bytes: bytes) }
+        let partitionLines = blocks.map { $0.reduce(0) { $0 + $1.bytes } / recordBytes }
+        guard lines.sort(partitionLines: partitionLines, customerCount: customers.count) else { throw .outOfMemory(bytes: bytes) }
     }
 }
