@@ -119,9 +119,12 @@ private struct EntryColumns {
     }
 
     /// Moves entry `entry` to `place` (at most `entry`), its period counted from `firstPeriod`.
+    /// Until an entry before it is left out, an entry stays where it is, and only its period is
+    /// written (in a `cohort sample` file every entry: 3 of the 4 columns are not rewritten).
     @inline(__always)
     func move(_ entry: Int, to place: Int, periodsFrom firstPeriod: Int32) {
         period[place] = period[entry] - firstPeriod
+        guard place != entry else { return }
         netRevenue[place] = netRevenue[entry]
         positiveOrders[place] = positiveOrders[entry]
         positiveOrderValue[place] = positiveOrderValue[entry]
