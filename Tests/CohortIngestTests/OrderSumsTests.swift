@@ -55,6 +55,33 @@ import Testing
         #expect(try got.sums.countSums() == count && count > 10_000)
     }
 
+    /// The spill keeps a line's day in 22 bits from 1900-01-01 (`SpillRecord`): the first day read
+    /// and a day of 9999, as late as a date reads, come back as the table has them.
+    @Test(arguments: [("1901-06-30", ["1900-01-01", "1900-01-02", "1901-06-30"]), ("9999-12-31", ["9950-01-01", "9999-12-30", "9999-12-31"])])
+    func theEarliestAndLatestDaysComeBackFromTheSpill(asOf: String, days: [String]) throws {
+        var text = "order_id,customer_id,order_date,amount\n"
+        for (index, day) in days.enumerated() { text += "O\(index),C\(index % 2),\(day),\(index + 1)0.00\n" }
+        let file = try Self.write(text)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var options = ReadOptions()
+        options.asOf = CivilDate(iso: asOf)
+        let reader = OrderReader(options: options)
+        let table = try reader.read(sources: [file])
+        let summed = try #require(try reader.readSums(sources: [file]))
+        #expect(table.rejected.isEmpty && table.table.day.count == days.count)
+        #expect(summed.rejected.isEmpty)
+        var analysisOptions = AnalysisOptions(period: .month)
+        analysisOptions.asOf = options.asOf
+        let expected = try CohortAnalysis(table: table.table, options: analysisOptions, input: table.inputSummary)
+        let got = try CohortAnalysis(aggregates: try summed.sums.aggregates(period: .month, asOf: options.asOf, collectsPurchases: false),
+                                     options: analysisOptions, input: summed.inputSummary)
+        #expect(got == expected)
+        // The first and last days, as the days of the table (counted from 1970-01-01).
+        let tableDays = table.table.day.map(Int.init).sorted()
+        #expect(tableDays == days.map { CivilDate(iso: $0)!.dayNumber })
+        #expect(got.periods.first?.firstDay == CivilDate(iso: String(days[0].prefix(7)) + "-01"))
+    }
+
     /// Without the customer ids (`keepsCustomerIDs` false, for a matrix or KPIs): the customers are
     /// counted all the same, and the matrices and KPIs are those of the table.
     @Test func sumsWithoutTheIDsCountTheCustomersAndGiveTheSameAnalysis() throws {
@@ -186,12 +213,12 @@ import Testing
     /// Spilled in partitions of 16 customers (dozens of them), read back one at a time (two cores
     /// at once) and in groups of neighbours: the same aggregates as one partition of every customer.
     @Test func smallPartitionsGiveTheSameAggregates() throws {
-        let file = try Self.write(Self.randomExport(seed: 5, rows: 12_000))
+        let file = try Self.write(Self.randomExport(seed: 5, rows: 10_000))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var options = ReadOptions()
         options.segmentColumns = ["channel"]
         var one = OrderReader(options: options)
-        one.spillPartitionShift = 12 // every customer in one partition (4,096 places)
+        one.spillPartitionShift = 10 // every customer in one partition: 1,024 places, for up to 1,000 customers
         let whole = try #require(try one.readSums(sources: [file]))
         var small = OrderReader(options: options)
         small.spillPartitionShift = 4
@@ -201,7 +228,7 @@ import Testing
         #expect(parts.sums.spill.partitionCount > 20 && parts.sums.customerCount % 16 != 0, "\(parts.sums.customerCount) customers")
         for period in [PeriodKind.month, .week] {
             let expected = try whole.sums.aggregates(period: period, asOf: nil, collectsPurchases: true)
-            // 12,000 rows of up to 1,200 customers: about 10 lines a customer, 160 a partition of 16, of 24
+            // 10,000 rows of up to 1,000 customers: about 10 lines a customer, 160 a partition of 16, of 24
             // bytes each (20, and 4 for the segment column): about 4 KiB a partition. Groups of one
             // partition each, of about four (16 KiB), and of all.
             for groupBytes in [1, 16 << 10, 1 << 20] {

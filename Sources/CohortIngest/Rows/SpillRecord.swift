@@ -2,9 +2,9 @@
 /// `PartitionLines`, which reads partitions back: 20 bytes, and 4 per segment column.
 ///
 /// - bytes 0–3: the customer's place in its partition (the low `partitionShift` bits) and the
-///   line's day (the bits above, signed). A partition's customers follow from where its blocks
-///   are, so the customer's number is not written whole, and the record is 20 bytes instead of 24:
-///   a sixth less to write, read back and sort.
+///   line's day counted from 1900-01-01 (the bits above). A partition's customers follow from
+///   where its blocks are, so the customer's number is not written whole, and the record is 20
+///   bytes instead of 24: a sixth less to write, read back and sort.
 /// - bytes 4–11: the order key (`OrderKey.rawValue`); bytes 12–19: the amount in minor units
 ///   (both at offsets that are not multiples of 8, read with `loadUnaligned`).
 /// - from byte 20: the segment value ids, 4 bytes each.
@@ -12,16 +12,20 @@ enum SpillRecord {
     /// Bytes of a record with `segmentCount` segment columns.
     static func bytes(segmentCount: Int) -> Int { 20 + 4 * segmentCount }
 
-    /// The most customers a partition may have, as a power of 2: 2^12, which leaves 20 bits for
-    /// the day, ±1,400 years around 1970; the days read are from 1900 on (`ReadOptions.acceptedDays`).
-    static let largestPartitionShift = 12
+    /// The most customers a partition may have, as a power of 2: 2^10, which leaves 22 bits for
+    /// the day, 11,483 years from 1900-01-01, the earliest day read (`ReadLimits.earliestDate`):
+    /// every date of four digits, as the dates are read.
+    static let largestPartitionShift = 10
+
+    /// The day counted 0.
+    private static let firstDay = Int32(ReadLimits.earliestDate.dayNumber)
 
     /// Writes a line of the customer at `place` in its partition of 2^`shift` customers.
     @inline(__always)
     static func write(place: Int32, day: Int32, key: UInt64, amount: Int64, shift: Int, to record: UnsafeMutableRawPointer) {
-        let word = UInt32(bitPattern: day) << UInt32(shift) | UInt32(bitPattern: place)
-        precondition(Int32(bitPattern: word) >> Int32(shift) == day, "a day the spill has room for") // the days read always fit
-        record.storeBytes(of: word, as: UInt32.self)
+        let days = UInt32(bitPattern: day &- firstDay)
+        precondition(days >> UInt32(32 - shift) == 0, "a day from 1900 on, of four digits") // as every day read is
+        record.storeBytes(of: days << UInt32(shift) | UInt32(bitPattern: place), as: UInt32.self)
         record.storeBytes(of: key, toByteOffset: 4, as: UInt64.self)
         record.storeBytes(of: amount, toByteOffset: 12, as: Int64.self)
     }
@@ -34,7 +38,7 @@ enum SpillRecord {
 
     @inline(__always)
     static func day(_ record: UnsafeRawPointer, shift: Int) -> Int32 {
-        Int32(bitPattern: record.loadUnaligned(as: UInt32.self)) >> Int32(shift)
+        Int32(bitPattern: record.loadUnaligned(as: UInt32.self) >> UInt32(shift)) &+ firstDay
     }
 
     @inline(__always)
