@@ -169,8 +169,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
                 analysis.segments = SegmentBuilder(table: table.segmentTable, history: history, periods: periods, options: resolved, window: window,
                                                    headlinePeriod: nil).build().attributes
             }
-            BackgroundRelease.drop(consume table)
-            BackgroundRelease.drop(consume history)
+            BackgroundRelease.drop((consume table, consume history))
             return Prepared(analysis: analysis)
         }
         analysis.kpis = PeriodKPIBuilder(history: history, periods: periods, churnWindow: window.periods, options: resolved).build()
@@ -186,8 +185,7 @@ public struct CohortAnalysis: Sendable, Codable, Equatable {
             (lookups, membership) = (split.lookups, split.membership)
         }
         guard includesCustomers, let purchases = history.purchases else {
-            BackgroundRelease.drop(consume table)
-            BackgroundRelease.drop(consume history)
+            BackgroundRelease.drop((consume table, consume history))
             return Prepared(analysis: analysis)
         }
         var builder = CustomerActionsBuilder(history: history, purchases: purchases, periods: periods, customerIDs: table.customerIDs,

@@ -244,27 +244,23 @@ struct CSVTokenizer {
     /// Makes the block start at `start`: the mask of the 64 bytes from there (fewer at the end).
     private mutating func loadBlock(at start: Int) {
         blockStart = start
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-        if start + 64 <= end, let base = bytes.baseAddress {
-            blockMask = cohort_match_mask64(base + start, delimiter, newline, quote)
-            return
-        }
-        blockMask = 0
-        for index in start ..< end where bytes[index] == delimiter || bytes[index] == newline || bytes[index] == quote {
-            blockMask |= 1 << UInt64(index - start)
-        }
+        blockMask = mask(at: start, delimiter, UInt8(ascii: "\n"), UInt8(ascii: "\""))
     }
 
     /// The block's line feeds and quotes (where fields are stepped over): its marks that are no delimiter.
     private func breaksOfBlock() -> UInt64 {
-        if blockStart + 64 <= end, let base = bytes.baseAddress {
-            return cohort_match_mask64(base + blockStart, UInt8(ascii: "\n"), UInt8(ascii: "\""), UInt8(ascii: "\""))
+        mask(at: blockStart, UInt8(ascii: "\n"), UInt8(ascii: "\""), UInt8(ascii: "\""))
+    }
+
+    /// Bit k: whether byte `start + k` is `a`, `b` or `c`, for the 64 bytes from `start` (fewer at the end).
+    @inline(__always)
+    private func mask(at start: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+        if start + 64 <= end, let base = bytes.baseAddress { return cohort_match_mask64(base + start, a, b, c) }
+        var mask: UInt64 = 0
+        for index in start ..< end where bytes[index] == a || bytes[index] == b || bytes[index] == c {
+            mask |= 1 << UInt64(index - start)
         }
-        var breaks: UInt64 = 0
-        for index in blockStart ..< end where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\"") {
-            breaks |= 1 << UInt64(index - blockStart)
-        }
-        return breaks
+        return mask
     }
 }
 

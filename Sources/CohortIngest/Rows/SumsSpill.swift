@@ -221,7 +221,7 @@ final class SumsSpill: @unchecked Sendable {
         var groups: [Range<Int>] = []
         var start = 0, bytes = 0
         for partition in 0 ..< partitionCount {
-            let partitionBytes = partition < writer.blocks.count ? writer.blocks[partition].reduce(0) { $0 + $1.bytes } : 0
+            let partitionBytes = self.bytes(ofPartition: partition)
             if partition > start && bytes + partitionBytes > groupBytes {
                 groups.append(start ..< partition)
                 (start, bytes) = (partition, 0)
@@ -230,6 +230,11 @@ final class SumsSpill: @unchecked Sendable {
         }
         if start < partitionCount { groups.append(start ..< partitionCount) }
         return groups
+    }
+
+    /// Bytes of the lines of a partition (after `finish`; 0 for one without lines).
+    private func bytes(ofPartition partition: Int) -> Int {
+        partition < writer.blocks.count ? writer.blocks[partition].reduce(0) { $0 + $1.bytes } : 0
     }
 
     /// Room to read partitions back into (one per thread that reads them).
@@ -243,15 +248,15 @@ final class SumsSpill: @unchecked Sendable {
     /// Throws when the file cannot be read back, or the system has no memory for the lines.
     func read(_ partitions: Range<Int>, into lines: PartitionLines) throws(IngestError) {
         let customers = customers(of: partitions)
-        let blocks = partitions.map { $0 < writer.blocks.count ? writer.blocks[$0] : [] }
-        let bytes = blocks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes } }
+        let partitionBytes = partitions.map { self.bytes(ofPartition: $0) }
+        let bytes = partitionBytes.reduce(0, +)
         guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
-        for block in blocks.joined() {
+        for block in partitions.lazy.flatMap({ $0 < self.writer.blocks.count ? self.writer.blocks[$0] : [] }) {
             try read(into: lines.unsorted! + offset, bytes: block.bytes, at: block.start)
             offset += block.bytes
         }
-        let partitionLines = blocks.map { $0.reduce(0) { $0 + $1.bytes } / recordBytes }
-        guard lines.sort(partitionLines: partitionLines, customerCount: customers.count) else { throw .outOfMemory(bytes: bytes) }
+        guard lines.sort(partitionLines: partitionBytes.map { $0 / recordBytes }, customerCount: customers.count)
+        else { throw .outOfMemory(bytes: bytes) }
     }
 }
