@@ -114,6 +114,68 @@ struct CSVTokenizerTests {
         }
     }
 
+    @Test func plainRecordsReadFromOneMaskSplitLikeANaiveSplit() throws {
+        // Records of plain fields (a quote only inside a field, an ordinary byte there) are read
+        // from one 64-byte mask when their line feed is within 64 bytes of their start; longer ones,
+        // and those near the end of the bytes, field by field. The reference is a naive split: by
+        // line feed, then by delimiter; one carriage return before the line feed leaves the last
+        // field, every one leaves the record's extent. Records of 0 to 100 bytes, so that both
+        // ways are taken, with CRLF, doubled CRs, empty lines and empty fields, kept up to 1, 3 or
+        // all fields.
+        var generator = SplitMix64(seed: 31)
+        let alphabet: [UInt8] = Array("ab7\r".utf8) + [UInt8(ascii: "\"")]
+        for _ in 0 ..< 300 {
+            var text: [UInt8] = []
+            for _ in 0 ..< Int(generator.next() % 40) + 1 {
+                let fieldCount = Int(generator.next() % 9) + 1
+                for field in 0 ..< fieldCount {
+                    if field > 0 { text.append(UInt8(ascii: ",")) }
+                    let length = generator.next() % 4 == 0 ? Int(generator.next() % 40) : Int(generator.next() % 6)
+                    for place in 0 ..< length {
+                        // A quote inside a field only (one opening it would make the field quoted).
+                        let byte = alphabet[Int(generator.next() % UInt64(place == 0 ? 4 : 5))]
+                        text.append(byte)
+                    }
+                }
+                switch generator.next() % 4 {
+                case 0: text += Array("\r\n".utf8)
+                case 1: text += Array("\r\r\n".utf8)
+                default: text.append(UInt8(ascii: "\n"))
+                }
+            }
+            let reference = naiveSplit(text)
+            for limit in [1, 3, Int.max] {
+                let read = try text.withUnsafeBufferPointer { buffer in
+                    var tokenizer = CSVTokenizer(bytes: buffer, delimiter: UInt8(ascii: ","))
+                    let fields = FieldList()
+                    fields.storedLimit = limit
+                    var result: [(line: Int, extent: [UInt8], kept: [[UInt8]], total: Int)] = []
+                    while let record = try tokenizer.nextRecord(into: fields) {
+                        result.append((record.line, Array(buffer[record.range]), fields.map { Array(buffer[$0.start ..< $0.end]) }, fields.total))
+                    }
+                    return result
+                }
+                let description = String(decoding: text, as: UTF8.self).debugDescription
+                #expect(read.map(\.line) == Array(1 ... reference.count), "\(description)")
+                #expect(read.map(\.extent) == reference.map(\.extent), "\(description)")
+                #expect(read.map(\.total) == reference.map(\.fields.count), "\(description)")
+                #expect(read.map(\.kept) == reference.map { Array($0.fields.prefix(limit)) }, "\(description)")
+            }
+        }
+    }
+
+    /// `text` (ending in a line feed, without quoted fields) split by line feed and by comma: each
+    /// record's extent without its trailing carriage returns, and its fields, the last without one.
+    private func naiveSplit(_ text: [UInt8]) -> [(extent: [UInt8], fields: [[UInt8]])] {
+        text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map { line in
+            var fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Array.init)
+            if fields[fields.count - 1].last == UInt8(ascii: "\r") { fields[fields.count - 1].removeLast() }
+            var extent = Array(line)
+            while extent.last == UInt8(ascii: "\r") { extent.removeLast() }
+            return (extent, fields)
+        }
+    }
+
     /// Each record of `text` read keeping `storedLimit` fields: its line, the fields kept, how many
     /// it has, and all of them read again (`allFields`).
     private func readings(_ text: String, storedLimit: Int) throws -> [(line: Int, kept: [String], total: Int, again: [String])] {

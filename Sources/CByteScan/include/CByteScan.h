@@ -33,6 +33,35 @@ static inline uint64_t cohort_match_mask64(const uint8_t *bytes, uint8_t a, uint
 #endif
 }
 
+/// The delimiters and the line breaks of the 64 bytes at `bytes` (all of which must be
+/// readable), for a record read whole from one mask (`CSVTokenizer.plainRecord`).
+typedef struct {
+    /// Bit k: bytes[k] is the delimiter.
+    uint64_t delimiters;
+    /// Bit k: bytes[k] is a line feed or a quote.
+    uint64_t breaks;
+} cohort_record_masks;
+
+static inline cohort_record_masks cohort_record_masks64(const uint8_t *bytes, uint8_t delimiter) {
+    cohort_record_masks masks = {0, 0};
+#if defined(__SSE2__)
+    const __m128i vd = _mm_set1_epi8((char)delimiter), vn = _mm_set1_epi8('\n'), vq = _mm_set1_epi8('"');
+    for (int part = 0; part < 4; part++) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + 16 * part));
+        masks.delimiters |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) << (16 * part);
+        const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vq));
+        masks.breaks |= (uint64_t)(uint16_t)_mm_movemask_epi8(breaks) << (16 * part);
+    }
+#else
+    for (int k = 0; k < 64; k++) {
+        const uint8_t byte = bytes[k];
+        masks.delimiters |= (uint64_t)(byte == delimiter) << k;
+        masks.breaks |= (uint64_t)(byte == '\n' || byte == '"') << k;
+    }
+#endif
+    return masks;
+}
+
 /// Asks for the cache line at `address` ahead of its use (a hint: it never faults, and the
 /// program is the same without it). Swift has no way to say this.
 static inline void cohort_prefetch(const void *address) {

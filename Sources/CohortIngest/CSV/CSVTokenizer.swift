@@ -5,10 +5,12 @@ import CByteScan
 ///
 /// Fields are byte ranges into the input, so reading a record allocates nothing.
 /// A field with doubled quotes inside is marked so the caller can unescape it.
-/// Unquoted fields, nearly all of a typical export, are found with a mask of the
-/// delimiters, line feeds and quotes of 64 bytes at a time (`cohort_match_mask64`):
-/// each field then costs a shift and a count of trailing zeros, and the branches
-/// follow the record's fixed shape rather than each field's length.
+/// A plain record (no quote, its line feed within 64 bytes of its start), nearly every
+/// record of a typical export, is read from one mask of the delimiters and line breaks of
+/// the 64 bytes from its start (`cohort_record_masks64`, `plainRecord`): each field a count
+/// of trailing zeros, in a loop that runs as many times for every record of the file. Other
+/// records are read field by field, with a mask of the delimiters, line feeds and quotes of
+/// 64 bytes at a time (`cohort_match_mask64`).
 ///
 /// Complexity: O(bytes), one pass.
 struct CSVTokenizer {
@@ -56,6 +58,7 @@ struct CSVTokenizer {
     /// Throws `unterminatedQuote(line:)` when a quoted field never closes.
     mutating func nextRecord(into fields: FieldList) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {
         guard position < end else { return nil }
+        if position &+ 64 <= end, let record = plainRecord(into: fields) { return record }
         fields.removeAll()
         let recordLine = line
         let recordStart = position
@@ -91,6 +94,45 @@ struct CSVTokenizer {
         while recordEnd > recordStart && (bytes[recordEnd - 1] == newline || bytes[recordEnd - 1] == carriageReturn) { recordEnd -= 1 }
         position = i
         return (recordLine, recordStart ..< recordEnd)
+    }
+
+    /// The record at `position` when it is plain, as most records of an export are: no quote, and
+    /// its line feed within the 64 bytes from its start; nil for any other (read field by field).
+    ///
+    /// Its fields are read from one mask of those 64 bytes' delimiters and line breaks: each field
+    /// ends at the next delimiter (a count of trailing zeros), the last at the line feed, without a
+    /// look at the fields' bytes, and the fields past `storedLimit` are the delimiters left plus one.
+    /// The same fields, lines and extent as field by field (`nextRecord`).
+    @inline(__always)
+    private mutating func plainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
+        let start = position
+        let masks = cohort_record_masks64(bytes.baseAddress.unsafelyUnwrapped + start, delimiter)
+        guard masks.breaks != 0 else { return nil } // no line feed within 64 bytes
+        let lineFeed = start + masks.breaks.trailingZeroBitCount
+        guard bytes[lineFeed] == UInt8(ascii: "\n") else { return nil } // a quote
+        var delimiters = masks.delimiters & (1 << UInt64(lineFeed - start) &- 1)
+        fields.removeAll()
+        let limit = fields.storedLimit
+        var stored = 0, fieldStart = start
+        while delimiters != 0 && stored < limit {
+            let fieldEnd = start + delimiters.trailingZeroBitCount
+            fields.append(Field(start: fieldStart, end: fieldEnd))
+            stored += 1
+            fieldStart = fieldEnd + 1
+            delimiters &= delimiters &- 1
+        }
+        if stored < limit {
+            let crlf = lineFeed > fieldStart && bytes[lineFeed - 1] == UInt8(ascii: "\r")
+            fields.append(Field(start: fieldStart, end: crlf ? lineFeed - 1 : lineFeed))
+        } else {
+            fields.skip(delimiters.nonzeroBitCount + 1)
+        }
+        var recordEnd = lineFeed
+        while recordEnd > start && bytes[recordEnd - 1] == UInt8(ascii: "\r") { recordEnd -= 1 }
+        let recordLine = line
+        line += 1
+        position = lineFeed + 1
+        return (recordLine, start ..< recordEnd)
     }
 
     /// Every field of the record at `extent` of `bytes` (read before, so complete there) into
