@@ -114,14 +114,13 @@ struct CSVTokenizerTests {
         }
     }
 
-    @Test func plainRecordsReadFromOneMaskSplitLikeANaiveSplit() throws {
-        // Records of plain fields (a quote only inside a field, an ordinary byte there) are read
-        // from one 64-byte mask when their line feed is within 64 bytes of their start; longer ones,
-        // and those near the end of the bytes, field by field. The reference is a naive split: by
-        // line feed, then by delimiter; one carriage return before the line feed leaves the last
-        // field, every one leaves the record's extent. Records of 0 to 100 bytes, so that both
-        // ways are taken, with CRLF, doubled CRs, empty lines and empty fields, kept up to 1, 3 or
-        // all fields.
+    @Test func plainRecordsReadFromMasksSplitLikeANaiveSplit() throws {
+        // Records of plain fields are read from masks of 64 bytes at a time; those with a quote
+        // (here only inside a field, an ordinary byte there) and those near the end of the bytes
+        // field by field. The reference is a naive split: by line feed, then by delimiter; one
+        // carriage return before the line feed leaves the last field, every one leaves the
+        // record's extent. Records of 0 to about 360 bytes (one to six masks), with CRLF, doubled
+        // CRs, empty lines and empty fields, kept up to 1, 3 or all fields.
         var generator = SplitMix64(seed: 31)
         let alphabet: [UInt8] = Array("ab7\r".utf8) + [UInt8(ascii: "\"")]
         for _ in 0 ..< 300 {

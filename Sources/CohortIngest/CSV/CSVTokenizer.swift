@@ -5,12 +5,12 @@ import CByteScan
 ///
 /// Fields are byte ranges into the input, so reading a record allocates nothing.
 /// A field with doubled quotes inside is marked so the caller can unescape it.
-/// A plain record (no quote, its line feed within 64 bytes of its start), nearly every
-/// record of a typical export, is read from one mask of the delimiters and line breaks of
-/// the 64 bytes from its start (`cohort_record_masks64`, `plainRecord`): each field a count
-/// of trailing zeros, in a loop that runs as many times for every record of the file. Other
-/// records are read field by field, with a mask of the delimiters, line feeds and quotes of
-/// 64 bytes at a time (`cohort_match_mask64`).
+/// A plain record (no quote), nearly every record of a typical export, is read from masks
+/// of the delimiters and line breaks of 64 bytes at a time from its start (one for most
+/// records; `cohort_record_masks64`, `plainRecord`): each field a count of trailing zeros, in
+/// a loop that runs as many times for every record of the file. Other records are read field
+/// by field, with a mask of the delimiters, line feeds and quotes of 64 bytes at a time
+/// (`cohort_match_mask64`).
 ///
 /// Complexity: O(bytes), one pass.
 struct CSVTokenizer {
@@ -28,6 +28,11 @@ struct CSVTokenizer {
     /// Bit k: whether byte `blockStart + k` is a delimiter, line feed or quote.
     private var blockStart: Int
     private var blockMask: UInt64 = 0
+    /// Records read field by field before `plainRecord` is tried again, and how many after its
+    /// next quote: after a record with a quote, 1, then twice as many after each quote in a row
+    /// (up to 64), so that a file that quotes every field wastes a mask on one record in 65.
+    private var plainPause = 0
+    private var plainPauseAfterQuote = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
@@ -58,7 +63,13 @@ struct CSVTokenizer {
     /// Throws `unterminatedQuote(line:)` when a quoted field never closes.
     mutating func nextRecord(into fields: FieldList) throws(CSVTokenizerError) -> (line: Int, range: Range<Int>)? {
         guard position < end else { return nil }
-        if position &+ 64 <= end, let record = plainRecord(into: fields) { return record }
+        if position &+ 64 <= end {
+            if plainPause == 0 {
+                if let record = plainRecord(into: fields) { return record }
+            } else {
+                plainPause -= 1
+            }
+        }
         fields.removeAll()
         let recordLine = line
         let recordStart = position
@@ -97,38 +108,54 @@ struct CSVTokenizer {
     }
 
     /// The record at `position` when it is plain, as most records of an export are: no quote, and
-    /// its line feed within the 64 bytes from its start; nil for any other (read field by field).
+    /// its line feed at least 64 bytes before the end of what is read from its start's block on;
+    /// nil for any other (read field by field).
     ///
-    /// Its fields are read from one mask of those 64 bytes' delimiters and line breaks: each field
-    /// ends at the next delimiter (a count of trailing zeros), the last at the line feed, without a
-    /// look at the fields' bytes, and the fields past `storedLimit` are the delimiters left plus one.
-    /// The same fields, lines and extent as field by field (`nextRecord`).
+    /// Its fields are read from masks of the delimiters and line breaks of 64 bytes at a time from
+    /// its start (one for a record shorter than that): each field ends at the next delimiter (a
+    /// count of trailing zeros), the last at the line feed, without a look at the fields' bytes;
+    /// the fields past `storedLimit` are counted in the masks. The same fields, lines and extent
+    /// as field by field (`nextRecord`).
     @inline(__always)
     private mutating func plainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
         let start = position
-        let masks = cohort_record_masks64(bytes.baseAddress.unsafelyUnwrapped + start, delimiter)
-        guard masks.breaks != 0 else { return nil } // no line feed within 64 bytes
-        let lineFeed = start + masks.breaks.trailingZeroBitCount
-        guard bytes[lineFeed] == UInt8(ascii: "\n") else { return nil } // a quote
-        var delimiters = masks.delimiters & (1 << UInt64(lineFeed - start) &- 1)
+        let base = bytes.baseAddress.unsafelyUnwrapped
         fields.removeAll()
         let limit = fields.storedLimit
-        var stored = 0, fieldStart = start
-        while delimiters != 0 && stored < limit {
-            let fieldEnd = start + delimiters.trailingZeroBitCount
-            fields.append(Field(start: fieldStart, end: fieldEnd))
-            stored += 1
-            fieldStart = fieldEnd + 1
-            delimiters &= delimiters &- 1
+        var stored = 0, skipped = 0, fieldStart = start, block = start, lineFeed = -1
+        while true {
+            let masks = cohort_record_masks64(base + block, delimiter)
+            var delimiters = masks.delimiters
+            if masks.breaks != 0 {
+                lineFeed = block + masks.breaks.trailingZeroBitCount
+                guard bytes[lineFeed] == UInt8(ascii: "\n") else { // a quote
+                    plainPauseAfterQuote = min(max(1, 2 * plainPauseAfterQuote), 64)
+                    plainPause = plainPauseAfterQuote
+                    return nil
+                }
+                delimiters &= 1 << UInt64(lineFeed - block) &- 1
+            }
+            while delimiters != 0 && stored < limit {
+                let fieldEnd = block + delimiters.trailingZeroBitCount
+                fields.append(Field(start: fieldStart, end: fieldEnd))
+                stored += 1
+                fieldStart = fieldEnd + 1
+                delimiters &= delimiters &- 1
+            }
+            skipped += delimiters.nonzeroBitCount // past the limit
+            if lineFeed >= 0 { break }
+            block += 64
+            guard block + 64 <= end else { return nil }
         }
         if stored < limit {
             let crlf = lineFeed > fieldStart && bytes[lineFeed - 1] == UInt8(ascii: "\r")
             fields.append(Field(start: fieldStart, end: crlf ? lineFeed - 1 : lineFeed))
         } else {
-            fields.skip(delimiters.nonzeroBitCount + 1)
+            fields.skip(skipped + 1)
         }
         var recordEnd = lineFeed
         while recordEnd > start && bytes[recordEnd - 1] == UInt8(ascii: "\r") { recordEnd -= 1 }
+        plainPauseAfterQuote = 0
         let recordLine = line
         line += 1
         position = lineFeed + 1
