@@ -119,20 +119,38 @@ struct CSVTokenizer {
     @inline(__always)
     private mutating func plainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
         let start = position
+        let masks = cohort_record_masks64(bytes.baseAddress.unsafelyUnwrapped + start, delimiter)
+        guard masks.breaks != 0 else { return longPlainRecord(into: fields) }
+        let lineFeed = start + masks.breaks.trailingZeroBitCount
+        guard bytes[lineFeed] == UInt8(ascii: "\n") else { return pauseAfterQuote() }
+        var delimiters = masks.delimiters & (1 << UInt64(lineFeed - start) &- 1)
+        fields.removeAll()
+        let limit = fields.storedLimit
+        var stored = 0, fieldStart = start
+        while delimiters != 0 && stored < limit {
+            let fieldEnd = start + delimiters.trailingZeroBitCount
+            fields.append(Field(start: fieldStart, end: fieldEnd))
+            stored += 1
+            fieldStart = fieldEnd + 1
+            delimiters &= delimiters &- 1
+        }
+        return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: delimiters.nonzeroBitCount, into: fields)
+    }
+
+    /// `plainRecord` for a record whose line feed is not within 64 bytes of its start.
+    private mutating func longPlainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
+        let start = position
         let base = bytes.baseAddress.unsafelyUnwrapped
         fields.removeAll()
         let limit = fields.storedLimit
         var stored = 0, skipped = 0, fieldStart = start, block = start, lineFeed = -1
-        while true {
+        while lineFeed < 0 {
+            guard block + 64 <= end else { return nil }
             let masks = cohort_record_masks64(base + block, delimiter)
             var delimiters = masks.delimiters
             if masks.breaks != 0 {
                 lineFeed = block + masks.breaks.trailingZeroBitCount
-                guard bytes[lineFeed] == UInt8(ascii: "\n") else { // a quote
-                    plainPauseAfterQuote = min(max(1, 2 * plainPauseAfterQuote), 64)
-                    plainPause = plainPauseAfterQuote
-                    return nil
-                }
+                guard bytes[lineFeed] == UInt8(ascii: "\n") else { return pauseAfterQuote() }
                 delimiters &= 1 << UInt64(lineFeed - block) &- 1
             }
             while delimiters != 0 && stored < limit {
@@ -143,13 +161,19 @@ struct CSVTokenizer {
                 delimiters &= delimiters &- 1
             }
             skipped += delimiters.nonzeroBitCount // past the limit
-            if lineFeed >= 0 { break }
             block += 64
-            guard block + 64 <= end else { return nil }
         }
-        if stored < limit {
-            let crlf = lineFeed > fieldStart && bytes[lineFeed - 1] == UInt8(ascii: "\r")
-            fields.append(Field(start: fieldStart, end: crlf ? lineFeed - 1 : lineFeed))
+        return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: skipped, into: fields)
+    }
+
+    /// The end of `plainRecord`: the last field kept (without the CR of a CRLF) or counted, then
+    /// the record's line and extent; the tokenizer moves past its line feed.
+    @inline(__always)
+    private mutating func finishPlainRecord(from start: Int, lineFeed: Int, lastFieldStart: Int, stored: Int, skipped: Int,
+                                            into fields: FieldList) -> (line: Int, range: Range<Int>) {
+        if stored < fields.storedLimit {
+            let crlf = lineFeed > lastFieldStart && bytes[lineFeed - 1] == UInt8(ascii: "\r")
+            fields.append(Field(start: lastFieldStart, end: crlf ? lineFeed - 1 : lineFeed))
         } else {
             fields.skip(skipped + 1)
         }
@@ -160,6 +184,13 @@ struct CSVTokenizer {
         line += 1
         position = lineFeed + 1
         return (recordLine, start ..< recordEnd)
+    }
+
+    /// `plainRecord` met a quote: the next records are read field by field (`plainPause`); nil.
+    private mutating func pauseAfterQuote() -> (line: Int, range: Range<Int>)? {
+        plainPauseAfterQuote = min(max(1, 2 * plainPauseAfterQuote), 64)
+        plainPause = plainPauseAfterQuote
+        return nil
     }
 
     /// Every field of the record at `extent` of `bytes` (read before, so complete there) into
