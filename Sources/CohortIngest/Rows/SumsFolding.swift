@@ -2,14 +2,17 @@ import CohortCore
 import Dispatch
 import Foundation
 
-/// The rows of `SumsBuilder` folded on a second thread while the next rows are parsed: each
+/// The rows of `SumsBuilder` folded on other threads while the next rows are parsed: each
 /// batch's customer ids interned together, its order ids packed into `OrderKey`s (an id that fits
 /// no packed form interned), and each line written to the spill file in its customer's partition
 /// (`SumsSpill`), to be summed there later; the days tallied and the magnitudes of the amounts
 /// added up.
 ///
-/// One serial queue folds the batches in the order they are handed over, so the lines reach the
-/// spill in reading order, exactly as when folded row by row (tests compare both ways). Batches
+/// Two serial queues fold the batches in the order they are handed over, one after the other: the
+/// first interns a batch's customer ids while the second writes the batch before it to the spill,
+/// so that neither half waits for the other (with a million customers, the folding on one thread
+/// was busy for most of the reading and set its pace). The lines reach the spill in reading
+/// order, exactly as when folded row by row (tests compare both ways). Batches
 /// come from a pool and go back to it once folded; the reading thread waits for a free one
 /// (`emptyBatch`), so the rows it hands over stay few; chunks read on other threads take spare
 /// ones (`spareBatch`, the pool grows to the batches of the chunks in flight) and wait for the
@@ -22,10 +25,11 @@ import Foundation
 /// A system that has no memory for the ids, or no room for the spill, stops the folding; the next
 /// `check()` throws.
 ///
-/// A class: it owns a queue, the ids and the spill, shared by copies of the builder.
+/// A class: it owns the queues, the ids and the spill, shared by copies of the builder.
 final class SumsFolding: @unchecked Sendable {
-    // @unchecked: the state below is only touched on `queue` (or, when not `concurrent`, on the
-    // one thread that uses this object), never at once; the pool is guarded by `lock`.
+    // @unchecked: `customers` and `internFailure` are only touched on `interning`, the rest below
+    // on `spilling` (or, when not `concurrent`, all on the one thread that uses this object),
+    // never at once; the pool is guarded by `lock`.
     /// The lines, written to a file to be summed a partition of customers at a time.
     let spill: SumsSpill
     private(set) var customers: ByteInterner
@@ -35,13 +39,16 @@ final class SumsFolding: @unchecked Sendable {
     private(set) var days = DayTally()
     private var amountMagnitude: UInt64 = 0
     private(set) var amountTotalFits = true
-    private var failure: IngestError?
+    /// The first failure of each queue (no memory for the ids; no memory or room for the spill).
+    private var internFailure: IngestError?
+    private var spillFailure: IngestError?
     /// The batch the builder is filling (read and written on the builder's thread only).
     var filling: SumsBatch?
     /// The batches handed over and not folded yet, oldest first (guarded by `lock`).
     private var inFlight: [SumsBatch] = []
 
-    private let queue = DispatchQueue(label: "cohort.ingest.sums")
+    private let interning = DispatchQueue(label: "cohort.ingest.sums.interning")
+    private let spilling = DispatchQueue(label: "cohort.ingest.sums.spilling")
     /// Guards the pool and `inFlight`; signalled when a batch is folded (`waitForBacklog`).
     private let lock = NSCondition()
     private var pool: [SumsBatch] = []
@@ -94,12 +101,18 @@ final class SumsFolding: @unchecked Sendable {
         }
     }
 
-    /// Folds a batch (on the queue when `concurrent`); it goes back to the pool afterwards.
+    /// Folds a batch (on the two queues when `concurrent`); it goes back to the pool afterwards.
     /// Its id bytes must stay valid until `waitForBatches()`.
     func handOver(_ batch: SumsBatch) {
-        guard concurrent else { return fold(batch) }
+        guard concurrent else {
+            let interned = intern(batch)
+            return write(batch, interned: interned)
+        }
         lock.withLock { inFlight.append(batch) }
-        queue.async { self.fold(batch) }
+        interning.async {
+            let interned = self.intern(batch)
+            self.spilling.async { self.write(batch, interned: interned) }
+        }
     }
 
     /// The first byte of the input that a batch handed over and not folded yet, or the batch being
@@ -121,13 +134,14 @@ final class SumsFolding: @unchecked Sendable {
     /// Waits until every batch handed over is folded (their bytes are no longer read).
     func waitForBatches() {
         guard concurrent else { return }
-        queue.sync {}
+        interning.sync {} // every batch handed over is on `spilling` then
+        spilling.sync {}
     }
 
     /// Throws the first failure to find memory or write the spill, after every batch handed over.
     func check() throws(IngestError) {
         waitForBatches()
-        if let failure { throw failure }
+        if let failure = internFailure ?? spillFailure { throw failure }
     }
 
     /// Writes the last lines of the spill (after `check()`, once every row is folded).
@@ -135,9 +149,33 @@ final class SumsFolding: @unchecked Sendable {
         try spill.finish(customerCount: customers.count)
     }
 
-    private func fold(_ batch: SumsBatch) {
-        if failure == nil {
-            do { try sum(batch) } catch { failure = error }
+    /// Interns the batch's customer ids (on `interning`); false when they were not (a failure, now or before).
+    private func intern(_ batch: SumsBatch) -> Bool {
+        guard internFailure == nil else { return false }
+        do throws(IngestError) {
+            try IngestError.orOutOfMemory { () throws(MemoryError) in
+                try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
+            }
+            return true
+        } catch {
+            internFailure = error
+            return false
+        }
+    }
+
+    /// Writes the batch's lines to the spill when its ids were `interned` (on `spilling`), and
+    /// puts the batch back in the pool.
+    private func write(_ batch: SumsBatch, interned: Bool) {
+        if interned && spillFailure == nil {
+            // One access to each of this object's values for the whole batch, not one per row.
+            do {
+                try spill.writing { writer throws(IngestError) in
+                    try Self.add(batch, to: &writer, orderIDs: &orderIDs, days: &days, amountMagnitude: &amountMagnitude,
+                                 amountTotalFits: &amountTotalFits)
+                }
+            } catch {
+                spillFailure = error
+            }
         }
         lock.withLock {
             if let index = inFlight.firstIndex(where: { $0 === batch }) { inFlight.remove(at: index) }
@@ -146,16 +184,6 @@ final class SumsFolding: @unchecked Sendable {
             lock.broadcast()
         }
         free.signal()
-    }
-
-    private func sum(_ batch: SumsBatch) throws(IngestError) {
-        try IngestError.orOutOfMemory { () throws(MemoryError) in
-            try customers.intern(UnsafeBufferPointer(start: batch.customerKeys, count: batch.count), into: batch.customer)
-        }
-        // One access to each of this object's values for the whole batch, not one per row.
-        try spill.writing { writer throws(IngestError) in
-            try Self.add(batch, to: &writer, orderIDs: &orderIDs, days: &days, amountMagnitude: &amountMagnitude, amountTotalFits: &amountTotalFits)
-        }
     }
 
     /// Writes the batch's lines to the spill, with their order keys (numbering the order ids that
