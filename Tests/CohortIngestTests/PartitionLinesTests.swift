@@ -25,7 +25,7 @@ import Testing
     func sumsArePerKeyAndDayInTheOrderFirstSeen(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         let customerCount = 60
-        // Customer c has c % 40 + 1 lines: both sides of `fewLines` (8), with few keys and days,
+        // Customer c has c % 40 + 1 lines: both sides of `fewLines` (16), with few keys and days,
         // so that lines share a sum and keys have sums on several days.
         var lines: [Line] = []
         for customer in 0 ..< customerCount {
