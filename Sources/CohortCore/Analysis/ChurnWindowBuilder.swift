@@ -12,18 +12,23 @@ struct ChurnWindowBuilder {
     func gaps() -> [Int] {
         let parts = ParallelWork.parts(for: history.period.count)
         let counted = history.withColumns { columns in
-            ParallelWork.map(ParallelWork.ranges(history.customerCount, parts: parts)) { customers in
-                var gaps = [Int](repeating: 0, count: history.periodCount + 1)
-                for customer in customers {
-                    var previous = -1
-                    for entry in history.entries(of: customer) where columns.positiveOrders[entry] > 0 {
-                        let p = Int(columns.period[entry])
-                        guard p <= lastComplete else { break }
-                        if previous >= 0 { gaps[p - previous] += 1 }
-                        previous = p
+            history.entryStart.withUnsafeBufferPointer { entryStart in
+                ParallelWork.map(ParallelWork.ranges(history.customerCount, parts: parts)) { customers in
+                    var gaps = [Int](repeating: 0, count: history.periodCount + 1)
+                    // Through buffers: an array checks on every change that its storage is not shared.
+                    gaps.withUnsafeMutableBufferPointer { gaps in
+                        for customer in customers {
+                            var previous = -1
+                            for entry in entryStart[customer] ..< entryStart[customer + 1] where columns.positiveOrders[entry] > 0 {
+                                let p = Int(columns.period[entry])
+                                guard p <= lastComplete else { break }
+                                if previous >= 0 { gaps[p - previous] += 1 }
+                                previous = p
+                            }
+                        }
                     }
+                    return gaps
                 }
-                return gaps
             }
         }
         var total = [Int](repeating: 0, count: history.periodCount + 1)
