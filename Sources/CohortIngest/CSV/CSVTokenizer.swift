@@ -127,13 +127,7 @@ struct CSVTokenizer {
         fields.removeAll()
         let limit = fields.storedLimit
         var stored = 0, fieldStart = start
-        while delimiters != 0 && stored < limit {
-            let fieldEnd = start + delimiters.trailingZeroBitCount
-            fields.append(Field(start: fieldStart, end: fieldEnd))
-            stored += 1
-            fieldStart = fieldEnd + 1
-            delimiters &= delimiters &- 1
-        }
+        Self.keepFields(ending: &delimiters, in: start, from: &fieldStart, kept: &stored, limit: limit, into: fields)
         return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: delimiters.nonzeroBitCount, into: fields)
     }
 
@@ -153,17 +147,25 @@ struct CSVTokenizer {
                 guard bytes[lineFeed] == UInt8(ascii: "\n") else { return pauseAfterQuote() }
                 delimiters &= 1 << UInt64(lineFeed - block) &- 1
             }
-            while delimiters != 0 && stored < limit {
-                let fieldEnd = block + delimiters.trailingZeroBitCount
-                fields.append(Field(start: fieldStart, end: fieldEnd))
-                stored += 1
-                fieldStart = fieldEnd + 1
-                delimiters &= delimiters &- 1
-            }
+            Self.keepFields(ending: &delimiters, in: block, from: &fieldStart, kept: &stored, limit: limit, into: fields)
             skipped += delimiters.nonzeroBitCount // past the limit
             block += 64
         }
         return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: skipped, into: fields)
+    }
+
+    /// Keeps the fields that end at the `delimiters` (bit k: byte `block + k`), the first from
+    /// `fieldStart`, while fewer than `limit` are `kept`; the delimiters left are past the limit.
+    @inline(__always)
+    private static func keepFields(ending delimiters: inout UInt64, in block: Int, from fieldStart: inout Int, kept: inout Int,
+                                   limit: Int, into fields: FieldList) {
+        while delimiters != 0 && kept < limit {
+            let fieldEnd = block + delimiters.trailingZeroBitCount
+            fields.append(Field(start: fieldStart, end: fieldEnd))
+            kept += 1
+            fieldStart = fieldEnd + 1
+            delimiters &= delimiters &- 1
+        }
     }
 
     /// The end of `plainRecord`: the last field kept (without the CR of a CRLF) or counted, then
