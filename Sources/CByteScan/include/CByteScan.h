@@ -34,7 +34,7 @@ static inline uint64_t cohort_match_mask64(const uint8_t *bytes, uint8_t a, uint
 }
 
 /// The delimiters and the line breaks of the 64 bytes at `bytes` (all of which must be
-/// readable), for a record read whole from one mask (`CSVTokenizer.plainRecord`).
+/// readable), for a plain record read from its masks (`CSVTokenizer.plainRecord`).
 typedef struct {
     /// Bit k: bytes[k] is the delimiter.
     uint64_t delimiters;

@@ -108,8 +108,8 @@ struct CSVTokenizer {
     }
 
     /// The record at `position` when it is plain, as most records of an export are: no quote, and
-    /// its line feed at least 64 bytes before the end of what is read from its start's block on;
-    /// nil for any other (read field by field).
+    /// its line feed in a block of 64 bytes (counted from its start) that lies wholly in what is
+    /// read; nil for any other (read field by field).
     ///
     /// Its fields are read from masks of the delimiters and line breaks of 64 bytes at a time from
     /// its start (one for a record shorter than that): each field ends at the next delimiter (a
