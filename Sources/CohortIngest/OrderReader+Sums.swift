@@ -16,7 +16,7 @@ extension OrderReader {
         var builder = try SumsBuilder(segmentColumns: options.segmentColumns, concurrent: concurrentInterning, spillDirectory: spillDirectory,
                                       partitionShift: spillPartitionShift, chunkBytes: chunkBytes, keepsCustomerIDs: keepsCustomerIDs)
         let size = InputFiles.size(of: file)
-        let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
+        let input = try InputFiles.open(file, mapsFile: true) { head throws(IngestError) in try checkHead(head, source: file) }
         let reportProgress = progress.map { progress in { (offset: Int) in progress(offset, size ?? 0) } }
         let (format, fileWarnings) = try builder.reading { builder throws(IngestError) in
             try read(input, source: file, progress: reportProgress, into: &builder)

@@ -61,7 +61,7 @@ public struct OrderReader: Sendable {
         let total = sizes.contains(nil) ? 0 : sizes.reduce(0) { $0 + ($1 ?? 0) }
         var before = 0
         for (index, file) in files.enumerated() {
-            let input = try InputFiles.open(file) { head throws(IngestError) in try checkHead(head, source: file) }
+            let input = try InputFiles.open(file, mapsFile: true) { head throws(IngestError) in try checkHead(head, source: file) }
             let base = before
             let reportProgress = progress.map { progress in { (offset: Int) in progress(base + offset, total) } }
             let (format, fileWarnings) = try builder.reading { builder throws(IngestError) in
@@ -104,6 +104,19 @@ public struct OrderReader: Sendable {
     /// UTF-8 text block by block as the records are read (`CSVRecords`).
     func read<Sink: RowSink>(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
                       into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
+        do {
+            let read = try readBytes(input, source: source, progress: progress, into: &builder)
+            try input.checkUnchanged()
+            return read
+        } catch {
+            // A mapped file cut short while it was read: that, rather than what its missing bytes (zeros) looked like.
+            try input.checkUnchanged()
+            throw error
+        }
+    }
+
+    private func readBytes<Sink: RowSink>(_ input: FileBytes, source: String, progress: ((Int) -> Void)?,
+                                          into builder: inout Sink) throws(IngestError) -> (SourceFormat, [InputWarning]) {
         guard input.count > 0 else { throw .emptyFile(source: source) }
         // The head: detection looks at 64 KiB, the dialect at the first lines (the header may be long).
         try input.fill(upTo: ReadLimits.maximumRecordBytes + TextEncoding.sampleLength)

@@ -2,8 +2,8 @@
 import Foundation
 import Testing
 
-/// Reading a file with `pread` into private memory: a file that shrinks while it is read is an
-/// error of its own, never a signal; the bytes read are the file's.
+/// Reading a file with `pread` into private memory, or mapping a large one read as CSV: a file
+/// that shrinks while it is read is an error of its own, never a signal; the bytes read are the file's.
 struct FileBytesTests {
     private func file(size: Int) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-bytes-\(UUID().uuidString).csv").path
@@ -81,6 +81,63 @@ struct FileBytesTests {
             _ = try records.nextRecord(into: FieldList())
         }
     }
+
+    #if os(Linux)
+    /// A large file read as CSV is mapped (`mapsFile`), a block at a time: the bytes are the file's,
+    /// and pages given back are the file's again when read (not zeros, as read ones are).
+    @Test func aMappedFileHasTheFilesBytes() throws {
+        let size = 40 << 20
+        let path = try file(size: size)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path, mapsFile: true) { _ throws(IngestError) in }
+        try input.fill(upTo: 1 << 16)
+        #expect(input.filled == FileBytes.blockSize) // one block mapped, not the whole file
+        try input.fillAll()
+        #expect(input.filled == size)
+        let expected = { (offset: Int) in UInt8(ascii: "a") + UInt8(offset % 26) }
+        for offset in stride(from: 0, to: size, by: 4093) { #expect(input.bytes[offset] == expected(offset)) }
+        input.release(before: 10 << 20)
+        #expect(input.released == 10 << 20)
+        #expect(input.bytes[100] == expected(100) && input.bytes[size - 1] == expected(size - 1))
+        try input.checkUnchanged()
+    }
+
+    /// A mapped file that another program truncates while it is read: reading a page past its new
+    /// end raises SIGBUS, which the guard turns into zeros, and the file is reported as changed.
+    @Test func aMappedFileTruncatedWhileReadIsAnError() throws {
+        let path = try file(size: 40 << 20)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path, mapsFile: true) { _ throws(IngestError) in }
+        try input.fill(upTo: 12 << 20)
+        try input.checkUnchanged()
+        #expect(truncate(path, 5 << 20) == 0)
+        #expect(input.bytes[6 << 20] == 0) // past the new end: zeros, not SIGBUS
+        #expect(input.bytes[27] == UInt8(ascii: "b")) // before it: the file's (27 % 26 = 1)
+        #expect(throws: IngestError.changedWhileRead(source: path)) { try input.checkUnchanged() }
+        #expect(throws: IngestError.changedWhileRead(source: path)) { try input.fillAll() }
+    }
+
+    /// End to end: an order file truncated after it was mapped whole and before its rows are read
+    /// is refused as changed, not read as rows of zeros (and not stopped by SIGBUS): no later
+    /// `fill(upTo:)` notices it, the reader's check at the end does.
+    @Test func anOrderFileTruncatedWhileReadIsRefused() throws {
+        let row = Array("SO-100,2026-03-01,C7,12.50\n".utf8)
+        var bytes = Array("order_id,order_date,customer_id,amount\n".utf8)
+        bytes.reserveCapacity(36 << 20)
+        while bytes.count < 36 << 20 { bytes += row }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-cut-\(UUID().uuidString).csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try InputFiles.open(path, mapsFile: true) { _ throws(IngestError) in }
+        try input.fillAll()
+        #expect(truncate(path, 20 << 20) == 0)
+        let reader = OrderReader(options: ReadOptions())
+        var builder = try TableBuilder(findsDuplicates: false, concurrentInterning: false, segmentColumns: [])
+        #expect(throws: IngestError.changedWhileRead(source: path)) {
+            _ = try builder.reading { builder throws(IngestError) in try reader.read(input, source: path, progress: nil, into: &builder) }
+        }
+    }
+    #endif
 
     /// Whether this system's kernel is Linux 5.7 or later (`MREMAP_DONTUNMAP`).
     private static var kernelMovesPages: Bool {

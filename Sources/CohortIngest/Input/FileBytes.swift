@@ -24,6 +24,14 @@ import Darwin
 /// bytes of the file until they are read into, so nothing may look past `filled` (`CSVRecords`
 /// limits its tokenizer to it, and a chunk is read only up to what is read).
 ///
+/// A large file read as CSV (`mapsFile`, from `mappedFrom` bytes on, Linux) is mapped instead,
+/// block by block, with the pages the system has of it mapped at once: the bytes are read where
+/// the system keeps them, not copied (order lines: 5 % less CPU time). The mapping is guarded
+/// (`cohort_guard`, in the C module `CPageMove`): when another program truncates the file, the
+/// SIGBUS of a page past its new end maps zeros over the rest, and `fill(upTo:)` and
+/// `checkUnchanged()` then throw `IngestError.changedWhileRead`, as a short read does. Pages
+/// given back behind the reader of a mapped file are the file's again if read, not zeros.
+///
 ///     let file = try FileBytes(descriptor: fd, source: "orders.csv")
 ///     try file.fill(upTo: 1 << 16)   // the head, for detection
 ///     file.bytes[0]                  // the first byte
@@ -39,8 +47,13 @@ final class FileBytes {
     private(set) var released = 0
     /// Pages given back were moved ahead, up to this offset, to be read into next.
     private(set) var movedAheadEnd = 0
-    /// False once the system refused to move pages.
+    /// False once the system refused to move pages (and for a mapped file).
     private var movesPages = true
+    /// The guard of a mapped file (`cohort_guard`); -1 when the file is read with `pread`.
+    private var mappingGuard: Int32 = -1
+    private var isMapped: Bool { mappingGuard >= 0 }
+    /// Files from this size on are mapped when `mapsFile` (smaller ones read as quickly).
+    static let mappedFrom = 32 << 20
     private let descriptor: Int32
     private let base: UnsafeMutableRawPointer?
     /// The mapping as made (`base` is aligned within it to a huge page).
@@ -53,8 +66,9 @@ final class FileBytes {
     /// Bytes read per `pread`.
     static let blockSize = 4 << 20
 
-    /// Takes over `descriptor` (an open regular file) and reserves memory for its bytes.
-    init(descriptor: Int32, source: String) throws(IngestError) {
+    /// Takes over `descriptor` (an open regular file) and reserves memory for its bytes; a large
+    /// one is mapped there when `mapsFile` (see above).
+    init(descriptor: Int32, source: String, mapsFile: Bool = false) throws(IngestError) {
         self.descriptor = descriptor
         self.source = source
         var status = stat()
@@ -80,13 +94,26 @@ final class FileBytes {
         let aligned = (Int(bitPattern: address) + Self.hugePage - 1) / Self.hugePage * Self.hugePage
         base = UnsafeMutableRawPointer(bitPattern: aligned)
         #if os(Linux)
-        if count >= Self.hugePage { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
+        if mapsFile && count >= Self.mappedFrom, let base {
+            mappingGuard = cohort_guard(base, (count + Self.pageSize - 1) / Self.pageSize * Self.pageSize)
+            movesPages = !isMapped
+        }
+        if count >= Self.hugePage && !isMapped { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
         #endif
     }
 
     deinit {
+        cohort_unguard(mappingGuard)
         if let mapping { munmap(mapping, mappedLength) }
         close(descriptor)
+    }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Throws `changedWhileRead` when the mapped file was cut short while it was read (its
+    /// missing bytes read as zeros); a file read with `pread` says so in `fill(upTo:)`.
+    func checkUnchanged() throws(IngestError) {
+        if cohort_guard_was_hit(mappingGuard) != 0 { throw .changedWhileRead(source: source) }
     }
 
     /// All the file's bytes; only `filled` of them are read yet.
@@ -100,6 +127,15 @@ final class FileBytes {
     func fill(upTo offset: Int) throws(IngestError) {
         let target = min(offset, count)
         guard filled < target, let base else { return }
+        if isMapped {
+            // Whole pages from `filled` (a page boundary): the last one ends past the file's end.
+            let length = (min(max(Self.blockSize, target - filled), count - filled) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+            guard cohort_map_file(base + filled, length, descriptor, off_t(filled)) == 0 else {
+                throw .cannotRead(source: source, reason: .unreadable)
+            }
+            filled = min(count, filled + length)
+            return try checkUnchanged()
+        }
         while filled < target {
             let length = min(max(Self.blockSize, target - filled), count - filled)
             let got = pread(descriptor, base + filled, length, off_t(filled))

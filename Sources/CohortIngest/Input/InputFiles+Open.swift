@@ -15,8 +15,10 @@ extension InputFiles {
     /// `checkHead` sees the first block of a spooled input (up to 64 KiB, less only at the end) and
     /// throws to refuse it (binary content): a stream of NUL bytes costs one block, not its length.
     /// A named pipe that no program writes to within `ReadLimits.pipeWaitSeconds` is refused
-    /// (`IngestError.noWriter`) rather than waited for forever.
-    static func open(_ source: String, checkHead: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> Void) throws(IngestError) -> FileBytes {
+    /// (`IngestError.noWriter`) rather than waited for forever. `mapsFile`: a large regular file
+    /// is mapped rather than read (`FileBytes`); its reader calls `checkUnchanged()` at the end.
+    static func open(_ source: String, mapsFile: Bool = false,
+                     checkHead: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> Void) throws(IngestError) -> FileBytes {
         if source == "-" {
             let input = dup(STDIN_FILENO)
             guard input >= 0 else { throw .cannotRead(source: source, reason: .unreadable) }
@@ -41,7 +43,7 @@ extension InputFiles {
             throw .cannotRead(source: source, reason: .isFolder)
         case S_IFREG:
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-            return try FileBytes(descriptor: descriptor, source: source)
+            return try FileBytes(descriptor: descriptor, source: source, mapsFile: mapsFile)
         default:
             return try stream(descriptor, source: source, waits: (status.st_mode & S_IFMT) == S_IFIFO, checkHead: checkHead)
         }
