@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// Reading a file with `pread` into private memory, or mapping a large one read as CSV: a file
+/// Reading a file with `pread` into private memory, or mapping a large order file: a file
 /// that shrinks while it is read is an error of its own, never a signal; the bytes read are the file's.
 struct FileBytesTests {
     private func file(size: Int) throws -> String {
@@ -83,7 +83,7 @@ struct FileBytesTests {
     }
 
     #if os(Linux)
-    /// A large file read as CSV is mapped (`mapsFile`), a block at a time: the bytes are the file's,
+    /// A large order file is mapped (`mapsFile`), a block at a time: the bytes are the file's,
     /// and pages given back are the file's again when read (not zeros, as read ones are).
     @Test func aMappedFileHasTheFilesBytes() throws {
         let size = 40 << 20

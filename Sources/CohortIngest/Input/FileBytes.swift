@@ -24,7 +24,7 @@ import Darwin
 /// bytes of the file until they are read into, so nothing may look past `filled` (`CSVRecords`
 /// limits its tokenizer to it, and a chunk is read only up to what is read).
 ///
-/// A large file read as CSV (`mapsFile`, from `mappedFrom` bytes on, Linux) is mapped instead,
+/// A large order file (`mapsFile`, from `mappedFrom` bytes on, Linux) is mapped instead,
 /// block by block, with the pages the system has of it mapped at once: the bytes are read where
 /// the system keeps them, not copied (order lines: 5 % less CPU time). The mapping is guarded
 /// (`cohort_guard`, in the C module `CPageMove`): when another program truncates the file, the
