@@ -26,7 +26,7 @@ import Darwin
 ///
 /// A large order file (`mapsFile`, from `mappedFrom` bytes on, Linux) is mapped instead,
 /// block by block, with the pages the system has of it mapped at once: the bytes are read where
-/// the system keeps them, not copied (order lines: 5 % less CPU time). The mapping is guarded
+/// the system keeps them, not copied (order lines: 3 to 5 % less CPU time). The mapping is guarded
 /// (`cohort_guard`, in the C module `CPageMove`): when another program truncates the file, the
 /// SIGBUS of a page past its new end maps zeros over the rest, and `fill(upTo:)` and
 /// `checkUnchanged()` then throw `IngestError.changedWhileRead`, as a short read does. Pages
