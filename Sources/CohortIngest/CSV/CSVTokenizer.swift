@@ -116,11 +116,14 @@ struct CSVTokenizer {
     /// count of trailing zeros), the last at the line feed, without a look at the fields' bytes;
     /// the fields past `storedLimit` are counted in the masks. The same fields, lines and extent
     /// as field by field (`nextRecord`).
+    ///
+    /// A record of one mask, most of them, is read here without the loop of `longPlainRecord`:
+    /// taking every record through that loop cost 4 % on order lines (8 alternating runs).
     @inline(__always)
     private mutating func plainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
         let start = position
         let masks = cohort_record_masks64(bytes.baseAddress.unsafelyUnwrapped + start, delimiter)
-        guard masks.breaks != 0 else { return longPlainRecord(into: fields) }
+        guard masks.breaks != 0 else { return longPlainRecord(into: fields, firstMasks: masks) }
         let lineFeed = start + masks.breaks.trailingZeroBitCount
         guard bytes[lineFeed] == UInt8(ascii: "\n") else { return pauseAfterQuote() }
         var delimiters = masks.delimiters & (1 << UInt64(lineFeed - start) &- 1)
@@ -131,16 +134,16 @@ struct CSVTokenizer {
         return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: delimiters.nonzeroBitCount, into: fields)
     }
 
-    /// `plainRecord` for a record whose line feed is not within 64 bytes of its start.
-    private mutating func longPlainRecord(into fields: FieldList) -> (line: Int, range: Range<Int>)? {
+    /// `plainRecord` for a record whose line feed is not within 64 bytes of its start, from the
+    /// masks of those first 64 bytes.
+    private mutating func longPlainRecord(into fields: FieldList, firstMasks: cohort_record_masks) -> (line: Int, range: Range<Int>)? {
         let start = position
         let base = bytes.baseAddress.unsafelyUnwrapped
         fields.removeAll()
         let limit = fields.storedLimit
         var stored = 0, skipped = 0, fieldStart = start, block = start, lineFeed = -1
-        while lineFeed < 0 {
-            guard block + 64 <= end else { return nil }
-            let masks = cohort_record_masks64(base + block, delimiter)
+        var masks = firstMasks
+        while true {
             var delimiters = masks.delimiters
             if masks.breaks != 0 {
                 lineFeed = block + masks.breaks.trailingZeroBitCount
@@ -149,7 +152,10 @@ struct CSVTokenizer {
             }
             Self.keepFields(ending: &delimiters, in: block, from: &fieldStart, kept: &stored, limit: limit, into: fields)
             skipped += delimiters.nonzeroBitCount // past the limit
+            if lineFeed >= 0 { break }
             block += 64
+            guard block + 64 <= end else { return nil }
+            masks = cohort_record_masks64(base + block, delimiter)
         }
         return finishPlainRecord(from: start, lineFeed: lineFeed, lastFieldStart: fieldStart, stored: stored, skipped: skipped, into: fields)
     }

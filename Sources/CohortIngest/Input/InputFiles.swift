@@ -34,7 +34,7 @@ enum InputFiles {
         return files
     }
 
-    /// The bytes of a file, or of standard input for "-". Large files are mapped, not copied.
+    /// The bytes of a file, or of standard input for "-", read whole into memory (`read(_:)`).
     static func contents(of source: String) throws(IngestError) -> Data {
         try read(source).data
     }

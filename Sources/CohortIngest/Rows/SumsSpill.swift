@@ -232,9 +232,15 @@ final class SumsSpill: @unchecked Sendable {
         return groups
     }
 
-    /// Bytes of the lines of a partition (after `finish`; 0 for one without lines).
+    /// Where the lines of a partition are in the file, in the order written (after `finish`; none
+    /// for a partition without lines).
+    private func blocks(ofPartition partition: Int) -> [(start: Int, bytes: Int)] {
+        partition < writer.blocks.count ? writer.blocks[partition] : []
+    }
+
+    /// Bytes of the lines of a partition (after `finish`).
     private func bytes(ofPartition partition: Int) -> Int {
-        partition < writer.blocks.count ? writer.blocks[partition].reduce(0) { $0 + $1.bytes } : 0
+        blocks(ofPartition: partition).reduce(0) { $0 + $1.bytes }
     }
 
     /// Room to read partitions back into (one per thread that reads them).
@@ -252,7 +258,7 @@ final class SumsSpill: @unchecked Sendable {
         let bytes = partitionBytes.reduce(0, +)
         guard lines.makeRoom(forBytes: bytes) else { throw .outOfMemory(bytes: bytes) }
         var offset = 0
-        for block in partitions.lazy.flatMap({ $0 < self.writer.blocks.count ? self.writer.blocks[$0] : [] }) {
+        for block in partitions.lazy.flatMap({ self.blocks(ofPartition: $0) }) {
             try read(into: lines.unsorted! + offset, bytes: block.bytes, at: block.start)
             offset += block.bytes
         }
