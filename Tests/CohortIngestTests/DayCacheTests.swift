@@ -113,6 +113,17 @@ import Testing
         Array("2024-02-29".utf8).withUnsafeBufferPointer { text in
             #expect(cache.reading(text) { .invalid } == .day(CivilDate.dayNumber(year: 2024, month: 2, day: 29)))
         }
+        // Known without the parser only once read (and only a day: an invalid date reads through `reading`).
+        var fresh = DayCache()
+        Array("2024-03-01".utf8).withUnsafeBufferPointer { text in
+            #expect(fresh.knownISODay(text) == nil)
+            _ = fresh.reading(text) { FieldParser.date(text, numericOrder: nil) }
+            #expect(fresh.knownISODay(text) == CivilDate.dayNumber(year: 2024, month: 3, day: 1))
+        }
+        Array("2024-02-30".utf8).withUnsafeBufferPointer { text in
+            _ = fresh.reading(text) { FieldParser.date(text, numericOrder: nil) }
+            #expect(fresh.knownISODay(text) == nil)
+        }
         // Around the form, and a byte next to the digits in each place (':' = '9' + 1, '/' = '0' - 1).
         for text in [" 2024-01-05", "2024-01-5", "2024-01-050", "2024-0a-05", "2024/01/05", "2024-01-05\r",
                      "2024-01-0:", "2024-01-/5", "20:4-01-05", "/024-01-05", "2024-1:-05", "2024_01-05", "2024-01_05"] {

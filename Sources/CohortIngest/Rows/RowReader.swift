@@ -80,11 +80,16 @@ struct RowReader {
             let dateBytes = bytes(of: dateField, in: all)
             var day = 0
             var pendingDate: PendingRow.DateValue?
-            let dateReading = dateField.isNumber
-                ? FieldParser.excelNumberDate(dateBytes, date1904: date1904)
-                : days.reading(dateBytes) { [numericOrder = dateOrder.value, dottedOrder] in
+            let dateReading: FieldParser.DateReading
+            if dateField.isNumber {
+                dateReading = FieldParser.excelNumberDate(dateBytes, date1904: date1904)
+            } else if let known = days.knownISODay(dateBytes) {
+                dateReading = .day(known) // the common case, inlined here
+            } else {
+                dateReading = days.reading(dateBytes) { [numericOrder = dateOrder.value, dottedOrder] in
                     FieldParser.date(dateBytes, numericOrder: numericOrder, dottedOrder: dottedOrder)
                 }
+            }
             switch dateReading {
             case .day(let value):
                 day = value
