@@ -124,7 +124,7 @@ final class PartitionLines {
                 for _ in 0 ..< lines {
                     let record = unsorted + index * recordBytes
                     let customer = first + SpillRecord.place(record, shift: shift)
-                    (sorted + next[customer] * recordBytes).copyMemory(from: record, byteCount: recordBytes)
+                    SpillRecord.copy(recordBytes, from: record, to: sorted + next[customer] * recordBytes)
                     next[customer] += 1
                     index += 1
                 }

@@ -47,6 +47,20 @@ enum SpillRecord {
     @inline(__always)
     static func amount(_ record: UnsafeRawPointer) -> Int64 { record.loadUnaligned(fromByteOffset: 12, as: Int64.self) }
 
+    /// Copies a record of `bytes` bytes (20 and 4 per segment column): two words and a word of 4
+    /// bytes per 4 left, without a call to `memmove` for so few bytes (which took 2 % of all CPU
+    /// time on order lines, in the sort of a partition read back).
+    @inline(__always)
+    static func copy(_ bytes: Int, from record: UnsafeRawPointer, to target: UnsafeMutableRawPointer) {
+        target.storeBytes(of: record.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        target.storeBytes(of: record.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        var offset = 16
+        while offset < bytes {
+            target.storeBytes(of: record.loadUnaligned(fromByteOffset: offset, as: UInt32.self), toByteOffset: offset, as: UInt32.self)
+            offset += 4
+        }
+    }
+
     /// Where segment slot `slot`'s value id is.
     @inline(__always)
     static func segmentOffset(_ slot: Int) -> Int { 20 + 4 * slot }
