@@ -1,5 +1,3 @@
-import Foundation
-
 extension CustomerHistory {
     /// Builds the history from sums a database made per customer and period (`CustomerAggregates`):
     /// the same history, the same data-quality counts and the same purchase days as
@@ -59,28 +57,10 @@ extension CustomerHistory {
                 customer = [Int32](repeating: 0, count: analysed)
                 cohort = [Int32](repeating: 0, count: analysed)
                 starts = [Int](repeating: 0, count: analysed + 1)
-                let rowsAnalyzed = customer.withUnsafeMutableBufferPointer { customer in
-                    cohort.withUnsafeMutableBufferPointer { cohort in
-                        starts.withUnsafeMutableBufferPointer { starts in
-                            ParallelWork.map(Array(parts.indices)) { part in
-                                var rowsAnalyzed = 0
-                                let source = columns.entryStart[parts[part].lowerBound]
-                                var written = source, place = customerOffsets[part]
-                                for index in parts[part] where cohortEntry[index] >= 0 {
-                                    let entries = cohortEntry[index] ..< columns.entryStart[index + 1]
-                                    customer[place] = Int32(index)
-                                    cohort[place] = columns.period[entries.lowerBound] - earliestCohort
-                                    for entry in entries {
-                                        rowsAnalyzed += Int(columns.rows[entry])
-                                        columns.move(entry, to: written, periodsFrom: earliestCohort)
-                                        written += 1
-                                    }
-                                    place += 1
-                                    starts[place] = entryOffsets[part] + written - source
-                                }
-                                return rowsAnalyzed
-                            }
-                        }
+                let rowsAnalyzed = CustomerColumns.with(&customer, &cohort, &starts) { customers in
+                    ParallelWork.map(Array(parts.indices)) { part in
+                        customers.write(parts[part], columns, cohortEntry: UnsafeBufferPointer(cohortEntry), periodsFrom: earliestCohort,
+                                        at: customerOffsets[part], entriesAt: entryOffsets[part])
                     }
                 }
                 dataQuality.rowsAnalyzed = rowsAnalyzed.reduce(0, +)
@@ -153,6 +133,48 @@ private struct PartScan {
     }
 }
 
+/// The analysed customers' columns of `CustomerHistory.init(aggregates:...)` as buffers, written by
+/// parts of the customers at once, each at its own offsets.
+private struct CustomerColumns: @unchecked Sendable {
+    let customer: UnsafeMutableBufferPointer<Int32>
+    let cohort: UnsafeMutableBufferPointer<Int32>
+    /// Where each analysed customer's entries start, one more than customers: `starts[0]` is 0.
+    let starts: UnsafeMutableBufferPointer<Int>
+
+    /// Calls `body` with the three arrays as buffers.
+    static func with<Result>(_ customer: inout [Int32], _ cohort: inout [Int32], _ starts: inout [Int],
+                             _ body: (CustomerColumns) -> Result) -> Result {
+        customer.withUnsafeMutableBufferPointer { customer in
+            cohort.withUnsafeMutableBufferPointer { cohort in
+                starts.withUnsafeMutableBufferPointer { starts in body(CustomerColumns(customer: customer, cohort: cohort, starts: starts)) }
+            }
+        }
+    }
+
+    /// Writes the analysed customers among `customers` from place `place` on, and moves their
+    /// entries from their cohort entry on down within the part's own range (they start at
+    /// `entryOffset` once the parts' blocks are moved together); returns the rows of those entries.
+    func write(_ customers: Range<Int>, _ columns: EntryColumns, cohortEntry: UnsafeBufferPointer<Int>, periodsFrom earliestCohort: Int32,
+               at place: Int, entriesAt entryOffset: Int) -> Int {
+        var rowsAnalyzed = 0, place = place
+        let source = columns.entryStart[customers.lowerBound]
+        var written = source
+        for index in customers where cohortEntry[index] >= 0 {
+            let entries = cohortEntry[index] ..< columns.entryStart[index + 1]
+            customer[place] = Int32(index)
+            cohort[place] = columns.period[entries.lowerBound] - earliestCohort
+            for entry in entries {
+                rowsAnalyzed += Int(columns.rows[entry])
+                columns.move(entry, to: written, periodsFrom: earliestCohort)
+                written += 1
+            }
+            place += 1
+            starts[place] = entryOffset + written - source
+        }
+        return rowsAnalyzed
+    }
+}
+
 /// The columns of `CustomerHistory.init(aggregates:...)` as buffers, the entry columns for moving
 /// entries down in place: an array checks on every change that its storage is not shared, which
 /// took a third of the move. Parts of the customers move their entries at once, each within its
@@ -202,7 +224,7 @@ private struct EntryColumns: @unchecked Sendable {
         guard place != start && count > 0 else { return }
         precondition(place < start && start + count <= period.count, "entries only move down")
         func move<Element>(_ column: UnsafeMutableBufferPointer<Element>) {
-            memmove(column.baseAddress! + place, column.baseAddress! + start, count * MemoryLayout<Element>.stride)
+            (column.baseAddress! + place).update(from: column.baseAddress! + start, count: count) // overlapping: copied front to back
         }
         move(period)
         move(netRevenue)

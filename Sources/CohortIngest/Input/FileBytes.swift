@@ -62,6 +62,13 @@ final class FileBytes {
 
     /// Memory is taken and given back in huge pages (2 MiB): a fault per 2 MiB, not per 4 KiB.
     static let hugePage = 2 << 20
+    /// The system's page.
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// `value` rounded up to a whole number of `page`s.
+    private static func roundedUp(_ value: Int, to page: Int) -> Int {
+        (value + page - 1) / page * page
+    }
 
     /// Bytes read per `pread`.
     static let blockSize = 4 << 20
@@ -84,18 +91,18 @@ final class FileBytes {
             return
         }
         // Address space only: pages hold memory once written. One huge page more, to align to one.
-        mappedLength = (count + Self.hugePage - 1) / Self.hugePage * Self.hugePage + Self.hugePage
+        mappedLength = Self.roundedUp(count, to: Self.hugePage) + Self.hugePage
         let address = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let address, address != MAP_FAILED else {
             close(descriptor)
             throw .outOfMemory(bytes: count)
         }
         mapping = address
-        let aligned = (Int(bitPattern: address) + Self.hugePage - 1) / Self.hugePage * Self.hugePage
+        let aligned = Self.roundedUp(Int(bitPattern: address), to: Self.hugePage)
         base = UnsafeMutableRawPointer(bitPattern: aligned)
         #if os(Linux)
         if mapsFile && count >= Self.mappedFrom, let base {
-            mappingGuard = cohort_guard(base, (count + Self.pageSize - 1) / Self.pageSize * Self.pageSize)
+            mappingGuard = cohort_guard(base, Self.roundedUp(count, to: Self.pageSize))
             movesPages = !isMapped
         }
         if count >= Self.hugePage && !isMapped { _ = madvise(base, mappedLength - Self.hugePage, MADV_HUGEPAGE) }
@@ -107,8 +114,6 @@ final class FileBytes {
         if let mapping { munmap(mapping, mappedLength) }
         close(descriptor)
     }
-
-    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Throws `changedWhileRead` when the mapped file was cut short while it was read (its
     /// missing bytes read as zeros); a file read with `pread` says so in `fill(upTo:)`.
@@ -129,7 +134,7 @@ final class FileBytes {
         guard filled < target, let base else { return }
         if isMapped {
             // Whole pages from `filled` (a page boundary): the last one ends past the file's end.
-            let length = (min(max(Self.blockSize, target - filled), count - filled) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+            let length = Self.roundedUp(min(max(Self.blockSize, target - filled), count - filled), to: Self.pageSize)
             guard cohort_map_file(base + filled, length, descriptor, off_t(filled)) == 0 else {
                 throw .cannotRead(source: source, reason: .unreadable)
             }
@@ -156,8 +161,8 @@ final class FileBytes {
     func release(before offset: Int) {
         guard let base else { return }
         // Whole huge pages of a large file; pages of the system in a small one.
-        let page = count >= 4 * Self.hugePage ? Self.hugePage : Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = (released + page - 1) / page * page
+        let page = count >= 4 * Self.hugePage ? Self.hugePage : Self.pageSize
+        let start = Self.roundedUp(released, to: page)
         let end = min(offset, filled) / page * page
         guard end > start else { return }
         let moved = page == Self.hugePage ? moveAhead(start ..< end) : 0
@@ -171,8 +176,8 @@ final class FileBytes {
     private func moveAhead(_ range: Range<Int>) -> Int {
         guard movesPages, let base else { return 0 }
         let page = Self.hugePage
-        let target = max(movedAheadEnd, (filled + page - 1) / page * page)
-        let length = min(range.count, (count + page - 1) / page * page - target)
+        let target = max(movedAheadEnd, Self.roundedUp(filled, to: page))
+        let length = min(range.count, Self.roundedUp(count, to: page) - target)
         guard length > 0 else { return 0 }
         guard cohort_move_pages(base + range.lowerBound, length, base + target) == 0 else {
             movesPages = false

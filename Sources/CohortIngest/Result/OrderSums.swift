@@ -249,12 +249,11 @@ private struct CustomerSums {
                                                      count: sumCount - entries.count))
         }
         var first: (day: Int32, rank: Int32) = (.max, .max)
-        var periods = Periods(firstPeriod: firstPeriod)
-        let sumCount = sumCount
-        sums.withUnsafeBufferPointer { sums in
+        let sumCount = sumCount, firstPeriod = firstPeriod
+        entryCount = sums.withUnsafeBufferPointer { sums in
             entryOfPeriod.withUnsafeMutableBufferPointer { entryOfPeriod in
-                periods.entryOfPeriod = entryOfPeriod
                 entries.withUnsafeMutableBufferPointer { entries in
+                    var periods = Periods(entryOfPeriod: entryOfPeriod, firstPeriod: firstPeriod)
                     let sums = UnsafeBufferPointer(rebasing: sums[..<sumCount])
                     var start = 0
                     while start < sums.count {
@@ -289,10 +288,10 @@ private struct CustomerSums {
                     periods.forget(entries)
                     // A customer's few periods: by insertion, without a closure call per comparison.
                     UnsafeMutableBufferPointer(rebasing: entries[..<periods.count]).sortFew(by: { $0.period })
+                    return periods.count
                 }
             }
         }
-        entryCount = periods.count
         if first.rank != .max { firstPositiveSum = first.rank }
         if collectsPurchases { Self.mergeDays(&dailyTotals) }
     }
@@ -313,12 +312,8 @@ private struct CustomerSums {
         /// Entries in use.
         private(set) var count = 0
         /// Per period from `firstPeriod` on, its entry + 1 (0: none yet).
-        var entryOfPeriod = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        let entryOfPeriod: UnsafeMutableBufferPointer<Int32>
         let firstPeriod: Int32
-
-        init(firstPeriod: Int32) {
-            self.firstPeriod = firstPeriod
-        }
 
         /// Books a sum's lines and amount in the entry of its day's period; returns that entry.
         @inline(__always)

@@ -82,7 +82,7 @@ struct DayCache {
     @inline(__always)
     private mutating func isoReading(at index: Int, _ read: () -> FieldParser.DateReading) -> FieldParser.DateReading {
         let known = isoDays.withUnsafeBufferPointer { $0[index] }
-        if known > 0 { return .day(Int(known) - 1 + Self.firstISODay) }
+        if known > 0 { return .day(Self.day(stored: known)) }
         if known == Self.invalidISO { return .invalid }
         let reading = read()
         switch reading {
@@ -102,8 +102,12 @@ struct DayCache {
     func knownISODay(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let index = Self.isoIndex(text) else { return nil }
         let known = isoDays.withUnsafeBufferPointer { $0[index] }
-        return known > 0 ? Int(known) - 1 + Self.firstISODay : nil
+        return known > 0 ? Self.day(stored: known) : nil
     }
+
+    /// The day of an entry of `isoDays` above 0.
+    @inline(__always)
+    private static func day(stored: Int32) -> Int { Int(stored) - 1 + firstISODay }
 
     /// Where a plain ISO date (`YYYY-MM-DD`, ten bytes, nothing around them, a year from 1900
     /// through 2155, a month 01 to 12 and a day 01 to 31) is in `isoDays`; nil for any other text.
