@@ -210,6 +210,36 @@ import Testing
         #expect(lines.segment(19_999, of: 0, rank: 299) == Int32(19_999 % 97))
     }
 
+    /// Lines of 10 partitions added in random turns fill dozens of blocks, which are written to the
+    /// file several at a time: each partition reads back exactly its own lines, in the order added.
+    @Test func blocksWrittenTogetherComeBackToTheirPartitions() throws {
+        let spill = try SumsSpill(segmentCount: 0, directory: FileManager.default.temporaryDirectory.path, partitionShift: 2)
+        var generator = SplitMix64(seed: 7)
+        var added = [[(key: UInt64, amount: Int64)]](repeating: [], count: 40) // per customer, in the order added
+        for line in 0 ..< 30_000 {
+            let customer = Int(generator.next() % 40)
+            let key = OrderKey(bytes: "\(10_000_000 + line)")! // one line per order: each sum is one line
+            let amount = Int64(generator.next() % 100_000) - 20_000
+            try spill.add(customer: Int32(customer), key: key, day: 20_000, amount: amount)
+            added[customer].append((key.rawValue, amount))
+        }
+        try spill.finish(customerCount: 40)
+        // 30,000 lines of 20 bytes; a block holds 819 of them, so each of the 10 partitions
+        // (4 customers each) fills 3 or 4 blocks: more than the 16 written at once.
+        #expect(spill.partitionCount == 10 && spill.bytesWritten == 30_000 * 20)
+        let lines = spill.emptyLines()
+        for partition in 0 ..< 10 {
+            try spill.read(partition ..< partition + 1, into: lines)
+            for place in 0 ..< 4 {
+                var read: [(key: UInt64, amount: Int64)] = []
+                lines.forEachSum(of: place) { _, sum in read.append((sum.key, sum.amount)) }
+                let customer = partition * 4 + place
+                #expect(read.map(\.key) == added[customer].map(\.key) && read.map(\.amount) == added[customer].map(\.amount),
+                        "customer \(customer)")
+            }
+        }
+    }
+
     /// Spilled in partitions of 16 customers (dozens of them), read back one at a time (two cores
     /// at once) and in groups of neighbours: the same aggregates as one partition of every customer.
     @Test func smallPartitionsGiveTheSameAggregates() throws {

@@ -13,8 +13,8 @@ import Darwin
 /// follows a group and the customers, not the rows.
 ///
 /// Each line is a record of its customer's place in the partition, day, order key, amount and
-/// segment values (`SpillRecord`: 20 bytes and 4 per segment column). A partition's records are collected in a block of 16 KiB and
-/// the block is appended to the file when full; a partition read back is its blocks in the order
+/// segment values (`SpillRecord`: 20 bytes and 4 per segment column). A partition's records are collected in a block of 16 KiB;
+/// full blocks are appended to the file 16 at a time (`pwritev`); a partition read back is its blocks in the order
 /// they were written, so its lines come back in reading order and are summed exactly as they
 /// would have been while reading.
 ///
@@ -120,6 +120,16 @@ final class SumsSpill: @unchecked Sendable {
         fileprivate var filled = UnsafeMutablePointer<Int>.allocate(capacity: 0)
         fileprivate var partitions = 0
         fileprivate var lineCount = 0
+        /// Full blocks not written yet, in the order they filled (their places in the file are
+        /// already given, from `fileEnd` on), and emptied blocks to fill again: the full ones are
+        /// written `writeBlocks` at a time with one `pwritev`, which the system takes in larger
+        /// pieces of memory than a write of one block (16 KiB at a time, the lines of a 10M-row file
+        /// took 40 % more of the system's time to write, and a tenth more to free when closed).
+        fileprivate var waiting: [iovec] = []
+        fileprivate var spare: [UnsafeMutableRawPointer] = []
+        /// Bytes in `waiting`; they start at `fileEnd` in the file.
+        fileprivate var waitingBytes = 0
+        fileprivate static let writeBlocks = 16
 
         /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
         @inline(__always)
@@ -152,10 +162,14 @@ final class SumsSpill: @unchecked Sendable {
             partitions = count
         }
 
-        /// Writes the partition's full block (if any) and starts an empty one.
+        /// Queues the partition's full block (if any) to be written and starts an empty one.
         private mutating func newBlock(_ partition: Int) throws(IngestError) {
             if let buffer = buffers[partition] {
-                blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
+                buffers[partition] = nil
+                try queue(buffer, bytes: filled[partition], of: partition)
+            }
+            if let buffer = spare.popLast() {
+                buffers[partition] = buffer
             } else {
                 guard let buffer = malloc(blockBytes) else { throw .outOfMemory(bytes: blockBytes) }
                 buffers[partition] = buffer
@@ -163,29 +177,57 @@ final class SumsSpill: @unchecked Sendable {
             filled[partition] = 0
         }
 
-        /// Frees the blocks being filled and the room for them.
-        fileprivate func deallocate() {
-            for partition in 0 ..< partitions { free(buffers[partition]) }
-            buffers.deallocate()
-            filled.deallocate()
+        /// Gives a full block of `partition` its place in the file, after the blocks queued before
+        /// it, and writes the queue when it is long enough; the block is no longer the partition's.
+        private mutating func queue(_ buffer: UnsafeMutableRawPointer, bytes: Int, of partition: Int) throws(IngestError) {
+            blocks[partition].append((fileEnd + waitingBytes, bytes))
+            waiting.append(iovec(iov_base: buffer, iov_len: bytes))
+            waitingBytes += bytes
+            if waiting.count >= Self.writeBlocks { try writeWaiting() }
         }
 
-        /// Appends `bytes` to the file; returns where they start.
-        private mutating func write(_ buffer: UnsafeRawPointer, bytes: Int) throws(IngestError) -> Int {
-            let start = fileEnd
-            try SumsSpill.transfer(bytes, directory: directory) { done in pwrite(descriptor, buffer + done, bytes - done, off_t(start + done)) }
-            fileEnd += bytes
-            return start
+        /// Appends the queued blocks to the file and keeps them to be filled again.
+        private mutating func writeWaiting() throws(IngestError) {
+            var written = 0
+            while written < waitingBytes {
+                // The blocks not written whole yet (a write cut short by a signal or a full disk).
+                var skipped = written, first = 0
+                while skipped >= waiting[first].iov_len { skipped -= waiting[first].iov_len; first += 1 }
+                let moved = waiting.withUnsafeMutableBufferPointer { blocks in
+                    let head = blocks[first]
+                    blocks[first] = iovec(iov_base: head.iov_base + skipped, iov_len: head.iov_len - skipped)
+                    defer { blocks[first] = head }
+                    return pwritev(descriptor, blocks.baseAddress! + first, Int32(blocks.count - first), off_t(fileEnd + written))
+                }
+                if moved < 0 && errno == EINTR { continue }
+                guard moved > 0 else { throw .cannotSpill(directory: directory, reason: String(cString: strerror(moved == 0 ? EIO : errno))) }
+                written += moved
+            }
+            fileEnd += waitingBytes
+            spare.append(contentsOf: waiting.map { $0.iov_base! })
+            waiting.removeAll(keepingCapacity: true)
+            waitingBytes = 0
+        }
+
+        /// Frees the blocks being filled, the queued and spare ones, and the room for them.
+        fileprivate func deallocate() {
+            for partition in 0 ..< partitions { free(buffers[partition]) }
+            for block in waiting { free(block.iov_base) }
+            for block in spare { free(block) }
+            buffers.deallocate()
+            filled.deallocate()
         }
 
         /// Writes every partition's last block and frees the blocks.
         fileprivate mutating func finish() throws(IngestError) {
             for partition in 0 ..< partitions {
                 guard let buffer = buffers[partition] else { continue }
-                blocks[partition].append((try write(buffer, bytes: filled[partition]), filled[partition]))
-                free(buffer)
                 buffers[partition] = nil
+                try queue(buffer, bytes: filled[partition], of: partition)
             }
+            try writeWaiting()
+            for block in spare { free(block) }
+            spare.removeAll()
         }
     }
 
