@@ -9,10 +9,11 @@ enum FieldParser {
     /// The field without leading and trailing blanks (space, tab, no-break space).
     @inline(__always)
     static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        // Most fields neither start nor end with a byte that a blank starts or ends with.
-        if let first = field.first, let last = field.last,
-           first != 0x20, first != 0x09, first != 0xC2, first != 0xE2,
-           last != 0x20, last != 0x09, last != 0xA0, last != 0xAF {
+        // Most fields neither start nor end with a byte that a blank starts or ends with: most
+        // start and end with a printable ASCII byte (0x21 to 0x7E), told by one comparison each.
+        guard let first = field.first, let last = field.last else { return field }
+        if first &- 0x21 < 0x5E && last &- 0x21 < 0x5E { return field }
+        if first != 0x20, first != 0x09, first != 0xC2, first != 0xE2, last != 0x20, last != 0x09, last != 0xA0, last != 0xAF {
             return field
         }
         return trimmedByteByByte(field)
