@@ -133,12 +133,13 @@ public struct CustomerAggregates: Sendable, Equatable {
     /// set whole once every customer is appended (one id per `entryStart` range), so that millions
     /// of ids are not copied from part to part.
     public mutating func appendCustomer(entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
-        // Column by column: one check per array that its storage is not shared and has room, not one per entry.
-        period.append(contentsOf: entries.lazy.map(\.period))
-        rows.append(contentsOf: entries.lazy.map(\.rows))
-        netRevenue.append(contentsOf: entries.lazy.map(\.netRevenue))
-        positiveOrders.append(contentsOf: entries.lazy.map(\.positiveOrders))
-        positiveOrderValue.append(contentsOf: entries.lazy.map(\.positiveOrderValue))
+        for entry in entries {
+            period.append(entry.period)
+            rows.append(entry.rows)
+            netRevenue.append(entry.netRevenue)
+            positiveOrders.append(entry.positiveOrders)
+            positiveOrderValue.append(entry.positiveOrderValue)
+        }
         entryStart.append(period.count)
         purchases?.append(customerPurchases)
     }
