@@ -13,10 +13,10 @@ import Darwin
 /// follows a group and the customers, not the rows.
 ///
 /// Each line is a record of its customer's place in the partition, day, order key, amount and
-/// segment values (`SpillRecord`: 20 bytes and 4 per segment column). A partition's records are collected in a block of 16 KiB;
-/// full blocks are appended to the file 16 at a time (`pwritev`); a partition read back is its blocks in the order
-/// they were written, so its lines come back in reading order and are summed exactly as they
-/// would have been while reading.
+/// segment values (`SpillRecord`: 20 bytes and 4 per segment column). A partition's records are
+/// collected in a block of 16 KiB; full blocks are appended to the file 16 at a time (`pwritev`).
+/// A partition read back is its blocks in the order they were written, so its lines come back in
+/// reading order and are summed exactly as they would have been while reading.
 ///
 ///     let spill = try SumsSpill(segmentCount: 0, directory: "/tmp")
 ///     try spill.add(customer: 0, key: OrderKey(bytes: "SO-1")!, day: 20_500, amount: 12_50)
@@ -129,7 +129,7 @@ final class SumsSpill: @unchecked Sendable {
         fileprivate var spare: [UnsafeMutableRawPointer] = []
         /// Bytes in `waiting`; they start at `fileEnd` in the file.
         fileprivate var waitingBytes = 0
-        fileprivate static let writeBlocks = 16
+        private static let writeBlocks = 16
 
         /// Writes one order line of `customer` (with `segmentCount` value ids in `segments`).
         @inline(__always)
