@@ -1,4 +1,5 @@
 @testable import CohortIngest
+import CohortCore
 import CohortSample
 import Testing
 
@@ -81,6 +82,27 @@ import Testing
                 gotByOrder.append(ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
             }
             #expect(gotByOrder == expectedByOrder, "customer \(customer)")
+        }
+    }
+
+    /// A record's day is counted from 1900-01-01, the earliest day read, given as a literal
+    /// (`SpillRecord.firstDay`): it must be that date's day number, and days from it on, with
+    /// every place in the partition, must come back as written.
+    @Test func aRecordKeepsEveryDayFromTheEarliestReadOn() {
+        #expect(Int(SpillRecord.firstDay) == ReadLimits.earliestDate.dayNumber)
+        let shift = SpillRecord.largestPartitionShift
+        let record = UnsafeMutableRawPointer.allocate(byteCount: SpillRecord.bytes(segmentCount: 0), alignment: 8)
+        defer { record.deallocate() }
+        // 1900-01-01, 1969-12-31 (day -1), 1970-01-01 (day 0), 2026-03-01 (20,513), 9999-12-31
+        // (2,932,896: 2,958,463 days after 1900-01-01, of the 2^22 = 4,194,304 the record holds).
+        let days = [ReadLimits.earliestDate.dayNumber, -1, 0, 20_513, CivilDate(year: 9999, month: 12, day: 31)!.dayNumber]
+        for day in days {
+            for place: Int32 in [0, 1, 1 << Int32(shift) - 1] {
+                SpillRecord.write(place: place, day: Int32(day), key: 7, amount: -3, shift: shift, to: record)
+                #expect(SpillRecord.day(record, shift: shift) == Int32(day), "day \(day), place \(place)")
+                #expect(SpillRecord.place(record, shift: shift) == Int(place))
+                #expect(SpillRecord.key(record) == 7 && SpillRecord.amount(record) == -3)
+            }
         }
     }
 }

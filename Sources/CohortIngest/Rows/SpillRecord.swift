@@ -17,8 +17,11 @@ enum SpillRecord {
     /// every date of four digits, as the dates are read.
     static let largestPartitionShift = 10
 
-    /// The day counted 0.
-    private static let firstDay = Int32(ReadLimits.earliestDate.dayNumber)
+    /// The day counted 0: 1900-01-01 (`ReadLimits.earliestDate`), 70 years of 365 days and 17 leap
+    /// days before 1970-01-01 (day 0). A literal, not that date's `dayNumber`: a constant computed
+    /// at run time is a lazily made global, checked (`swift_once`) at every line written, 0.6 % of
+    /// all CPU time on order lines.
+    static let firstDay: Int32 = -25_567
 
     /// Writes a line of the customer at `place` in its partition of 2^`shift` customers.
     @inline(__always)
