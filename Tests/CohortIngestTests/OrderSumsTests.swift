@@ -201,13 +201,10 @@ import Testing
         #expect(spill.partitionCount == 1 && spill.bytesWritten == 600 * (20 + 4 * 20_000)) // 600 lines of 20 bytes and 4 a column
         let lines = spill.emptyLines()
         try spill.read(0 ..< 1, into: lines)
-        var count = 0, amount: Int64 = 0
-        lines.forEachSum(of: 0) { _, sum in
-            count += 1
-            amount += sum.amount
-        }
-        #expect(count == 300 && amount == 600_00 && lines.lineCount == 600)
-        #expect(lines.segment(19_999, of: 0, rank: 299) == Int32(19_999 % 97))
+        let sums = lines.sums(of: 0)
+        let amount = sums.firstSeen.reduce(0) { $0 + $1.amount }
+        #expect(sums.count == 300 && amount == 600_00 && lines.lineCount == 600)
+        #expect(sums.segment(19_999, rank: 299) == Int32(19_999 % 97))
     }
 
     /// Lines of 10 partitions added in random turns fill dozens of blocks, which are written to the
@@ -232,7 +229,7 @@ import Testing
             try spill.read(partition ..< partition + 1, into: lines)
             for place in 0 ..< 4 {
                 var read: [(key: UInt64, amount: Int64)] = []
-                lines.forEachSum(of: place) { _, sum in read.append((sum.key, sum.amount)) }
+                for sum in lines.sums(of: place).firstSeen { read.append((sum.key, sum.amount)) }
                 let customer = partition * 4 + place
                 #expect(read.map(\.key) == added[customer].map(\.key) && read.map(\.amount) == added[customer].map(\.amount),
                         "customer \(customer)")

@@ -52,37 +52,42 @@ import Testing
         #expect(partition.sort(partitionLines: [firstPartition, lines.count - firstPartition], customerCount: customerCount))
         #expect(partition.lineCount == lines.count)
 
-        for customer in 0 ..< customerCount {
-            // Sums found by a scan of the customer's lines in reading order.
-            var expected: [ExpectedSum] = []
-            for line in lines where line.customer == Int32(customer) {
-                if let found = expected.firstIndex(where: { $0.key == line.key && $0.day == line.day }) {
-                    expected[found].amount += line.amount
-                    expected[found].lines += 1
-                } else {
-                    expected.append(ExpectedSum(key: line.key, day: line.day, amount: line.amount, lines: 1))
-                }
-            }
-            // By order: the keys in the order first seen, each key's sums in the order seen.
-            var keys: [UInt64] = []
-            for sum in expected where !keys.contains(sum.key) { keys.append(sum.key) }
-            let expectedByOrder = keys.flatMap { key in expected.filter { $0.key == key } }
-
-            #expect(partition.sumCount(of: customer) == expected.count, "customer \(customer)")
-            var got: [ExpectedSum] = [], ranks: [Int] = []
-            partition.forEachSum(of: customer) { rank, sum in
-                ranks.append(rank)
-                got.append(ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
-            }
-            #expect(got == expected, "customer \(customer)")
-            #expect(ranks == Array(0 ..< expected.count))
-            var gotByOrder: [ExpectedSum] = []
-            partition.forEachSumByOrder(of: customer) { rank, sum in
-                #expect(got[rank] == ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
-                gotByOrder.append(ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
-            }
-            #expect(gotByOrder == expectedByOrder, "customer \(customer)")
+        // Every customer in turn (`forEachCustomer`), and each one alone (`sums(of:)`), in reverse
+        // order so that each is summed afresh after another.
+        var visited: [Int] = []
+        partition.forEachCustomer { customer, sums in
+            visited.append(customer)
+            check(sums, of: customer, in: lines)
         }
+        #expect(visited == Array(0 ..< customerCount))
+        for customer in (0 ..< customerCount).reversed() { check(partition.sums(of: customer), of: customer, in: lines) }
+    }
+
+    private func check(_ sums: PartitionLines.Sums, of customer: Int, in lines: [Line]) {
+        // Sums found by a scan of the customer's lines in reading order.
+        var expected: [ExpectedSum] = []
+        for line in lines where line.customer == Int32(customer) {
+            if let found = expected.firstIndex(where: { $0.key == line.key && $0.day == line.day }) {
+                expected[found].amount += line.amount
+                expected[found].lines += 1
+            } else {
+                expected.append(ExpectedSum(key: line.key, day: line.day, amount: line.amount, lines: 1))
+            }
+        }
+        // By order: the keys in the order first seen, each key's sums in the order seen.
+        var keys: [UInt64] = []
+        for sum in expected where !keys.contains(sum.key) { keys.append(sum.key) }
+        let expectedByOrder = keys.flatMap { key in expected.filter { $0.key == key } }
+
+        #expect(sums.count == expected.count, "customer \(customer)")
+        let got = sums.firstSeen.map { ExpectedSum(key: $0.key, day: $0.day, amount: $0.amount, lines: $0.lines) }
+        #expect(got == expected, "customer \(customer)")
+        var gotByOrder: [ExpectedSum] = []
+        sums.forEachByOrder { rank, sum in
+            #expect(got[rank] == ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
+            gotByOrder.append(ExpectedSum(key: sum.key, day: sum.day, amount: sum.amount, lines: sum.lines))
+        }
+        #expect(gotByOrder == expectedByOrder, "customer \(customer)")
     }
 
     /// A record's day is counted from 1900-01-01, the earliest day read, given as a literal

@@ -133,15 +133,51 @@ public struct CustomerAggregates: Sendable, Equatable {
     /// set whole once every customer is appended (one id per `entryStart` range), so that millions
     /// of ids are not copied from part to part.
     public mutating func appendCustomer(entries: UnsafeBufferPointer<Entry>, purchases customerPurchases: Purchases = .none) {
-        for entry in entries {
-            period.append(entry.period)
-            rows.append(entry.rows)
-            netRevenue.append(entry.netRevenue)
-            positiveOrders.append(entry.positiveOrders)
-            positiveOrderValue.append(entry.positiveOrderValue)
+        var count = entries.count
+        var customerPurchases = customerPurchases
+        withUnsafePointer(to: &count) { count in
+            withUnsafePointer(to: &customerPurchases) { purchases in
+                appendCustomers(entries: entries, entryCounts: UnsafeBufferPointer(start: count, count: 1),
+                                purchases: UnsafeBufferPointer(start: purchases, count: 1))
+            }
         }
-        entryStart.append(period.count)
-        purchases?.append(customerPurchases)
+    }
+
+    /// Appends customers, as `appendCustomer(entries:purchases:)` does one after the other, whose
+    /// entries follow one another in `entries`: the k-th has the next `entryCounts[k]` of them and
+    /// `purchases[k]` (kept when purchases are collected). Each column is written in one pass:
+    /// an append per entry and column checks each time that the array's storage is not shared,
+    /// which took 1 % of the CPU time on the sample's million customers, and the appends 2 %.
+    public mutating func appendCustomers(entries: UnsafeBufferPointer<Entry>, entryCounts: UnsafeBufferPointer<Int>,
+                                         purchases customerPurchases: UnsafeBufferPointer<Purchases>) {
+        precondition(customerPurchases.count == entryCounts.count, "purchases for each customer")
+        Self.append(entries, to: &period) { $0.period }
+        Self.append(entries, to: &rows) { $0.rows }
+        Self.append(entries, to: &netRevenue) { $0.netRevenue }
+        Self.append(entries, to: &positiveOrders) { $0.positiveOrders }
+        Self.append(entries, to: &positiveOrderValue) { $0.positiveOrderValue }
+        let first = entryStart.count
+        var end = entryStart[first - 1]
+        entryStart.append(contentsOf: repeatElement(0, count: entryCounts.count))
+        entryStart.withUnsafeMutableBufferPointer { entryStart in
+            for (customer, count) in entryCounts.enumerated() {
+                end += count
+                entryStart[first + customer] = end
+            }
+        }
+        precondition(end == period.count, "the entry counts add up to the entries")
+        purchases?.append(contentsOf: customerPurchases)
+    }
+
+    /// Appends one value of each entry to `column`: room made at once, then written in a loop.
+    @inline(__always)
+    private static func append<Value: FixedWidthInteger>(_ entries: UnsafeBufferPointer<Entry>, to column: inout [Value],
+                                                          _ value: (Entry) -> Value) {
+        let first = column.count
+        column.append(contentsOf: repeatElement(0, count: entries.count))
+        column.withUnsafeMutableBufferPointer { column in
+            for (index, entry) in entries.enumerated() { column[first + index] = value(entry) }
+        }
     }
 
     /// Removes every customer, with their entries, purchases, gaps and rows after the as-of day;

@@ -49,7 +49,7 @@ public struct OrderSums: @unchecked Sendable {
         let lines = spill.emptyLines()
         for group in spill.readGroups() {
             try spill.read(group, into: lines)
-            for customer in 0 ..< spill.customers(of: group).count { lines.forEachSum(of: customer) { _, _ in count += 1 } }
+            lines.forEachCustomer { _, sums in count += sums.count }
         }
         return count
     }
@@ -150,35 +150,82 @@ private struct Summing: Sendable {
         part.aggregates.removeAllCustomers()
         for column in part.segmentValues.indices { part.segmentValues[column].removeAll(keepingCapacity: true) }
         let collectsPurchases = template.purchases != nil
+        let none = CustomerAggregates.Purchases.none // a global of another module: a call each time it is read
         var customer = CustomerSums(periods: periods)
-        for index in customers {
-            let local = index - customers.lowerBound
-            customer.gather(local, of: lines, upTo: asOfDay)
+        var batch = EntryBatch()
+        lines.forEachCustomer { _, sums in
+            customer.gather(sums, upTo: asOfDay)
             part.aggregates.rowsAfterAsOf += customer.linesAfter
             customer.sumOrders(calendar: calendar, collectsPurchases: collectsPurchases)
             for (column, slot) in segmentSlots.enumerated() {
-                part.segmentValues[column].append(customer.firstPositiveSum.map { lines.segment(slot, of: local, rank: Int($0)) } ?? 0)
+                part.segmentValues[column].append(customer.firstPositiveSum.map { sums.segment(slot, rank: Int($0)) } ?? 0)
             }
-            var purchases = CustomerAggregates.Purchases.none
+            var purchases = none
             if collectsPurchases && !customer.dailyTotals.isEmpty {
                 purchases = CustomerAggregates.Purchases(dailyTotals: customer.dailyTotals)
                 for day in customer.dailyTotals.indices.dropFirst() {
                     part.aggregates.addGap(Int(customer.dailyTotals[day].day - customer.dailyTotals[day - 1].day))
                 }
             }
-            customer.withEntries { entries in
-                part.aggregates.appendCustomer(entries: entries, purchases: purchases)
-            }
+            customer.withEntries { entries in batch.add(entries, purchases: purchases, to: &part.aggregates) }
         }
+        batch.append(to: &part.aggregates)
+        precondition(part.aggregates.customerCount == customers.count, "every customer of the group summed")
+    }
+}
+
+/// Customers' entries and purchases gathered to be appended to the aggregates a few thousand
+/// entries at a time (`CustomerAggregates.appendCustomers`), not customer by customer. Not
+/// copyable: it frees its buffers when it goes.
+private struct EntryBatch: ~Copyable {
+    /// The most entries, and customers, gathered: 128 KiB of entries.
+    static let capacity = 4_096
+
+    private let entries = UnsafeMutablePointer<CustomerAggregates.Entry>.allocate(capacity: capacity)
+    private let entryCounts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    private let purchases = UnsafeMutablePointer<CustomerAggregates.Purchases>.allocate(capacity: capacity)
+    private var entryCount = 0
+    private var customerCount = 0
+
+    deinit {
+        entries.deallocate()
+        entryCounts.deallocate()
+        purchases.deallocate()
+    }
+
+    /// Gathers a customer after those gathered, appending them to `aggregates` first when it does
+    /// not fit (and the customer at once when it alone does not).
+    mutating func add(_ customerEntries: UnsafeBufferPointer<CustomerAggregates.Entry>, purchases customerPurchases: CustomerAggregates.Purchases,
+                      to aggregates: inout CustomerAggregates) {
+        if entryCount + customerEntries.count > Self.capacity || customerCount == Self.capacity { append(to: &aggregates) }
+        guard customerEntries.count <= Self.capacity else {
+            return aggregates.appendCustomer(entries: customerEntries, purchases: customerPurchases)
+        }
+        if let first = customerEntries.baseAddress { (entries + entryCount).initialize(from: first, count: customerEntries.count) }
+        entryCount += customerEntries.count
+        (entryCounts + customerCount).initialize(to: customerEntries.count)
+        (purchases + customerCount).initialize(to: customerPurchases)
+        customerCount += 1
+    }
+
+    /// Appends the customers gathered to `aggregates`, in the order gathered, and starts afresh.
+    mutating func append(to aggregates: inout CustomerAggregates) {
+        guard customerCount > 0 else { return }
+        aggregates.appendCustomers(entries: UnsafeBufferPointer(start: entries, count: entryCount),
+                                   entryCounts: UnsafeBufferPointer(start: entryCounts, count: customerCount),
+                                   purchases: UnsafeBufferPointer(start: purchases, count: customerCount))
+        entryCount = 0
+        customerCount = 0
     }
 }
 
 /// One customer's sums on their way to `CustomerAggregates` entries; reused from customer to customer.
 ///
-/// The sums and entries are arrays kept at least as long as the customer's sums, with a count of
-/// their own, and written through buffers: an array checks on every change that its storage is
-/// not shared (a call each time, here per sum and per line of a customer).
-private struct CustomerSums {
+/// The sums and entries are buffers of its own, as long as the most sums of a customer so far,
+/// not arrays: an array checks that its storage is not shared (a call into the runtime) each time
+/// it is changed or lent as a buffer, which took about 2 % of the CPU time on the sample, several
+/// times per customer. Not copyable: it frees its buffers when it goes.
+private struct CustomerSums: ~Copyable {
     struct Sum {
         var key: UInt64
         /// Reading order among the customer's sums.
@@ -189,17 +236,19 @@ private struct CustomerSums {
     }
 
     /// The gathered sums: the first `sumCount`.
-    private var sums: [Sum] = []
+    private var sums: UnsafeMutablePointer<Sum>
     private var sumCount = 0
     private(set) var linesAfter = 0
     /// Per period, sorted by period: the first `entryCount`.
-    private var entries: [CustomerAggregates.Entry] = []
+    private var entries: UnsafeMutablePointer<CustomerAggregates.Entry>
     /// Room to sort `entries` into (`Periods.sort`), as long.
-    private var sortedEntries: [CustomerAggregates.Entry] = []
+    private var sortedEntries: UnsafeMutablePointer<CustomerAggregates.Entry>
     private var entryCount = 0
+    /// Room in `sums`, `entries` and `sortedEntries`: a customer has at most one entry per sum.
+    private var capacity = 0
     /// Per period from `firstPeriod` on, its entry + 1 among the customer's being summed (0: none).
     /// The days read lie from 1900 to 2199 at most (`ReadLimits`): 15,700 weeks, 62 KiB.
-    private var entryOfPeriod: [Int32]
+    private let entryOfPeriod: UnsafeMutableBufferPointer<Int32>
     private let firstPeriod: Int32
     /// The positive orders summed per day, sorted by day (with `collectsPurchases`).
     private(set) var dailyTotals: [(day: Int32, total: Int64)] = []
@@ -209,26 +258,38 @@ private struct CustomerSums {
     /// Sums for customers whose days fall in `periods`.
     init(periods: Range<Int32>) {
         firstPeriod = periods.lowerBound
-        entryOfPeriod = [Int32](repeating: 0, count: periods.count)
+        entryOfPeriod = .allocate(capacity: periods.count)
+        entryOfPeriod.initialize(repeating: 0)
+        sums = .allocate(capacity: 0)
+        entries = .allocate(capacity: 0)
+        sortedEntries = .allocate(capacity: 0)
     }
 
-    /// Takes the sums up to the as-of day, those of one order one after the other, and counts the
-    /// lines after it.
-    mutating func gather(_ customer: Int, of lists: PartitionLines, upTo asOfDay: Int32) {
-        let most = lists.sumCount(of: customer)
-        if sums.count < most {
-            sums.append(contentsOf: repeatElement(Sum(key: 0, rank: 0, day: 0, lines: 0, amount: 0), count: most - sums.count))
+    deinit {
+        entryOfPeriod.deallocate()
+        sums.deallocate()
+        entries.deallocate()
+        sortedEntries.deallocate()
+    }
+
+    /// Takes the customer's sums up to the as-of day, those of one order one after the other, and
+    /// counts the lines after it.
+    mutating func gather(_ customer: PartitionLines.Sums, upTo asOfDay: Int32) {
+        if customer.count > capacity {
+            capacity = max(customer.count, 2 * capacity)
+            sums = sums.replaced(capacity: capacity)
+            entries = entries.replaced(capacity: capacity)
+            sortedEntries = sortedEntries.replaced(capacity: capacity)
         }
         var count = 0, after = 0
-        sums.withUnsafeMutableBufferPointer { sums in
-            lists.forEachSumByOrder(of: customer) { rank, sum in
-                guard sum.day <= asOfDay else {
-                    after += Int(sum.lines)
-                    return
-                }
-                sums[count] = Sum(key: sum.key, rank: Int32(rank), day: sum.day, lines: sum.lines, amount: sum.amount)
-                count += 1
+        let sums = sums
+        customer.forEachByOrder { rank, sum in
+            guard sum.day <= asOfDay else {
+                after += Int(sum.lines)
+                return
             }
+            sums[count] = Sum(key: sum.key, rank: Int32(rank), day: sum.day, lines: sum.lines, amount: sum.amount)
+            count += 1
         }
         sumCount = count
         linesAfter = after
@@ -236,63 +297,51 @@ private struct CustomerSums {
 
     /// Calls `body` with the entries summed last (sorted by period).
     func withEntries<Result>(_ body: (UnsafeBufferPointer<CustomerAggregates.Entry>) -> Result) -> Result {
-        entries.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<entryCount])) }
+        body(UnsafeBufferPointer(start: entries, count: entryCount))
     }
 
     /// Sums the gathered sums per order, then per period (and per day for purchases). The orders
     /// may come in any order: what is summed per period and per day does not depend on it, and
     /// the first positive order is the least (day, rank).
     mutating func sumOrders(calendar: PeriodLookup, collectsPurchases: Bool) {
-        dailyTotals.removeAll(keepingCapacity: true)
+        if !dailyTotals.isEmpty { dailyTotals.removeAll(keepingCapacity: true) }
         firstPositiveSum = nil
-        // A customer has at most one entry per sum.
-        if entries.count < sumCount {
-            let empty = CustomerAggregates.Entry(period: 0, rows: 0, netRevenue: 0, positiveOrders: 0, positiveOrderValue: 0)
-            entries.append(contentsOf: repeatElement(empty, count: sumCount - entries.count))
-            sortedEntries.append(contentsOf: repeatElement(empty, count: sumCount - sortedEntries.count))
-        }
         var first: (day: Int32, rank: Int32) = (.max, .max)
-        let sumCount = sumCount, firstPeriod = firstPeriod
-        entryCount = sums.withUnsafeBufferPointer { sums in
-            entryOfPeriod.withUnsafeMutableBufferPointer { entryOfPeriod in
-                entries.withUnsafeMutableBufferPointer { entries in
-                    var periods = Periods(entryOfPeriod: entryOfPeriod, firstPeriod: firstPeriod)
-                    let sums = UnsafeBufferPointer(rebasing: sums[..<sumCount])
-                    var start = 0
-                    while start < sums.count {
-                        let head = sums[start]
-                        var end = start + 1
-                        while end < sums.count && sums[end].key == head.key { end += 1 }
-                        if OrderKey(rawValue: head.key).isSingle {
-                            // Rows without an order id, per day: each line an order of its own, all of one sign.
-                            for index in start ..< end {
-                                let sum = sums[index]
-                                let entry = periods.add(sum, to: entries, calendar: calendar)
-                                guard sum.amount > 0 else { continue }
-                                Self.addOrders(sum.lines, total: sum.amount, day: sum.day, to: &entries[entry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
-                                if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
-                            }
-                        } else {
-                            // One order: positive by its total, dated by its earliest line, read first where its first line was.
-                            var total: Int64 = 0, day = Int32.max, dayEntry = 0
-                            for index in start ..< end {
-                                let sum = sums[index]
-                                let entry = periods.add(sum, to: entries, calendar: calendar)
-                                total &+= sum.amount
-                                if sum.day < day { (day, dayEntry) = (sum.day, entry) }
-                            }
-                            if total > 0 {
-                                Self.addOrders(1, total: total, day: day, to: &entries[dayEntry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
-                                if (day, head.rank) < first { first = (day, head.rank) }
-                            }
-                        }
-                        start = end
-                    }
-                    sortedEntries.withUnsafeMutableBufferPointer { sorted in periods.sort(entries, using: sorted) }
-                    return periods.count
+        let sums = UnsafeBufferPointer(start: sums, count: sumCount)
+        let entries = UnsafeMutableBufferPointer(start: entries, count: sumCount)
+        var periods = Periods(entryOfPeriod: entryOfPeriod, firstPeriod: firstPeriod)
+        var start = 0
+        while start < sums.count {
+            let head = sums[start]
+            var end = start + 1
+            while end < sums.count && sums[end].key == head.key { end += 1 }
+            if OrderKey(rawValue: head.key).isSingle {
+                // Rows without an order id, per day: each line an order of its own, all of one sign.
+                for index in start ..< end {
+                    let sum = sums[index]
+                    let entry = periods.add(sum, to: entries, calendar: calendar)
+                    guard sum.amount > 0 else { continue }
+                    Self.addOrders(sum.lines, total: sum.amount, day: sum.day, to: &entries[entry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
+                    if (sum.day, sum.rank) < first { first = (sum.day, sum.rank) }
+                }
+            } else {
+                // One order: positive by its total, dated by its earliest line, read first where its first line was.
+                var total: Int64 = 0, day = Int32.max, dayEntry = 0
+                for index in start ..< end {
+                    let sum = sums[index]
+                    let entry = periods.add(sum, to: entries, calendar: calendar)
+                    total &+= sum.amount
+                    if sum.day < day { (day, dayEntry) = (sum.day, entry) }
+                }
+                if total > 0 {
+                    Self.addOrders(1, total: total, day: day, to: &entries[dayEntry], dailyTotals: &dailyTotals, collectsPurchases: collectsPurchases)
+                    if (day, head.rank) < first { first = (day, head.rank) }
                 }
             }
+            start = end
         }
+        periods.sort(entries, using: UnsafeMutableBufferPointer(start: sortedEntries, count: sumCount))
+        entryCount = periods.count
         if first.rank != .max { firstPositiveSum = first.rank }
         if collectsPurchases { Self.mergeDays(&dailyTotals) }
     }
