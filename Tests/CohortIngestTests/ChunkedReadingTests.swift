@@ -29,6 +29,15 @@ import Testing
         #expect(chunked.chunks.readAgain == 0)
     }
 
+    /// Dates of two spellings, each chunk starting with the dates the chunks taken in before had
+    /// read (`RowReader.forChunk`): the same days as read in order.
+    @Test func chunksShareTheDatesReadBefore() throws {
+        let text = Self.export(seed: 8, rows: 20_000, dottedDates: true)
+        let (inOrder, chunked) = try Self.readBothWays(text, chunkBytes: 3000)
+        try Self.expectSame(chunked, inOrder)
+        #expect(chunked.chunks.taken > 20)
+    }
+
     /// Whole amounts only in the first chunks, then decimal commas: the chunk that settles the
     /// separator, and the chunks started before, are read again in order.
     @Test func aSeparatorSettledLateIsReadInOrder() throws {
@@ -143,7 +152,8 @@ import Testing
     /// after `today` (a warning names the first row's line), rejected rows and blank lines.
     /// `wholeAmountsUntil`: amounts are whole numbers before that row and written with a decimal
     /// comma after it (else with a point throughout).
-    static func export(seed: UInt64, rows: Int, quotedBreaks: Bool = true, wholeAmountsUntil: Int? = nil) -> String {
+    /// `dottedDates`: every third row's date written `dd.mm.yyyy`.
+    static func export(seed: UInt64, rows: Int, quotedBreaks: Bool = true, wholeAmountsUntil: Int? = nil, dottedDates: Bool = false) -> String {
         var random = SplitMix64(seed: seed &* 7_919 &+ 11)
         var lines = ["customer_id,order_date,amount,order_id,note"]
         var row = 0
@@ -165,6 +175,7 @@ import Testing
                 var note = ["", "gift", "express", "call back"][row % 4]
                 if quotedBreaks && row % 53 == 0 { note = "\"first line,\nsecond line \"\"quoted\"\"\"" }
                 var date = String(format: "2025-%02d-%02d", month, day)
+                if dottedDates && row % 3 == 0 { date = String(format: "%02d.%02d.2025", day, month) }
                 if row % 211 == 0 { date = "2025-13-40" }
                 lines.append("\(row % 401 == 0 ? "" : customerID),\(date),\(amount),\(order),\(note)")
                 if row % 503 == 0 { lines.append("") }

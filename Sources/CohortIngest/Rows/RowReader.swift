@@ -270,11 +270,12 @@ struct RowReader {
 
     /// A reader for a chunk of the rows after: the conventions as settled so far (and the decimal
     /// separators seen to read two ways, which `absorb` joins again), no rows or currency marks
-    /// counted yet, a scratch buffer and a date cache of its own.
+    /// counted yet, and a scratch buffer of its own. The dates read so far are its date cache's
+    /// (shared until the chunk meets a new one, then copied): with a cache of its own each chunk
+    /// made and zeroed 0.6 MB and read every date of the file anew (1,100 dates a chunk of 8 MB).
     func forChunk() -> RowReader {
         var reader = self
         reader.scratch = ScratchBytes()
-        reader.days = DayCache()
         reader.dataRows = 0
         reader.plainAmounts = 0
         reader.currencyMarks = []
@@ -287,9 +288,11 @@ struct RowReader {
         other.decimal == decimal && other.dateOrder == dateOrder && other.pending.isEmpty
     }
 
-    /// Counts the rows and currency marks of a chunk read after the rows read so far, its lines
-    /// `lineOffset` on from the chunk's own count.
+    /// Counts the rows and currency marks of a chunk read after the rows read so far (read alike,
+    /// `readsAlike`), its lines `lineOffset` on from the chunk's own count, and takes the dates it
+    /// knows for the chunks started after.
     mutating func absorb(_ chunk: RowReader, lineOffset: Int) {
+        days = chunk.days
         dataRows += chunk.dataRows
         plainAmounts += chunk.plainAmounts
         ambiguousSeparators |= chunk.ambiguousSeparators
