@@ -201,10 +201,14 @@ import Testing
         #expect(spill.partitionCount == 1 && spill.bytesWritten == 600 * (20 + 4 * 20_000)) // 600 lines of 20 bytes and 4 a column
         let lines = spill.emptyLines()
         try spill.read(0 ..< 1, into: lines)
-        let sums = lines.sums(of: 0)
-        let amount = sums.firstSeen.reduce(0) { $0 + $1.amount }
-        #expect(sums.count == 300 && amount == 600_00 && lines.lineCount == 600)
-        #expect(sums.segment(19_999, rank: 299) == Int32(19_999 % 97))
+        var customers = 0
+        lines.forEachCustomer { _, sums in
+            customers += 1
+            let amount = sums.firstSeen.reduce(0) { $0 + $1.amount }
+            #expect(sums.count == 300 && amount == 600_00 && lines.lineCount == 600)
+            #expect(sums.segment(19_999, rank: 299) == Int32(19_999 % 97))
+        }
+        #expect(customers == 1)
     }
 
     /// Lines of 10 partitions added in random turns fill dozens of blocks, which are written to the
@@ -227,9 +231,10 @@ import Testing
         let lines = spill.emptyLines()
         for partition in 0 ..< 10 {
             try spill.read(partition ..< partition + 1, into: lines)
-            for place in 0 ..< 4 {
-                var read: [(key: UInt64, amount: Int64)] = []
-                for sum in lines.sums(of: place).firstSeen { read.append((sum.key, sum.amount)) }
+            var read: [[(key: UInt64, amount: Int64)]] = [] // per customer of the partition
+            lines.forEachCustomer { _, sums in read.append(sums.firstSeen.map { ($0.key, $0.amount) }) }
+            #expect(read.count == 4)
+            for (place, read) in read.enumerated() {
                 let customer = partition * 4 + place
                 #expect(read.map(\.key) == added[customer].map(\.key) && read.map(\.amount) == added[customer].map(\.amount),
                         "customer \(customer)")

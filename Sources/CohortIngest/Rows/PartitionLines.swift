@@ -8,7 +8,7 @@ import Darwin
 
 /// One partition of a spill file read back (`SumsSpill.read(_:into:)`): its order lines sorted
 /// by customer, in reading order within each customer, and summed per order and day one customer
-/// at a time, when asked for (`forEachCustomer`, `sums(of:)`): in the order each (order, day) was
+/// at a time, when asked for (`forEachCustomer`): in the order each (order, day) was
 /// first seen, each keeping the segment values of its first line, and the sums of one order
 /// chained, so that they can be given order by order without sorting (`Sums.forEachByOrder`).
 ///
@@ -126,13 +126,6 @@ final class PartitionLines {
                 body(customer, summer.sum(start[customer] ..< start[customer + 1], of: records, recordBytes: recordBytes, shift: shift))
             }
         }
-    }
-
-    /// The lines of one customer (numbered within the partitions read) summed per order key and
-    /// day, valid until the next customer is summed (`forEachCustomer` sums them all for less).
-    func sums(of customer: Int) -> Sums {
-        summer.sum(start[customer] ..< start[customer + 1], of: records.map(UnsafeRawPointer.init), recordBytes: recordBytes,
-                   shift: partitionShift)
     }
 
     /// The most lines of a customer summed by `Summer.sumFew`: most customers have a few (6 in a
@@ -277,8 +270,8 @@ final class PartitionLines {
         }
     }
 
-    /// One customer's sums (`forEachCustomer`, `sums(of:)`), in the partition's buffers: valid until
-    /// the next customer is summed.
+    /// One customer's sums (`forEachCustomer`), in the partition's buffers: valid until the next
+    /// customer is summed.
     struct Sums {
         /// One sum per (order key, day), first seen first: a sum's index here is its rank.
         let firstSeen: UnsafeBufferPointer<Sum>
@@ -304,7 +297,7 @@ final class PartitionLines {
         /// The number of sums: of each order key, one per day.
         var count: Int { firstSeen.count }
 
-        /// Calls `body` with each sum and its rank (its index in `sums`), the sums of one order key
+        /// Calls `body` with each sum and its rank (its index in `firstSeen`), the sums of one order key
         /// one after the other: the keys in the order first seen, each key's sums in the order seen.
         @inline(__always)
         func forEachByOrder(_ body: (_ rank: Int, _ sum: Sum) -> Void) {
